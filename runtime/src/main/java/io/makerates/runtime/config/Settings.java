@@ -1,0 +1,168 @@
+package io.makerates.runtime.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The configuration of an app, read from environment variables the Kubernetes way:
+ * {@code KAFKA_BOOTSTRAP_SERVERS=...} becomes the Kafka client property {@code bootstrap.servers},
+ * {@code MAKERATES_REGISTRY_URL=...} the app setting {@code registry.url}.
+ * Every accessor fails with a {@link ConfigException} naming the variable and what it expects.
+ */
+public final class Settings {
+
+  public static final String APP_PREFIX = "MAKERATES_";
+  public static final String KAFKA_PREFIX = "KAFKA_";
+
+  private final Map<String, String> env;
+
+  public Settings(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  public static Settings fromEnvironment() {
+    return new Settings(System.getenv());
+  }
+
+  /** These settings with some variables added or replaced (by their full environment names). */
+  public Settings with(Map<String, String> overrides) {
+    Map<String, String> merged = new TreeMap<>(env);
+    merged.putAll(overrides);
+    return new Settings(merged);
+  }
+
+  /** {@code KAFKA_FOO_BAR} → {@code foo.bar}; this is how any Kafka client property is set. */
+  public Properties kafkaProperties() {
+    Properties props = new Properties();
+    env.forEach((name, value) -> {
+      if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()) {
+        props.put(name.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+      }
+    });
+    return props;
+  }
+
+  public String bootstrapServers() {
+    String servers = kafkaProperties().getProperty("bootstrap.servers");
+    if (servers == null || servers.isBlank()) {
+      throw new ConfigException("KAFKA_BOOTSTRAP_SERVERS is not set: give the Kafka brokers as host:port[,host:port]");
+    }
+    return servers;
+  }
+
+  public Optional<String> optional(String key) {
+    String value = env.get(variable(key));
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  public String string(String key, String defaultValue) {
+    return optional(key).orElse(defaultValue);
+  }
+
+  public String required(String key, String whatItIs) {
+    return optional(key).orElseThrow(() -> new ConfigException(variable(key) + " is not set: " + whatItIs));
+  }
+
+  public int integer(String key, int defaultValue, int min, int max) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(raw.get());
+      if (value < min || value > max) {
+        throw new ConfigException(variable(key) + "=" + raw.get() + " is out of range: expected " + min + ".." + max);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(variable(key) + "=" + raw.get() + " is not a whole number");
+    }
+  }
+
+  public boolean bool(String key, boolean defaultValue) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (raw.get().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new ConfigException(variable(key) + "=" + raw.get() + " is not a boolean: expected true or false");
+    };
+  }
+
+  /** ISO-8601 durations ({@code PT30S}) or plain {@code 30s}, {@code 500ms}, {@code 5m}, {@code 6h}. */
+  public Duration duration(String key, Duration defaultValue) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    String text = raw.get().toLowerCase(Locale.ROOT);
+    try {
+      if (text.startsWith("p")) {
+        return Duration.parse(text.toUpperCase(Locale.ROOT));
+      }
+      if (text.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+      }
+      long amount = Long.parseLong(text.substring(0, text.length() - 1));
+      return switch (text.charAt(text.length() - 1)) {
+        case 's' -> Duration.ofSeconds(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        case 'h' -> Duration.ofHours(amount);
+        case 'd' -> Duration.ofDays(amount);
+        default -> throw new NumberFormatException();
+      };
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new ConfigException(variable(key) + "=" + raw.get() + " is not a duration: use e.g. 30s, 500ms, 5m, 6h or PT30S");
+    }
+  }
+
+  public URI uri(String key, String defaultValue) {
+    String raw = optional(key).orElse(defaultValue);
+    if (raw == null) {
+      throw new ConfigException(variable(key) + " is not set: expected an http(s) URL");
+    }
+    try {
+      URI uri = URI.create(raw);
+      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(variable(key) + "=" + raw + " is not an http(s) URL");
+    }
+  }
+
+  public Path path(String key, String defaultValue) {
+    return Path.of(optional(key).orElse(defaultValue));
+  }
+
+  public List<String> list(String key, List<String> defaultValue) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    List<String> items = new ArrayList<>();
+    for (String item : raw.get().split(",")) {
+      if (!item.isBlank()) {
+        items.add(item.trim());
+      }
+    }
+    return List.copyOf(items);
+  }
+
+  /** {@code registry.url} → {@code MAKERATES_REGISTRY_URL}. */
+  public static String variable(String key) {
+    return APP_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+}
