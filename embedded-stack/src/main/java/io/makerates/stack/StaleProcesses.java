@@ -1,0 +1,60 @@
+package io.makerates.stack;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops processes a dead run left behind: every {@code *.pid} file of its folder, and PostgreSQL's own
+ * {@code postmaster.pid}. A pid is only signalled when its command line still names the run's folder, so a
+ * recycled pid of an unrelated process is never touched.
+ */
+final class StaleProcesses {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StaleProcesses.class);
+
+  private StaleProcesses() {}
+
+  static void stopRecorded(Path run) throws IOException {
+    try (DirectoryStream<Path> pids = Files.newDirectoryStream(run, "*.pid")) {
+      for (Path pidFile : pids) {
+        readPid(pidFile).ifPresent(pid -> stop(pid, run));
+      }
+    }
+    Path postmaster = run.resolve("postgres").resolve("postmaster.pid");
+    if (Files.exists(postmaster)) {
+      readPid(postmaster).ifPresent(pid -> stop(pid, run));
+    }
+  }
+
+  static Optional<Long> readPid(Path file) {
+    try {
+      String first = Files.readAllLines(file).stream().findFirst().orElse("").trim();
+      return first.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(first));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  static void stop(long pid, Path run) {
+    ProcessHandle.of(pid).ifPresent(process -> {
+      String commandLine = process.info().commandLine().orElse("");
+      if (!commandLine.contains(run.toString())) {
+        return;
+      }
+      LOG.warn("stopping process {} left by a dead run: {}", pid, commandLine);
+      process.destroy();
+      try {
+        process.onExit().get(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        process.destroyForcibly();
+      }
+    });
+  }
+}
