@@ -1,0 +1,16 @@
+package io.makerates.streams;
+
+/** A whole provider answer refused by a parser, with the reason code its rejection record will carry. */
+public final class AnswerRejectedException extends Exception {
+
+  private final ReasonCode reason;
+
+  public AnswerRejectedException(ReasonCode reason, String detail) {
+    super(detail);
+    this.reason = reason;
+  }
+
+  public ReasonCode reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,233 @@
+package io.makerates.streams;
+
+import io.makerates.runtime.Checksums;
+import io.makerates.schema.BronzeCoordinates;
+import io.makerates.schema.BronzeExtraction;
+import io.makerates.schema.HttpResponseRecord;
+import io.makerates.schema.Observation;
+import io.makerates.schema.RateObservations;
+import io.makerates.schema.Rejection;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one bronze extraction into validated, EUR-pivot observations (one per day of the answer) and reason-coded
+ * rejections. Pure: the same bronze record always gives the same result, which is what makes a replay reproducible.
+ * Good rates in a partly bad answer pass; every bad part becomes a rejection.
+ */
+public final class BronzeValidator {
+
+  public static final String STAGE = "streams-validate";
+  public static final String PIVOT = "EUR";
+  static final MathContext REBASE = new MathContext(20, RoundingMode.HALF_EVEN);
+  private static final Pattern ISO_CODE = Pattern.compile("[A-Z]{3}");
+
+  /** What one bronze record became. */
+  public record Validation(List<RateObservations> observations, List<Rejection> rejections) {}
+
+  private final Map<String, AnswerParser> parsersBySourceType;
+  private final IndependenceGroups groups;
+
+  public BronzeValidator(Map<String, AnswerParser> parsersBySourceType, IndependenceGroups groups) {
+    this.parsersBySourceType = Map.copyOf(parsersBySourceType);
+    this.groups = groups;
+  }
+
+  /** The parsers of every source type the skeleton understands so far. */
+  public static Map<String, AnswerParser> knownParsers() {
+    return Map.of("frankfurter", new FrankfurterParser());
+  }
+
+  public Validation validate(BronzeExtraction bronze, BronzeCoordinates at, Instant recordTime) {
+    Outcome out = new Outcome(bronze, at, recordTime);
+    HttpResponseRecord response = bronze.getResponse();
+    if (response == null) {
+      return out.rejectAll(ReasonCode.EXTRACTION_FAILED, "no answer: " + bronze.getErrorCode() + " " + bronze.getErrorMessage());
+    }
+    byte[] body = bytes(response.getBody());
+    String actual = Checksums.sha256Hex(body);
+    if (!actual.equalsIgnoreCase(response.getSha256())) {
+      return out.rejectAll(ReasonCode.CHECKSUM_MISMATCH, "body sha256 " + actual + " but recorded " + response.getSha256());
+    }
+    if (response.getStatus() < 200 || response.getStatus() > 299) {
+      return out.rejectAll(ReasonCode.HTTP_ERROR, "HTTP " + response.getStatus() + errorSuffix(bronze));
+    }
+    if (bronze.getErrorCode() != null) {
+      return out.rejectAll(ReasonCode.PROVIDER_ERROR, "extractor flagged the answer" + errorSuffix(bronze));
+    }
+    AnswerParser parser = parsersBySourceType.get(bronze.getSourceType());
+    if (parser == null) {
+      return out.rejectAll(ReasonCode.UNKNOWN_FORMAT, "no parser for source type '" + bronze.getSourceType() + "'");
+    }
+    try {
+      for (ProviderDay day : parser.parse(body)) {
+        validateDay(day, out);
+      }
+    } catch (AnswerRejectedException e) {
+      return out.rejectAll(e.reason(), e.getMessage());
+    }
+    if (out.observations.isEmpty() && out.rejections.isEmpty()) {
+      out.reject(ReasonCode.EMPTY_ANSWER, "the answer holds no rates", null);
+    }
+    return out.result();
+  }
+
+  private void validateDay(ProviderDay day, Outcome out) {
+    // Judged against the extraction time, not the wall clock, so a replay decides the same; one day of slack for
+    // providers whose business day starts ahead of UTC.
+    LocalDate latestPossible = out.bronze.getExtractedAt().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+    if (day.date().isAfter(latestPossible)) {
+      out.reject(ReasonCode.FUTURE_DATE, "rates dated " + day.date() + " extracted at " + out.bronze.getExtractedAt(), null);
+      return;
+    }
+    if (!ISO_CODE.matcher(day.base()).matches()) {
+      out.reject(ReasonCode.NON_ISO_CURRENCY, day.date() + ": base '" + day.base() + "' is not an ISO 4217 code", day.base());
+      return;
+    }
+    Map<String, BigDecimal> good = new TreeMap<>();
+    day.rawRates().forEach((currency, raw) -> {
+      if (!ISO_CODE.matcher(currency).matches()) {
+        out.reject(ReasonCode.NON_ISO_CURRENCY, day.date() + ": '" + currency + "' is not an ISO 4217 code", currency);
+        return;
+      }
+      BigDecimal value = decimal(raw);
+      if (value == null) {
+        ReasonCode reason = raw != null && isNonFinite(raw) ? ReasonCode.NON_FINITE_RATE : ReasonCode.UNPARSEABLE;
+        out.reject(reason, day.date() + " " + currency + ": '" + raw + "' is not a decimal rate", currency);
+      } else if (value.signum() <= 0) {
+        out.reject(ReasonCode.NON_POSITIVE_RATE, day.date() + " " + currency + ": rate " + raw + " is not positive", currency);
+      } else {
+        good.put(currency, value);
+      }
+    });
+    List<Observation> rates = rebase(day, good, out);
+    if (!rates.isEmpty()) {
+      out.observations.add(RateObservations.newBuilder()
+          .setDate(day.date())
+          .setSourceId(out.bronze.getSourceId())
+          .setIndependenceGroup(groups.groupOf(out.bronze.getSourceId()))
+          .setExtractionId(out.bronze.getExtractionId())
+          .setExtractedAt(out.bronze.getExtractedAt())
+          .setBronze(out.at)
+          .setProviderBase(day.base())
+          .setPivot(PIVOT)
+          .setRates(rates)
+          .build());
+    }
+  }
+
+  /**
+   * EUR→X from the answer's own rates: as sent when the base is EUR, else base→X / base→EUR; the EUR leg becomes
+   * EUR→base = 1 / base→EUR (its providerRate is the base→EUR value it came from).
+   */
+  private static List<Observation> rebase(ProviderDay day, Map<String, BigDecimal> good, Outcome out) {
+    List<Observation> rates = new ArrayList<>();
+    if (PIVOT.equals(day.base())) {
+      good.forEach((quote, value) -> {
+        if (!PIVOT.equals(quote)) {
+          rates.add(new Observation(quote, value.toPlainString(), value.toPlainString()));
+        }
+      });
+      return rates;
+    }
+    BigDecimal baseToEur = good.get(PIVOT);
+    if (baseToEur == null) {
+      good.keySet().forEach(quote -> out.reject(ReasonCode.PIVOT_MISSING,
+          day.date() + " " + quote + ": no valid " + day.base() + "→EUR rate in the answer to rebase with", quote));
+      return rates;
+    }
+    Map<String, Observation> byQuote = new TreeMap<>();
+    good.forEach((quote, value) -> {
+      if (!PIVOT.equals(quote) && !day.base().equals(quote)) {
+        byQuote.put(quote, new Observation(quote, plain(value.divide(baseToEur, REBASE)), value.toPlainString()));
+      }
+    });
+    byQuote.put(day.base(), new Observation(day.base(), plain(BigDecimal.ONE.divide(baseToEur, REBASE)), baseToEur.toPlainString()));
+    rates.addAll(byQuote.values());
+    return rates;
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
+  }
+
+  private static BigDecimal decimal(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(raw);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean isNonFinite(String raw) {
+    try {
+      return !Double.isFinite(Double.parseDouble(raw));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String errorSuffix(BronzeExtraction bronze) {
+    return bronze.getErrorCode() == null ? "" : " (" + bronze.getErrorCode() + ": " + bronze.getErrorMessage() + ")";
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer copy = buffer.duplicate();
+    byte[] bytes = new byte[copy.remaining()];
+    copy.get(bytes);
+    return bytes;
+  }
+
+  /** Collects one record's results; every rejection carries the same lineage. */
+  private static final class Outcome {
+    final BronzeExtraction bronze;
+    final BronzeCoordinates at;
+    final Instant recordTime;
+    final List<RateObservations> observations = new ArrayList<>();
+    final List<Rejection> rejections = new ArrayList<>();
+
+    Outcome(BronzeExtraction bronze, BronzeCoordinates at, Instant recordTime) {
+      this.bronze = bronze;
+      this.at = at;
+      this.recordTime = recordTime;
+    }
+
+    void reject(ReasonCode reason, String detail, String currency) {
+      rejections.add(Rejection.newBuilder()
+          .setStage(STAGE)
+          .setReasonCode(reason.name())
+          .setDetail(detail)
+          .setSourceId(bronze.getSourceId())
+          .setExtractionId(bronze.getExtractionId() == null ? null : bronze.getExtractionId().toString())
+          .setCurrency(currency)
+          .setInputTopic(at.getTopic())
+          .setInputPartition(at.getPartition())
+          .setInputOffset(at.getOffset())
+          .setRejectedAt(recordTime)
+          .build());
+    }
+
+    Validation rejectAll(ReasonCode reason, String detail) {
+      observations.clear();
+      reject(reason, detail, null);
+      return result();
+    }
+
+    Validation result() {
+      return new Validation(List.copyOf(observations), List.copyOf(rejections));
+    }
+  }
+}

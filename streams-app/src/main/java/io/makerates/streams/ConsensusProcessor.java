@@ -1,0 +1,46 @@
+package io.makerates.streams;
+
+import io.makerates.schema.ConsensusRate;
+import io.makerates.schema.RateObservations;
+import io.makerates.schema.internal.ConsensusDayState;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Folds each observation into its day's state (store key: ISO date) and emits the pair rates that changed. */
+final class ConsensusProcessor implements Processor<String, RateObservations, String, ConsensusRate> {
+
+  private final ConsensusDay day;
+  private final String storeName;
+  private ProcessorContext<String, ConsensusRate> context;
+  private KeyValueStore<String, ConsensusDayState> store;
+
+  ConsensusProcessor(ConsensusDay day, String storeName) {
+    this.day = day;
+    this.storeName = storeName;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ConsensusRate> context) {
+    this.context = context;
+    this.store = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, RateObservations> record) {
+    RateObservations observations = record.value();
+    if (observations == null) {
+      return; // observations are never deleted; a tombstone carries nothing to decide on
+    }
+    String date = observations.getDate().toString();
+    ConsensusDay.Step step = day.apply(store.get(date), observations);
+    if (!step.stateChanged()) {
+      return;
+    }
+    store.put(date, step.state());
+    for (ConsensusRate rate : step.changed()) {
+      context.forward(record.withKey(ConsensusDay.rateKey(rate.getDate(), rate.getQuote())).withValue(rate));
+    }
+  }
+}

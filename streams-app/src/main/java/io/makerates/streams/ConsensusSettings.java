@@ -1,0 +1,46 @@
+package io.makerates.streams;
+
+import io.makerates.runtime.config.ConfigException;
+import io.makerates.runtime.config.Settings;
+import java.math.BigDecimal;
+
+/**
+ * How the consensus decides (BRIEF §5).
+ *
+ * @param minSources   accepted independent voices needed for {@code CONSENSUS}
+ * @param toleranceBps how far from the median, in basis points, a voice may be and still agree
+ * @param k            outlier threshold as a multiple of the median absolute deviation
+ * @param floorBps     outlier threshold never below this many basis points of the median
+ */
+public record ConsensusSettings(int minSources, BigDecimal toleranceBps, BigDecimal k, BigDecimal floorBps) {
+
+  public static ConsensusSettings defaults() {
+    return new ConsensusSettings(2, new BigDecimal("150"), BigDecimal.TEN, new BigDecimal("500"));
+  }
+
+  /** {@code MAKERATES_CONSENSUS_MIN_SOURCES}, {@code _TOLERANCE_BPS}, {@code _K}, {@code _FLOOR_BPS}. */
+  public static ConsensusSettings from(Settings settings) {
+    ConsensusSettings d = defaults();
+    return new ConsensusSettings(
+        settings.integer("consensus.min.sources", d.minSources(), 1, 100),
+        decimal(settings, "consensus.tolerance.bps", d.toleranceBps()),
+        decimal(settings, "consensus.k", d.k()),
+        decimal(settings, "consensus.floor.bps", d.floorBps()));
+  }
+
+  private static BigDecimal decimal(Settings settings, String key, BigDecimal defaultValue) {
+    String raw = settings.string(key, null);
+    if (raw == null) {
+      return defaultValue;
+    }
+    try {
+      BigDecimal value = new BigDecimal(raw);
+      if (value.signum() < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(Settings.variable(key) + "=" + raw + " is not a non-negative decimal number");
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.makerates.streams;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * bronze → validate → observations / rejections, then observations → consensus (per day) → pair rates.
+ * Built with the Processor API so that every node and the store carry a stable name (state and changelog topic
+ * names derive from them, so renaming one is a migration).
+ */
+public final class RatesTopology {
+
+  public static final String BRONZE_SOURCE = "bronze-source";
+  public static final String VALIDATE = "validate-bronze";
+  public static final String OBSERVATIONS_SINK = "observations-sink";
+  public static final String REJECTIONS_SINK = "rejections-sink";
+  public static final String OBSERVATIONS_SOURCE = "observations-source";
+  public static final String CONSENSUS = "consensus";
+  public static final String CONSENSUS_STORE = "consensus-day-store";
+  public static final String RATES_SINK = "rates-sink";
+
+  private RatesTopology() {}
+
+  public static Topology build(RatesSerdes serdes, ConsensusSettings consensus, IndependenceGroups groups) {
+    BronzeValidator validator = new BronzeValidator(BronzeValidator.knownParsers(), groups);
+    ConsensusDay day = new ConsensusDay(new Consensus(consensus));
+    Topology topology = new Topology();
+
+    topology.addSource(BRONZE_SOURCE, serdes.bronze().keySerde().deserializer(), serdes.bronze().valueSerde().deserializer(),
+        serdes.bronze().name());
+    topology.addProcessor(VALIDATE, () -> new ValidateBronzeProcessor(validator, OBSERVATIONS_SINK, REJECTIONS_SINK),
+        BRONZE_SOURCE);
+    topology.addSink(OBSERVATIONS_SINK, serdes.observations().name(), serdes.observations().keySerde().serializer(),
+        serdes.observations().valueSerde().serializer(), new DatePartitioner(), VALIDATE);
+    topology.addSink(REJECTIONS_SINK, serdes.rejected().name(), serdes.rejected().keySerde().serializer(),
+        serdes.rejected().valueSerde().serializer(), VALIDATE);
+
+    // Reads the topic written above: DatePartitioner puts a whole day on one partition, so no repartition is needed.
+    topology.addSource(OBSERVATIONS_SOURCE, serdes.observations().keySerde().deserializer(),
+        serdes.observations().valueSerde().deserializer(), serdes.observations().name());
+    topology.addProcessor(CONSENSUS, () -> new ConsensusProcessor(day, CONSENSUS_STORE), OBSERVATIONS_SOURCE);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONSENSUS_STORE),
+        Serdes.String(), serdes.dayState()), CONSENSUS);
+    topology.addSink(RATES_SINK, serdes.rates().name(), serdes.rates().keySerde().serializer(),
+        serdes.rates().valueSerde().serializer(), CONSENSUS);
+    return topology;
+  }
+}

@@ -1,0 +1,100 @@
+package io.makerates.streams;
+
+import io.makerates.runtime.config.Settings;
+import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.TopicProvisioner;
+import io.makerates.runtime.ops.AppRunner;
+import io.makerates.runtime.ops.HealthChecks;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Validates bronze answers, rebases them to EUR and decides the consensus rate per pair and day. */
+public final class StreamsApp {
+
+  /** Raw records Kafka Streams could not deserialize or process (KIP-1034); not Rejection Avro, hence a topic of its own. */
+  public static final String DEAD_LETTER_TOPIC = "fx.streams.dlq.v1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  private StreamsApp() {}
+
+  public static void main(String[] args) {
+    AppRunner.run("streams-app", StreamsApp::start);
+  }
+
+  public static AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
+    Properties props = streamsProperties(settings);
+    AvroSerdes avro = new AvroSerdes(settings.required("registry.url", "the schema registry URL, e.g. http://registry:8080/apis/registry/v3"));
+    Topology topology = RatesTopology.build(RatesSerdes.registry(avro), ConsensusSettings.from(settings),
+        IndependenceGroups.from(settings));
+
+    TopicProvisioner.ensure(settings.kafkaProperties(), topics(settings));
+
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("stream thread failed; stopping the client (readiness turns down)", e);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(metrics);
+    health.add("streams", () -> {
+      KafkaStreams.State state = streams.state();
+      return state == KafkaStreams.State.RUNNING ? HealthChecks.Check.up() : HealthChecks.Check.down("state " + state);
+    });
+    // Never cleanUp(): local state is rebuilt from the changelog only when it is really gone.
+    streams.start();
+    LOG.info("streams-app started as {}", props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    return () -> {
+      streams.close(Duration.ofSeconds(30));
+      streamsMetrics.close();
+    };
+  }
+
+  /** Every {@code KAFKA_*} variable passed through, then the settings this app owns. */
+  static Properties streamsProperties(Settings settings) {
+    Properties props = settings.kafkaProperties();
+    settings.bootstrapServers();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("application.id", "makerates-streams"));
+    props.put(StreamsConfig.STATE_DIR_CONFIG,
+        settings.path("state.dir", Path.of(System.getProperty("java.io.tmpdir"), "makerates-streams").toString()).toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // Under exactly-once, output becomes visible at commit: a short interval keeps bronze→silver latency low.
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+        Long.toString(settings.duration("commit.interval", Duration.ofMillis(100)).toMillis()));
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor(settings));
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("stream.threads", 1, 1, 64));
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC);
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+    return props;
+  }
+
+  private static List<NewTopic> topics(Settings settings) {
+    int partitions = settings.integer("topic.partitions", 4, 1, 10_000);
+    short replication = (short) replicationFactor(settings);
+    List<NewTopic> topics = new ArrayList<>(TopicProvisioner.contractTopics(partitions, replication));
+    topics.add(new NewTopic(DEAD_LETTER_TOPIC, partitions, replication)
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
+    return topics;
+  }
+
+  private static int replicationFactor(Settings settings) {
+    return settings.integer("replication.factor", 1, 1, Short.MAX_VALUE);
+  }
+}

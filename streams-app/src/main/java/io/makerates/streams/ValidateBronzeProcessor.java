@@ -1,0 +1,63 @@
+package io.makerates.streams;
+
+import io.makerates.schema.BronzeCoordinates;
+import io.makerates.schema.BronzeExtraction;
+import io.makerates.schema.RateObservations;
+import io.makerates.schema.Rejection;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** Sends each bronze record's observations to the observations sink and its rejections, keyed like the input, to the rejections sink. */
+final class ValidateBronzeProcessor implements Processor<String, BronzeExtraction, String, SpecificRecord> {
+
+  private final BronzeValidator validator;
+  private final String observationsSink;
+  private final String rejectionsSink;
+  private ProcessorContext<String, SpecificRecord> context;
+
+  ValidateBronzeProcessor(BronzeValidator validator, String observationsSink, String rejectionsSink) {
+    this.validator = validator;
+    this.observationsSink = observationsSink;
+    this.rejectionsSink = rejectionsSink;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<String, BronzeExtraction> record) {
+    RecordMetadata source = context.recordMetadata().orElseThrow();
+    BronzeCoordinates at = new BronzeCoordinates(source.topic(), source.partition(), source.offset());
+    Instant recordTime = Instant.ofEpochMilli(record.timestamp());
+    if (record.value() == null) {
+      context.forward(record.withValue(emptyRecord(at, recordTime)), rejectionsSink);
+      return;
+    }
+    BronzeValidator.Validation result = validator.validate(record.value(), at, recordTime);
+    for (RateObservations observations : result.observations()) {
+      String key = observations.getDate() + "/" + observations.getSourceId();
+      context.forward(record.<String>withKey(key).<SpecificRecord>withValue(observations), observationsSink);
+    }
+    for (Rejection rejection : result.rejections()) {
+      context.forward(record.<SpecificRecord>withValue(rejection), rejectionsSink);
+    }
+  }
+
+  private static Rejection emptyRecord(BronzeCoordinates at, Instant recordTime) {
+    return Rejection.newBuilder()
+        .setStage(BronzeValidator.STAGE)
+        .setReasonCode(ReasonCode.UNPARSEABLE.name())
+        .setDetail("bronze record without a value")
+        .setInputTopic(at.getTopic())
+        .setInputPartition(at.getPartition())
+        .setInputOffset(at.getOffset())
+        .setRejectedAt(recordTime)
+        .build();
+  }
+}

@@ -1,0 +1,116 @@
+package io.makerates.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.makerates.schema.BronzeCoordinates;
+import io.makerates.schema.ConsensusRate;
+import io.makerates.schema.Observation;
+import io.makerates.schema.RateObservations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+/** BRIEF §5: the consensus is a pure function of the set of observations; arrival order and replays never change it. */
+class ConsensusOrderPropertyTest {
+
+  private static final LocalDate DAY = LocalDate.parse("2026-09-25");
+  private static final String[][] SOURCES = {
+      {"frankfurter", "ECB"}, {"ecb", "ECB"}, {"exchangerate-api", "ERAPI"}, {"boc", "BOC"}, {"fed", "FED"}};
+
+  @Property(tries = 40)
+  void anyOrderAndDuplicationGivesTheSameFinalRates(
+      @ForAll("observations") @Size(min = 1, max = 8) List<RateObservations> observations,
+      @ForAll("duplicates") List<Integer> duplicated, @ForAll Random random) {
+    List<RateObservations> reordered = new ArrayList<>(observations);
+    duplicated.forEach(i -> reordered.add(observations.get(i % observations.size())));
+    Collections.shuffle(reordered, random);
+
+    assertThat(finalRates(reordered)).isEqualTo(finalRates(observations));
+  }
+
+  /** quote → "rate status sourceCount spread low high" of the last rate emitted for it. */
+  private static Map<String, String> finalRates(List<RateObservations> observations) {
+    Path stateDir = tempDir();
+    try (TopologyHarness harness = new TopologyHarness(stateDir)) {
+      observations.forEach(o -> harness.observationsIn.pipeInput(o.getDate() + "/" + o.getSourceId(), o));
+      Map<String, String> last = new TreeMap<>();
+      for (var kv : harness.rates()) {
+        ConsensusRate r = kv.value;
+        last.put(kv.key, String.join(" ", r.getRate(), r.getStatus().name(), Integer.toString(r.getSourceCount()),
+            r.getSpreadBps(), r.getConfidenceLow(), r.getConfidenceHigh(), r.getContributions().toString()));
+      }
+      return last;
+    } finally {
+      deleteTree(stateDir);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<RateObservations>> observations() {
+    Arbitrary<RateObservations> one = Combinators.combine(
+        Arbitraries.integers().between(0, SOURCES.length - 1),
+        Arbitraries.integers().between(0, 3),             // few distinct times: ties are broken by extraction id
+        Arbitraries.integers().between(-800, 800),        // bps away from 1.1700: agreements, disputes and outliers
+        Arbitraries.integers().between(-300, 300))
+        .as((source, minute, usdBps, jpyBps) -> observation(SOURCES[source], minute, usdBps, jpyBps));
+    return one.list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> duplicates() {
+    return Arbitraries.integers().between(0, 7).list().ofMaxSize(5);
+  }
+
+  private static RateObservations observation(String[] source, int minute, int usdBps, int jpyBps) {
+    BigDecimal usd = new BigDecimal("1.1700").multiply(BigDecimal.ONE.add(BigDecimal.valueOf(usdBps, 4)));
+    BigDecimal jpy = new BigDecimal("172.45").multiply(BigDecimal.ONE.add(BigDecimal.valueOf(jpyBps, 4)));
+    return RateObservations.newBuilder()
+        .setDate(DAY)
+        .setSourceId(source[0])
+        .setIndependenceGroup(source[1])
+        .setExtractionId(UUID.randomUUID())
+        .setExtractedAt(Instant.parse("2026-09-25T15:00:00Z").plusSeconds(60L * minute))
+        .setBronze(new BronzeCoordinates("fx.bronze.extractions.v1", 0, 0L))
+        .setProviderBase("EUR")
+        .setRates(Stream.of(new Observation("JPY", jpy.toPlainString(), jpy.toPlainString()),
+                new Observation("USD", usd.toPlainString(), usd.toPlainString()))
+            .sorted(Comparator.comparing(Observation::getQuote)).toList())
+        .build();
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("consensus-order");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

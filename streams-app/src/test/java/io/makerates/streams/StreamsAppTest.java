@@ -1,0 +1,66 @@
+package io.makerates.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.makerates.runtime.config.ConfigException;
+import io.makerates.runtime.config.Settings;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsAppTest {
+
+  @Test
+  void streamsRunExactlyOnceWithTheConfiguredIdentityAndPassKafkaSettingsThrough() {
+    Properties props = StreamsApp.streamsProperties(new Settings(Map.of(
+        "KAFKA_BOOTSTRAP_SERVERS", "broker:9092",
+        "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+        "MAKERATES_APPLICATION_ID", "rates-blue",
+        "MAKERATES_STATE_DIR", "/var/lib/streams",
+        "MAKERATES_COMMIT_INTERVAL", "250ms",
+        "MAKERATES_REPLICATION_FACTOR", "3")));
+
+    assertThat(props).containsEntry("bootstrap.servers", "broker:9092")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "rates-blue")
+        .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/streams")
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250")
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "fx.streams.dlq.v1");
+    // The whole set must be a valid Streams configuration.
+    assertThat(new StreamsConfig(props).getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("rates-blue");
+  }
+
+  @Test
+  void defaultsAreLowLatencyAndSingleReplica() {
+    Properties props = StreamsApp.streamsProperties(new Settings(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")));
+    assertThat(props).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "makerates-streams")
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+  }
+
+  @Test
+  void missingBootstrapServersIsAConfigurationError() {
+    assertThatThrownBy(() -> StreamsApp.streamsProperties(new Settings(Map.of())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
+  void consensusSettingsAndGroupsComeFromTheEnvironment() {
+    Settings settings = new Settings(Map.of("MAKERATES_CONSENSUS_MIN_SOURCES", "3", "MAKERATES_CONSENSUS_TOLERANCE_BPS", "75.5",
+        "MAKERATES_INDEPENDENCE_GROUPS", "frankfurter=ECB,fed=FRB"));
+    ConsensusSettings consensus = ConsensusSettings.from(settings);
+    assertThat(consensus.minSources()).isEqualTo(3);
+    assertThat(consensus.toleranceBps()).isEqualByComparingTo("75.5");
+    assertThat(consensus.floorBps()).isEqualByComparingTo(new BigDecimal("500"));
+    IndependenceGroups groups = IndependenceGroups.from(settings);
+    assertThat(groups.groupOf("fed")).isEqualTo("FRB");
+    assertThat(groups.groupOf("unlisted")).isEqualTo("unlisted");
+    assertThatThrownBy(() -> ConsensusSettings.from(new Settings(Map.of("MAKERATES_CONSENSUS_K", "ten"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MAKERATES_CONSENSUS_K");
+  }
+}
