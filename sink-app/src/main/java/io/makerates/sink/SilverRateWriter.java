@@ -1,0 +1,262 @@
+package io.makerates.sink;
+
+import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.TopicNames;
+import io.makerates.runtime.ops.HealthChecks.Check;
+import io.makerates.schema.ConsensusRate;
+import io.makerates.schema.Rejection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes fx.silver.rates.v1 and stores each poll batch in the star schema in one transaction together with the
+ * partitions' next offsets; on assignment it resumes from those stored offsets, so the database, not the consumer
+ * group, is the source of truth (exactly-once into PostgreSQL). Records it cannot store go to fx.rejected.v1, acknowledged
+ * by the broker before the transaction that moves past them commits.
+ */
+final class SilverRateWriter implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SilverRateWriter.class);
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+  private static final Duration CURRENCY_RELOAD_INTERVAL = Duration.ofMinutes(1);
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaProducer<String, Rejection> rejections;
+  private final StarSchemaWriter store;
+  private final SilverRecordCheck check;
+  private final Thread thread;
+  private final AtomicReference<Set<TopicPartition>> assignment = new AtomicReference<>(Set.of());
+  private final AtomicReference<Set<String>> currencies = new AtomicReference<>(Set.of());
+  private final Counter stored;
+  private final Counter rejected;
+  private final Timer batchTimer;
+  private volatile boolean running = true;
+  private long currenciesLoadedAt;
+
+  SilverRateWriter(SinkConfig config, AvroSerdes serdes, StarSchemaWriter store, MeterRegistry metrics) {
+    this.store = store;
+    Properties consumerProps = config.kafkaCopy();
+    consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
+    consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumerProps.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    consumerProps.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "makerates-sink-writer");
+    // raw bytes: a record that does not deserialize becomes a rejection instead of a poison pill
+    this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+    Properties producerProps = config.kafkaCopy();
+    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    producerProps.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "makerates-sink-rejections");
+    this.rejections = new KafkaProducer<>(producerProps, new StringSerializer(),
+        serdes.<Rejection>valueSerde().serializer());
+    Deserializer<ConsensusRate> deserializer = serdes.<ConsensusRate>valueSerde().deserializer();
+    this.check = new SilverRecordCheck(deserializer, this::isKnownCurrency);
+    this.stored = Counter.builder("makerates.sink.records").tag("outcome", "stored").register(metrics);
+    this.rejected = Counter.builder("makerates.sink.records").tag("outcome", "rejected").register(metrics);
+    this.batchTimer = Timer.builder("makerates.sink.batch").description("one poll batch written").register(metrics);
+    this.thread = new Thread(this::run, "silver-rate-writer");
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  Check health() {
+    return assignment.get().isEmpty() ? Check.down("no partitions of " + TopicNames.RATES + " assigned") : Check.up();
+  }
+
+  private void run() {
+    consumer.subscribe(List.of(TopicNames.RATES), new ResumeFromDatabase());
+    try {
+      while (running) {
+        ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
+        if (!batch.isEmpty()) {
+          writeOrRewind(batch);
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      LOG.error("silver rate writer stopped", e);
+    } finally {
+      assignment.set(Set.of());
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void writeOrRewind(ConsumerRecords<String, byte[]> batch) {
+    try {
+      batchTimer.record(() -> {
+        try {
+          write(batch);
+        } catch (SQLException | ExecutionException e) {
+          throw new BatchFailed(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new BatchFailed(e);
+        }
+      });
+    } catch (BatchFailed e) {
+      if (!running) {
+        return;
+      }
+      // nothing of the batch was committed: read it again after a pause
+      LOG.warn("batch of {} silver rates not stored, retrying in {}: {}", batch.count(), RETRY_PAUSE, e.getCause().toString());
+      for (TopicPartition tp : batch.partitions()) {
+        consumer.seek(tp, batch.records(tp).getFirst().offset());
+      }
+      pause();
+    }
+  }
+
+  private void write(ConsumerRecords<String, byte[]> batch) throws SQLException, ExecutionException, InterruptedException {
+    List<SilverRate> rates = new ArrayList<>(batch.count());
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      switch (check.check(record)) {
+        case SilverRecordCheck.Accepted a -> rates.add(a.rate());
+        case SilverRecordCheck.Rejected r -> {
+          LOG.warn("silver record {}-{}@{} rejected: {} {}", record.topic(), record.partition(), record.offset(),
+              r.rejection().getReasonCode(), r.rejection().getDetail());
+          sent.add(rejections.send(new ProducerRecord<>(TopicNames.REJECTED, record.key(), r.rejection())));
+        }
+      }
+      nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+    }
+    for (Future<RecordMetadata> f : sent) {
+      f.get(); // the rejection is safe in Kafka before the offset moves past its input
+    }
+    store.write(rates, nextOffsets);
+    stored.increment(rates.size());
+    rejected.increment(sent.size());
+    // informational only (lag monitoring); positions are resumed from sink_offset
+    Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+    nextOffsets.forEach((tp, next) -> commit.put(tp, new OffsetAndMetadata(next)));
+    consumer.commitAsync(commit, null);
+  }
+
+  /** Known from the cache; an unknown code re-reads dim_currency (at most once a minute) in case it was added. */
+  private boolean isKnownCurrency(String code) {
+    if (currencies.get().contains(code)) {
+      return true;
+    }
+    if (System.nanoTime() - currenciesLoadedAt > CURRENCY_RELOAD_INTERVAL.toNanos()) {
+      try {
+        reloadCurrencies();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read dim_currency: " + e.getMessage(), e);
+      }
+    }
+    return currencies.get().contains(code);
+  }
+
+  private void reloadCurrencies() throws SQLException {
+    currencies.set(Set.copyOf(store.currencyCodes()));
+    currenciesLoadedAt = System.nanoTime();
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(Duration.ofSeconds(15));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    rejections.close(Duration.ofSeconds(5));
+  }
+
+  /** Seeks newly assigned partitions to the positions stored with the rows. */
+  private final class ResumeFromDatabase implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      Map<TopicPartition, Long> stored = null;
+      while (stored == null && running) {
+        try {
+          reloadCurrencies();
+          stored = store.storedOffsets(partitions);
+        } catch (SQLException e) {
+          LOG.warn("cannot read sink_offset, retrying in {}: {}", RETRY_PAUSE, e.toString());
+          pause();
+        }
+      }
+      if (stored == null) {
+        return;
+      }
+      for (TopicPartition tp : partitions) {
+        Long next = stored.get(tp);
+        if (next == null) {
+          consumer.seekToBeginning(List.of(tp));
+        } else {
+          consumer.seek(tp, next);
+        }
+      }
+      LOG.info("assigned {}; resuming from stored offsets {}", partitions, stored);
+      assignment.set(Set.copyOf(consumer.assignment()));
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // each batch commits before the next poll, so there is nothing in flight to finish here
+      Set<TopicPartition> remaining = new java.util.HashSet<>(consumer.assignment());
+      remaining.removeAll(partitions);
+      assignment.set(Set.copyOf(remaining));
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      onPartitionsRevoked(partitions);
+    }
+  }
+
+  private static final class BatchFailed extends RuntimeException {
+    BatchFailed(Throwable cause) {
+      super(cause);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.makerates.sink;
+
+import io.makerates.schema.ConsensusRate;
+import io.makerates.schema.Contribution;
+import io.makerates.schema.Rejection;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Turns one silver record into either a {@link SilverRate} the star schema can hold or a reason-coded
+ * {@link Rejection}: unreadable bytes, a currency missing from dim_currency, a number that is not a decimal.
+ */
+final class SilverRecordCheck {
+
+  static final String STAGE = "sink";
+
+  /** The outcome for one record. */
+  sealed interface Outcome permits Accepted, Rejected {}
+
+  record Accepted(SilverRate rate) implements Outcome {}
+
+  record Rejected(Rejection rejection) implements Outcome {}
+
+  private final Deserializer<ConsensusRate> deserializer;
+  private final Predicate<String> knownCurrencies;
+
+  /** @param knownCurrencies whether a code is in dim_currency */
+  SilverRecordCheck(Deserializer<ConsensusRate> deserializer, Predicate<String> knownCurrencies) {
+    this.deserializer = deserializer;
+    this.knownCurrencies = knownCurrencies;
+  }
+
+  Outcome check(ConsumerRecord<String, byte[]> record) {
+    ConsensusRate value;
+    try {
+      value = record.value() == null ? null : deserializer.deserialize(record.topic(), record.headers(), record.value());
+    } catch (RuntimeException e) {
+      return reject(record, "UNREADABLE", "not a ConsensusRate: " + e.getMessage(), null);
+    }
+    if (value == null) {
+      return reject(record, "UNREADABLE", "empty record value", null);
+    }
+    for (String code : List.of(value.getBase(), value.getQuote())) {
+      if (!knownCurrencies.test(code)) {
+        return reject(record, "UNKNOWN_CURRENCY", "currency " + code + " is not in dim_currency", code);
+      }
+    }
+    try {
+      return new Accepted(toSilverRate(value));
+    } catch (NumberFormatException e) {
+      return reject(record, "BAD_VALUE", e.getMessage(), null);
+    }
+  }
+
+  private static SilverRate toSilverRate(ConsensusRate value) {
+    BigDecimal rate = decimal("rate", value.getRate());
+    if (rate == null || rate.signum() <= 0) {
+      throw new NumberFormatException("rate '" + value.getRate() + "' is not a positive decimal");
+    }
+    List<SilverRate.Lineage> lineage = new ArrayList<>(value.getContributions().size());
+    for (Contribution c : value.getContributions()) {
+      BigDecimal observed = decimal("contribution value of " + c.getSourceId(), c.getValue());
+      if (observed == null) {
+        throw new NumberFormatException("contribution value of " + c.getSourceId() + " is empty");
+      }
+      UUID extractionId = c.getExtractionId();
+      lineage.add(new SilverRate.Lineage(c.getSourceId(), c.getIndependenceGroup(), extractionId, observed,
+          c.getAccepted(), c.getRejectionReason(), c.getBronze().getTopic(), c.getBronze().getPartition(),
+          c.getBronze().getOffset()));
+    }
+    return new SilverRate(value.getDate(), value.getBase(), value.getQuote(), rate, value.getStatus().name(),
+        value.getDerived(), value.getSourceCount(), decimal("spreadBps", value.getSpreadBps()),
+        decimal("confidenceLow", value.getConfidenceLow()), decimal("confidenceHigh", value.getConfidenceHigh()),
+        value.getRevision(), List.copyOf(lineage));
+  }
+
+  /** A decimal string, or null when blank (spread and band are empty for a single voice). */
+  private static BigDecimal decimal(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException(field + " '" + text + "' is not a decimal");
+    }
+  }
+
+  private static Rejected reject(ConsumerRecord<String, byte[]> record, String reason, String detail, String currency) {
+    return new Rejected(Rejection.newBuilder()
+        .setStage(STAGE)
+        .setReasonCode(reason)
+        .setDetail(detail)
+        .setCurrency(currency)
+        .setInputTopic(record.topic())
+        .setInputPartition(record.partition())
+        .setInputOffset(record.offset())
+        .setRejectedAt(Instant.ofEpochMilli(Math.max(0, record.timestamp())))
+        .build());
+  }
+}

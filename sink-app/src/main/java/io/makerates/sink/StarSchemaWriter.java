@@ -1,0 +1,218 @@
+package io.makerates.sink;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.common.TopicPartition;
+import org.postgresql.PGConnection;
+
+/**
+ * Writes one poll batch of silver rates into the star schema in a single transaction, together with the Kafka
+ * positions it reached: COPY into temporary tables, then set-based upserts. Replaying a batch changes nothing, and
+ * an older revision never overwrites a newer one.
+ */
+final class StarSchemaWriter {
+
+  private static final String CREATE_STAGING = """
+      CREATE TEMP TABLE IF NOT EXISTS stage_rate (
+        rate_date date, base char(3), quote char(3), rate numeric, status text, derived boolean, source_count integer,
+        spread_bps numeric, confidence_low numeric, confidence_high numeric, revision integer
+      ) ON COMMIT DELETE ROWS;
+      CREATE TEMP TABLE IF NOT EXISTS stage_contribution (
+        rate_date date, base char(3), quote char(3), revision integer, source_id text, independence_group text,
+        extraction_id uuid, value numeric, accepted boolean, rejection_reason text, bronze_topic text,
+        bronze_partition integer, bronze_offset bigint
+      ) ON COMMIT DELETE ROWS;
+      """;
+
+  private static final String ENSURE_DATES = """
+      INSERT INTO dim_date
+      SELECT r.* FROM (SELECT DISTINCT rate_date FROM stage_rate) s, LATERAL dim_date_row(s.rate_date) r
+      ON CONFLICT DO NOTHING
+      """;
+
+  // sources the seed data does not know yet still get their lineage stored
+  private static final String ENSURE_SOURCES = """
+      INSERT INTO dim_source (source_id, name, independence_group)
+      SELECT DISTINCT ON (source_id) source_id, source_id, independence_group FROM stage_contribution
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String INSERT_HISTORY = """
+      INSERT INTO fact_rate_history
+        (date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, recorded_at)
+      SELECT DISTINCT ON (rate_date, base, quote, revision)
+             to_char(rate_date, 'YYYYMMDD')::integer, base, quote, revision, rate, status, derived, source_count,
+             spread_bps, now()
+      FROM stage_rate
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String UPSERT_FACT = """
+      INSERT INTO fact_rate AS f
+        (date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
+         revision, updated_at)
+      SELECT DISTINCT ON (rate_date, base, quote)
+             to_char(rate_date, 'YYYYMMDD')::integer, base, quote, rate, status, derived, source_count, spread_bps,
+             confidence_low, confidence_high, revision, now()
+      FROM stage_rate
+      ORDER BY rate_date, base, quote, revision DESC
+      ON CONFLICT (date_key, base, quote) DO UPDATE SET
+        rate = excluded.rate, status = excluded.status, derived = excluded.derived,
+        source_count = excluded.source_count, spread_bps = excluded.spread_bps,
+        confidence_low = excluded.confidence_low, confidence_high = excluded.confidence_high,
+        revision = excluded.revision, updated_at = excluded.updated_at
+      WHERE excluded.revision > f.revision
+      """;
+
+  private static final String INSERT_CONTRIBUTIONS = """
+      INSERT INTO fact_rate_contribution
+        (date_key, base, quote, revision, source_id, extraction_id, value, accepted, rejection_reason, bronze_topic,
+         bronze_partition, bronze_offset)
+      SELECT DISTINCT ON (rate_date, base, quote, revision, source_id)
+             to_char(rate_date, 'YYYYMMDD')::integer, base, quote, revision, source_id, extraction_id, value, accepted,
+             rejection_reason, bronze_topic, bronze_partition, bronze_offset
+      FROM stage_contribution
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String UPSERT_LATEST = """
+      INSERT INTO latest_rate AS l
+        (base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, updated_at)
+      SELECT DISTINCT ON (base, quote)
+             base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, now()
+      FROM stage_rate
+      ORDER BY base, quote, rate_date DESC, revision DESC
+      ON CONFLICT (base, quote) DO UPDATE SET
+        rate_date = excluded.rate_date, rate = excluded.rate, status = excluded.status, derived = excluded.derived,
+        source_count = excluded.source_count, spread_bps = excluded.spread_bps, revision = excluded.revision,
+        updated_at = excluded.updated_at
+      WHERE (excluded.rate_date, excluded.revision) > (l.rate_date, l.revision)
+      """;
+
+  // never move a position backwards: a fenced-off consumer finishing a stale batch must not rewind the new owner
+  private static final String UPSERT_OFFSET = """
+      INSERT INTO sink_offset AS o (consumer_group, topic, partition, next_offset, updated_at)
+      VALUES (?, ?, ?, ?, now())
+      ON CONFLICT (consumer_group, topic, partition) DO UPDATE
+        SET next_offset = excluded.next_offset, updated_at = excluded.updated_at
+      WHERE excluded.next_offset > o.next_offset
+      """;
+
+  private final DataSource dataSource;
+  private final String consumerGroup;
+
+  StarSchemaWriter(DataSource dataSource, String consumerGroup) {
+    this.dataSource = dataSource;
+    this.consumerGroup = consumerGroup;
+  }
+
+  /** Stores the rates and the next offsets of their partitions atomically. */
+  void write(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        if (!rates.isEmpty()) {
+          writeRates(connection, rates);
+        }
+        writeOffsets(connection, nextOffsets);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static void writeRates(Connection connection, Collection<SilverRate> rates) throws SQLException {
+    CsvRows rateRows = new CsvRows();
+    CsvRows lineageRows = new CsvRows();
+    for (SilverRate r : rates) {
+      rateRows.add(r.date()).add(r.base()).add(r.quote()).add(r.rate()).add(r.status()).add(r.derived())
+          .add(r.sourceCount()).add(r.spreadBps()).add(r.confidenceLow()).add(r.confidenceHigh()).add(r.revision())
+          .endRow();
+      for (SilverRate.Lineage c : r.contributions()) {
+        lineageRows.add(r.date()).add(r.base()).add(r.quote()).add(r.revision()).add(c.sourceId())
+            .add(c.independenceGroup()).add(c.extractionId()).add(c.value()).add(c.accepted())
+            .add(c.rejectionReason()).add(c.bronzeTopic()).add(c.bronzePartition()).add(c.bronzeOffset()).endRow();
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(CREATE_STAGING);
+      copy(connection, "stage_rate", rateRows);
+      copy(connection, "stage_contribution", lineageRows);
+      statement.executeUpdate(ENSURE_DATES);
+      statement.executeUpdate(ENSURE_SOURCES);
+      statement.executeUpdate(INSERT_HISTORY);
+      statement.executeUpdate(UPSERT_FACT);
+      statement.executeUpdate(INSERT_CONTRIBUTIONS);
+      statement.executeUpdate(UPSERT_LATEST);
+    }
+  }
+
+  private static void copy(Connection connection, String table, CsvRows rows) throws SQLException {
+    if (rows.rows() == 0) {
+      return;
+    }
+    try {
+      connection.unwrap(PGConnection.class).getCopyAPI()
+          .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)", new StringReader(rows.text()));
+    } catch (IOException e) {
+      throw new SQLException("COPY into " + table + " failed", e);
+    }
+  }
+
+  private void writeOffsets(Connection connection, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(UPSERT_OFFSET)) {
+      for (var entry : nextOffsets.entrySet()) {
+        statement.setString(1, consumerGroup);
+        statement.setString(2, entry.getKey().topic());
+        statement.setInt(3, entry.getKey().partition());
+        statement.setLong(4, entry.getValue());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  /** The stored next offset of each partition that has one. */
+  Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) throws SQLException {
+    Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT next_offset FROM sink_offset WHERE consumer_group = ? AND topic = ? AND partition = ?")) {
+      for (TopicPartition tp : partitions) {
+        statement.setString(1, consumerGroup);
+        statement.setString(2, tp.topic());
+        statement.setInt(3, tp.partition());
+        try (var rs = statement.executeQuery()) {
+          if (rs.next()) {
+            offsets.put(tp, rs.getLong(1));
+          }
+        }
+      }
+    }
+    return offsets;
+  }
+
+  /** The codes of dim_currency. */
+  java.util.Set<String> currencyCodes() throws SQLException {
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        var rs = statement.executeQuery("SELECT code FROM dim_currency")) {
+      while (rs.next()) {
+        codes.add(rs.getString(1));
+      }
+    }
+    return codes;
+  }
+}

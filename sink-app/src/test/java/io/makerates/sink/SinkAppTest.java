@@ -1,0 +1,219 @@
+package io.makerates.sink;
+
+import static io.makerates.sink.StarSchemaMigrationTest.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.makerates.runtime.config.Settings;
+import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.TopicNames;
+import io.makerates.runtime.ops.HealthChecks;
+import io.makerates.runtime.ops.Observability;
+import io.makerates.schema.BronzeCoordinates;
+import io.makerates.schema.ConsensusRate;
+import io.makerates.schema.ConsensusStatus;
+import io.makerates.schema.Contribution;
+import io.makerates.schema.GoldRate;
+import io.makerates.schema.Rejection;
+import io.makerates.stack.EmbeddedStack;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The sink against a real broker, registry and PostgreSQL: silver in, star schema and gold out. */
+@Tag("integration")
+class SinkAppTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  private static EmbeddedStack stack;
+  private static AutoCloseable sink;
+  private static HealthChecks health;
+  private static Connection db;
+  private static AvroSerdes serdes;
+  private static KafkaProducer<String, ConsensusRate> silver;
+  private static KafkaProducer<String, byte[]> raw;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    stack = EmbeddedStack.builder().all().start();
+    health = new HealthChecks();
+    Settings settings = new Settings(stack.env()).with(Map.of("MAKERATES_GOLD_LOCK_RETRY", "500ms"));
+    sink = SinkApp.start(settings, Observability.registry("sink-app-test"), health);
+    db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+    serdes = new AvroSerdes(stack.registryUrl());
+    silver = new KafkaProducer<>(stack.kafkaProperties(), new StringSerializer(), serdes.<ConsensusRate>valueSerde().serializer());
+    raw = new KafkaProducer<>(stack.kafkaProperties(), new StringSerializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer());
+    await().atMost(WAIT).until(health::ready);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (AutoCloseable c : new AutoCloseable[] {silver, raw, sink, db, stack}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void storesFactHistoryLineageAndLatestAndIgnoresRedelivery() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 14);
+    ConsensusRate rate = rate(day, "EUR", "JPY", "161.23", 1);
+    RecordMetadata first = send(rate);
+    awaitStored(first);
+
+    assertThat(rows(db, "SELECT rate, status, source_count, spread_bps, revision FROM fact_rate WHERE date_key = 20250314 AND quote = 'JPY'"))
+        .containsExactly("161.23|CONSENSUS|2|12.5|1");
+    assertThat(rows(db, "SELECT revision, rate FROM fact_rate_history WHERE date_key = 20250314 AND quote = 'JPY'"))
+        .containsExactly("1|161.23");
+    assertThat(rows(db, "SELECT source_id, accepted, bronze_offset FROM fact_rate_contribution WHERE date_key = 20250314 AND quote = 'JPY' ORDER BY 1"))
+        .containsExactly("ecb|t|7", "exchangerate-api|t|8");
+    assertThat(rows(db, "SELECT rate_date, rate, revision FROM latest_rate WHERE base = 'EUR' AND quote = 'JPY'"))
+        .containsExactly("2025-03-14|161.23|1");
+    List<String> before = rows(db, "SELECT updated_at FROM fact_rate WHERE date_key = 20250314 AND quote = 'JPY'");
+
+    // the same record delivered again (a producer retry, a replay): nothing changes
+    awaitStored(send(rate));
+    assertThat(rows(db, "SELECT count(*) FROM fact_rate_history WHERE date_key = 20250314 AND quote = 'JPY'")).containsExactly("1");
+    assertThat(rows(db, "SELECT count(*) FROM fact_rate_contribution WHERE date_key = 20250314 AND quote = 'JPY'")).containsExactly("2");
+    assertThat(rows(db, "SELECT updated_at FROM fact_rate WHERE date_key = 20250314 AND quote = 'JPY'")).isEqualTo(before);
+  }
+
+  @Test
+  void anOlderRevisionNeverOverwritesANewerOne() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 17);
+    awaitStored(send(rate(day, "EUR", "CHF", "0.9612", 2)));
+    awaitStored(send(rate(day, "EUR", "CHF", "0.9500", 1)));
+
+    assertThat(rows(db, "SELECT rate, revision FROM fact_rate WHERE date_key = 20250317 AND quote = 'CHF'"))
+        .containsExactly("0.9612|2");
+    assertThat(rows(db, "SELECT rate, revision FROM latest_rate WHERE base = 'EUR' AND quote = 'CHF'"))
+        .containsExactly("0.9612|2");
+    // the late revision is still part of the record of what was known when
+    assertThat(rows(db, "SELECT revision, rate FROM fact_rate_history WHERE date_key = 20250317 AND quote = 'CHF' ORDER BY 1"))
+        .containsExactly("1|0.9500", "2|0.9612");
+  }
+
+  @Test
+  void anUnknownCurrencyOrBadValueIsRejectedAndTheSinkCarriesOn() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 18);
+    RecordMetadata unknown = send(rate(day, "EUR", "XYZ", "1.5", 1));
+    RecordMetadata badValue = send(rate(day, "EUR", "NOK", "eleven", 1));
+    RecordMetadata unreadable = raw.send(new ProducerRecord<>(TopicNames.RATES, "2025-03-18/EUR/SEK", new byte[] {1, 2, 3})).get();
+    awaitStored(unknown);
+    awaitStored(badValue);
+    awaitStored(unreadable);
+    RecordMetadata good = send(rate(day, "EUR", "PLN", "4.1800", 1));
+    awaitStored(good);
+
+    List<Rejection> rejections = readUntil(TopicNames.REJECTED, Rejection.class, r -> r.size() >= 3);
+    assertThat(rejections).extracting(r -> r.getReasonCode() + ":" + r.getInputOffset() + ":" + r.getStage())
+        .contains("UNKNOWN_CURRENCY:" + unknown.offset() + ":sink", "BAD_VALUE:" + badValue.offset() + ":sink",
+            "UNREADABLE:" + unreadable.offset() + ":sink");
+    assertThat(rejections).filteredOn(r -> r.getReasonCode().equals("UNKNOWN_CURRENCY"))
+        .extracting(Rejection::getCurrency).containsExactly("XYZ");
+    assertThat(rows(db, "SELECT rate FROM fact_rate WHERE date_key = 20250318 ORDER BY quote")).containsExactly("4.1800");
+  }
+
+  @Test
+  void latestRatesReachGoldIncludingAnOperatorCorrection() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 19);
+    awaitStored(send(rate(day, "EUR", "USD", "1.0823", 1)));
+
+    GoldRate gold = awaitGold("EUR/USD", g -> g.getRate().equals("1.0823"));
+    assertThat(gold.getDate()).isEqualTo(day);
+    assertThat(gold.getStatus()).isEqualTo("CONSENSUS");
+    assertThat(gold.getSpreadBps()).isEqualTo("12.5");
+
+    try (Statement st = db.createStatement()) {
+      st.executeUpdate("UPDATE latest_rate SET rate = 1.0900 WHERE base = 'EUR' AND quote = 'USD'");
+    }
+    assertThat(awaitGold("EUR/USD", g -> g.getRate().equals("1.0900")).getRevision()).isEqualTo(1);
+  }
+
+  // --- helpers ---
+
+  private static ConsensusRate rate(LocalDate day, String base, String quote, String value, int revision) {
+    return ConsensusRate.newBuilder()
+        .setDate(day).setBase(base).setQuote(quote).setRate(value).setStatus(ConsensusStatus.CONSENSUS)
+        .setDerived(false).setSourceCount(2).setSpreadBps("12.5").setConfidenceLow(value).setConfidenceHigh(value)
+        .setRevision(revision)
+        .setContributions(List.of(contribution("ecb", "ECB", value, 7), contribution("exchangerate-api", "ERAPI", value, 8)))
+        .build();
+  }
+
+  private static Contribution contribution(String source, String group, String value, long offset) {
+    return Contribution.newBuilder()
+        .setSourceId(source).setIndependenceGroup(group).setValue(value)
+        .setExtractionId(UUID.nameUUIDFromBytes((source + offset).getBytes()))
+        .setBronze(new BronzeCoordinates(TopicNames.BRONZE, 0, offset)).setAccepted(true).setRejectionReason(null)
+        .build();
+  }
+
+  private static RecordMetadata send(ConsensusRate rate) throws ExecutionException, InterruptedException {
+    String key = rate.getDate() + "/" + rate.getBase() + "/" + rate.getQuote();
+    return silver.send(new ProducerRecord<>(TopicNames.RATES, key, rate)).get();
+  }
+
+  /** Waits until the sink has committed its position past this record (rows and offset in one transaction). */
+  private static void awaitStored(RecordMetadata record) {
+    await().atMost(WAIT).until(() -> rows(db, "SELECT next_offset FROM sink_offset WHERE topic = '" + TopicNames.RATES
+        + "' AND partition = " + record.partition()).stream().anyMatch(o -> Long.parseLong(o) > record.offset()));
+  }
+
+  private static GoldRate awaitGold(String key, Predicate<GoldRate> wanted) {
+    List<GoldRate> found = new ArrayList<>();
+    readUntil(TopicNames.GOLD, GoldRate.class, values -> {
+      values.stream().filter(g -> key.equals(g.getBase() + "/" + g.getQuote())).filter(wanted).forEach(found::add);
+      return !found.isEmpty();
+    });
+    return found.getFirst();
+  }
+
+  /** Reads the whole topic from the beginning, again and again, until the condition holds for what it holds. */
+  static <V> List<V> readUntil(String topic, Class<V> type, Predicate<List<V>> done) {
+    Properties props = stack.kafkaProperties();
+    props.put("isolation.level", "read_committed");
+    try (KafkaConsumer<String, org.apache.avro.specific.SpecificRecord> consumer = new KafkaConsumer<>(props,
+        new StringDeserializer(), serdes.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<V> values = new ArrayList<>();
+      await().atMost(WAIT).until(() -> {
+        for (ConsumerRecord<String, org.apache.avro.specific.SpecificRecord> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.value() != null) {
+            values.add(type.cast(r.value()));
+          }
+        }
+        return done.test(values);
+      });
+      return values;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.makerates.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.makerates.stack.EmbeddedStack;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+
+/** The Flyway migrations on an empty database: reference data, views, the conversion function and the reader role. */
+@Tag("integration")
+class StarSchemaMigrationTest {
+
+  private static EmbeddedStack stack;
+  private static Connection db;
+
+  @BeforeAll
+  static void migrate() throws SQLException {
+    stack = EmbeddedStack.builder().postgres().start();
+    Flyway flyway = Flyway.configure().dataSource(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword()).load();
+    assertThat(flyway.migrate().migrationsExecuted).isEqualTo(3);
+    db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+    // a few EUR-pivot facts: Friday 2025-01-03 and Monday 2025-01-06 (weekend in between)
+    exec("""
+        INSERT INTO fact_rate (date_key, base, quote, rate, status, source_count, revision) VALUES
+          (20250103, 'EUR', 'USD', 1.0300, 'CONSENSUS', 2, 1),
+          (20250103, 'EUR', 'GBP', 0.8300, 'CONSENSUS', 2, 1),
+          (20250106, 'EUR', 'USD', 1.0400, 'CONSENSUS', 2, 1),
+          (20250106, 'EUR', 'GBP', 0.8320, 'CONSENSUS', 2, 1)
+        """);
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    if (db != null) {
+      db.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void migratingAgainFindsNothingToDo() {
+    Flyway flyway = Flyway.configure().dataSource(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword()).load();
+    assertThat(flyway.migrate().migrationsExecuted).isZero();
+  }
+
+  @Test
+  void currenciesHoldActiveAndRetiredCodes() throws SQLException {
+    assertThat(rows("SELECT code, name, minor_units, retired_on FROM dim_currency WHERE code IN ('EUR','USD','JPY') ORDER BY code"))
+        .containsExactly("EUR|Euro|2|null", "JPY|Yen|0|null", "USD|US Dollar|2|null");
+    assertThat(rows("SELECT code, retired_on, successor FROM dim_currency WHERE code IN ('HRK','BGN','VEF') ORDER BY code"))
+        .containsExactly("BGN|2026-01-01|EUR", "HRK|2023-01-01|EUR", "VEF|2018-08-20|VES");
+    assertThat((Long) single("SELECT count(*) FROM dim_currency WHERE retired_on IS NULL")).isGreaterThan(170L);
+    assertThat(rows("SELECT source_id || ':' || independence_group FROM dim_source ORDER BY 1"))
+        .containsExactly("boc:BOC", "ecb:ECB", "exchangerate-api:ERAPI", "frankfurter:ECB");
+  }
+
+  @Test
+  void dateDimensionCoversTheRangeWithWeekdays() throws SQLException {
+    assertThat(rows("SELECT min(date), max(date), count(*) FROM dim_date")).containsExactly("1999-01-01|2040-12-31|15341");
+    assertThat(rows("SELECT date_key, quarter, iso_dow, is_weekend FROM dim_date WHERE date IN ('2025-01-04','2025-01-06') ORDER BY 1"))
+        .containsExactly("20250104|1|6|t", "20250106|1|1|f");
+  }
+
+  @Test
+  void calendarViewCarriesFridayIntoTheWeekend() throws SQLException {
+    assertThat(rows("""
+        SELECT calendar_date, rate, rate_date, is_carried_forward FROM v_rates_calendar
+        WHERE base = 'EUR' AND quote = 'USD' AND calendar_date BETWEEN '2025-01-03' AND '2025-01-06' ORDER BY 1"""))
+        .containsExactly(
+            "2025-01-03|1.0300|2025-01-03|f",
+            "2025-01-04|1.0300|2025-01-03|t",
+            "2025-01-05|1.0300|2025-01-03|t",
+            "2025-01-06|1.0400|2025-01-06|f");
+    assertThat(single("SELECT max(calendar_date) = current_date FROM v_rates_calendar")).isEqualTo(true);
+  }
+
+  @Test
+  void convertAmountGoesThroughTheEuroPivotOnTheLastRateDay() throws SQLException {
+    // Sunday uses Friday's rates: 100 USD -> EUR -> GBP = 100 / 1.03 * 0.83
+    BigDecimal viaPivot = (BigDecimal) single("SELECT round(convert_amount(100, 'USD', 'GBP', '2025-01-05'), 6)");
+    assertThat(viaPivot).isEqualByComparingTo("80.582524");
+    assertThat((BigDecimal) single("SELECT convert_amount(10, 'EUR', 'USD', '2025-01-06')")).isEqualByComparingTo("10.4");
+    assertThat((BigDecimal) single("SELECT convert_amount(7, 'USD', 'USD', '2025-01-06')")).isEqualByComparingTo("7");
+    assertThat(single("SELECT convert_amount(10, 'EUR', 'USD', '2024-12-31')")).isNull();
+  }
+
+  @Test
+  void readerRoleSeesTheViewsButNotTheTables() throws SQLException {
+    try (Connection reader = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+        Statement st = reader.createStatement()) {
+      st.execute("SET ROLE makerates_reader");
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM v_rates WHERE base_name = 'Euro'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(4);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT convert_amount(10, 'EUR', 'USD', '2025-01-06')")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("10.4");
+      }
+      for (String table : List.of("fact_rate", "fact_rate_history", "latest_rate", "sink_offset", "dim_currency")) {
+        assertThatThrownBy(() -> st.executeQuery("SELECT * FROM " + table))
+            .isInstanceOf(PSQLException.class)
+            .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("42501"));
+      }
+    }
+  }
+
+  private static void exec(String sql) throws SQLException {
+    try (Statement st = db.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private static Object single(String sql) throws SQLException {
+    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getObject(1);
+    }
+  }
+
+  /** Each row as its columns joined with '|'. */
+  static List<String> rows(String sql) throws SQLException {
+    return rows(db, sql);
+  }
+
+  static List<String> rows(Connection connection, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        out.add(row.toString());
+      }
+    }
+    return out;
+  }
+}
