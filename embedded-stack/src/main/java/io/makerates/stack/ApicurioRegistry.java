@@ -46,6 +46,8 @@ final class ApicurioRegistry implements AutoCloseable {
         // names the stack folder on the command line, so a later start can recognise and stop an orphan
         "-Dmakerates.stack=" + dir.path(),
         "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+        // the management interface is built in and would take the fixed port 9000, clashing with a second stack
+        "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + FreePorts.next(),
         "-Dquarkus.log.level=WARN", "-Dquarkus.log.console.level=WARN",
         "-Dapicurio.rest.deletion.artifact.enabled=true",
         "-jar", home.resolve("quarkus-run.jar").toString()));

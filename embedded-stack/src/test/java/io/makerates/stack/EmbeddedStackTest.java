@@ -74,6 +74,13 @@ class EmbeddedStackTest {
         assertThat(rs.getString(1)).isEqualTo("logical");
       }
       assertThat(stack.env()).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MAKERATES_REGISTRY_URL", "MAKERATES_DATABASE_URL");
+
+      // a second stack runs beside the first (tests of several modules run at once): no fixed port anywhere
+      try (EmbeddedStack second = EmbeddedStack.builder().registry().postgres().start()) {
+        assertThat(second.registryUrl()).isNotEqualTo(stack.registryUrl());
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(second.registryUrl() + "/system/info")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      }
     }
     assertThat(dir).doesNotExist();
     assertThat(ProcessHandle.allProcesses().map(ph -> ph.info().commandLine().orElse(""))
