@@ -1,6 +1,7 @@
 package io.makerates.sink;
 
 import io.makerates.runtime.config.Settings;
+import io.makerates.runtime.kafka.TopicLayout;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -37,8 +38,8 @@ record SinkConfig(
         settings.string("gold.slot.name", "makerates_gold"),
         settings.string("gold.offsets.topic", "fx.sink.cdc-offsets"),
         settings.duration("gold.lock.retry", Duration.ofSeconds(3)),
-        settings.integer("topic.partitions", 4, 1, 1000),
-        (short) settings.integer("topic.replication", 1, 1, 10));
+        TopicLayout.from(settings).partitions(),
+        TopicLayout.from(settings).replication());
   }
 
   Properties kafkaCopy() {

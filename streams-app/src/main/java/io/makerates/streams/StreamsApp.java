@@ -2,6 +2,7 @@ package io.makerates.streams;
 
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.TopicLayout;
 import io.makerates.runtime.kafka.TopicProvisioner;
 import io.makerates.runtime.ops.AppRunner;
 import io.makerates.runtime.ops.HealthChecks;
@@ -86,8 +87,8 @@ public final class StreamsApp {
   }
 
   private static List<NewTopic> topics(Settings settings) {
-    int partitions = settings.integer("topic.partitions", 4, 1, 10_000);
-    short replication = (short) replicationFactor(settings);
+    int partitions = TopicLayout.from(settings).partitions();
+    short replication = TopicLayout.from(settings).replication();
     List<NewTopic> topics = new ArrayList<>(TopicProvisioner.contractTopics(partitions, replication));
     topics.add(new NewTopic(DEAD_LETTER_TOPIC, partitions, replication)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
@@ -95,6 +96,6 @@ public final class StreamsApp {
   }
 
   private static int replicationFactor(Settings settings) {
-    return settings.integer("replication.factor", 1, 1, Short.MAX_VALUE);
+    return TopicLayout.from(settings).replication();
   }
 }

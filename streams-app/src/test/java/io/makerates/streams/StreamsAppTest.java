@@ -21,7 +21,7 @@ class StreamsAppTest {
         "MAKERATES_APPLICATION_ID", "rates-blue",
         "MAKERATES_STATE_DIR", "/var/lib/streams",
         "MAKERATES_COMMIT_INTERVAL", "250ms",
-        "MAKERATES_REPLICATION_FACTOR", "3")));
+        "MAKERATES_TOPIC_REPLICATION", "3")));
 
     assertThat(props).containsEntry("bootstrap.servers", "broker:9092")
         .containsEntry("security.protocol", "SASL_SSL")

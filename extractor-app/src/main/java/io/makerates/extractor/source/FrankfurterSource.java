@@ -1,0 +1,75 @@
+package io.makerates.extractor.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Frankfurter (ECB reference rates republished as JSON): {@code /v1/latest}, {@code /v1/{date}} and
+ * {@code /v1/{from}..{to}}, all EUR-based unless {@code base=} is given.
+ */
+public final class FrankfurterSource implements RateSource {
+
+  public static final String TYPE = "frankfurter";
+  public static final String DEFAULT_BASE_URL = "https://api.frankfurter.dev";
+  static final String VERSION = "v1";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, String> HEADERS = Map.of("Accept", "application/json");
+
+  private final String baseUrl;
+
+  public FrankfurterSource(URI baseUrl) {
+    String text = baseUrl.toString();
+    this.baseUrl = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public SourceRequest latest() {
+    return request("/latest", Map.of(), null, null);
+  }
+
+  @Override
+  public SourceRequest day(LocalDate date) {
+    return request("/" + date, Map.of("date", date.toString()), date, date);
+  }
+
+  @Override
+  public SourceRequest range(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("range " + from + ".." + to + " ends before it starts");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("from", from.toString());
+    params.put("to", to.toString());
+    return request("/" + from + ".." + to, params, from, to);
+  }
+
+  /** Frankfurter answers a bad request (unknown date, currency) with a 4xx and {@code {"message":"..."}}. */
+  @Override
+  public Optional<String> providerError(int status, byte[] body) {
+    if (status < 400 || status >= 500 || status == 429) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode message = JSON.readTree(body).path("message");
+      return message.isTextual() ? Optional.of(message.asText()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private SourceRequest request(String path, Map<String, String> params, LocalDate from, LocalDate to) {
+    return new SourceRequest(URI.create(baseUrl + "/" + VERSION + path), "GET", HEADERS, params, from, to, VERSION);
+  }
+}

@@ -1,0 +1,85 @@
+package io.makerates.extractor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.makerates.runtime.config.ConfigException;
+import io.makerates.runtime.config.Settings;
+import io.makerates.schema.SourceTier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractorSettingsTest {
+
+  static final Map<String, String> MINIMAL = Map.of("MAKERATES_REGISTRY_URL", "http://127.0.0.1:8081/apis/registry/v3");
+
+  @Test
+  void defaultsToFrankfurterEverySixHours() {
+    ExtractorSettings settings = ExtractorSettings.from(new Settings(MINIMAL));
+
+    assertThat(settings.sources()).singleElement().satisfies(s -> {
+      assertThat(s.id()).isEqualTo("frankfurter");
+      assertThat(s.type()).isEqualTo("frankfurter");
+      assertThat(s.baseUrl()).hasToString("https://api.frankfurter.dev");
+      assertThat(s.interval()).isEqualTo(Duration.ofHours(6));
+      assertThat(s.tier()).isEqualTo(SourceTier.PRIMARY);
+      assertThat(s.secrets()).isEmpty();
+    });
+    assertThat(settings.http().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.http().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.http().userAgent()).startsWith("MakeRates/").endsWith("(+https://github.com/makerates; ops@makerates.example)");
+    assertThat(settings.audit().dataClassification()).isEqualTo("internal");
+    assertThat(settings.audit().retentionPolicy()).isEqualTo("keep-5-years");
+    assertThat(settings.audit().instance()).isEqualTo(settings.audit().host());
+  }
+
+  @Test
+  void readsEachSourceFromItsOwnVariables(@TempDir Path dir) throws IOException {
+    Path keyFile = Files.writeString(dir.resolve("key"), "s3cr3t-key\n");
+    Map<String, String> env = new HashMap<>(MINIMAL);
+    env.put("MAKERATES_SOURCES", "frankfurter, frankfurter-mirror");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_MIRROR_TYPE", "frankfurter");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_MIRROR_BASE_URL", "http://127.0.0.1:9999/stub");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_MIRROR_INTERVAL", "15m");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_MIRROR_TIER", "fallback");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_MIRROR_API_KEY_FILE", keyFile.toString());
+    env.put("MAKERATES_CONTACT", "fx@example.org");
+    env.put("MAKERATES_INSTANCE", "extractor-0");
+
+    ExtractorSettings settings = ExtractorSettings.from(new Settings(env));
+
+    SourceConfig mirror = settings.sources().get(1);
+    assertThat(mirror.id()).isEqualTo("frankfurter-mirror");
+    assertThat(mirror.baseUrl()).hasToString("http://127.0.0.1:9999/stub");
+    assertThat(mirror.interval()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(mirror.tier()).isEqualTo(SourceTier.FALLBACK);
+    assertThat(settings.secrets()).containsExactly("s3cr3t-key");
+    assertThat(settings.http().userAgent()).contains("fx@example.org");
+    assertThat(settings.audit().instance()).isEqualTo("extractor-0");
+  }
+
+  @Test
+  void rejectsBadValuesNamingTheVariable() {
+    assertThatThrownBy(() -> ExtractorSettings.from(new Settings(Map.of())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MAKERATES_REGISTRY_URL");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_TIER", "gold"), "MAKERATES_SOURCE_FRANKFURTER_TIER");
+    assertBad(Map.of("MAKERATES_SOURCES", "ecbx"), "MAKERATES_SOURCE_ECBX_TYPE");
+    assertBad(Map.of("MAKERATES_SOURCES", "frankfurter,frankfurter"), "twice");
+    assertBad(Map.of("MAKERATES_SOURCES", "Bad_Id!"), "MAKERATES_SOURCES");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_INTERVAL", "0s"), "MAKERATES_SOURCE_FRANKFURTER_INTERVAL");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "ftp://x"), "MAKERATES_SOURCE_FRANKFURTER_BASE_URL");
+    assertBad(Map.of("MAKERATES_HTTP_REQUEST_TIMEOUT", "soon"), "MAKERATES_HTTP_REQUEST_TIMEOUT");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_API_KEY_FILE", "/nonexistent/key"), "MAKERATES_SOURCE_FRANKFURTER_API_KEY_FILE");
+  }
+
+  private static void assertBad(Map<String, String> overrides, String mentioned) {
+    assertThatThrownBy(() -> ExtractorSettings.from(new Settings(MINIMAL).with(overrides)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining(mentioned);
+  }
+}

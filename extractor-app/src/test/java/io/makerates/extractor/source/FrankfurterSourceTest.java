@@ -1,0 +1,52 @@
+package io.makerates.extractor.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class FrankfurterSourceTest {
+
+  final FrankfurterSource source = new FrankfurterSource(URI.create("https://api.frankfurter.dev/"));
+
+  @Test
+  void latestHasNoDateRange() {
+    SourceRequest latest = source.latest();
+    assertThat(latest.url()).hasToString("https://api.frankfurter.dev/v1/latest");
+    assertThat(latest.requestedFrom()).isNull();
+    assertThat(latest.requestedTo()).isNull();
+    assertThat(latest.sourceVersion()).isEqualTo("v1");
+    assertThat(latest.headers()).containsEntry("Accept", "application/json");
+  }
+
+  @Test
+  void oneDayAndARangeCarryTheirDatesAsPathParameters() {
+    LocalDate from = LocalDate.of(2025, 1, 3);
+    LocalDate to = LocalDate.of(2025, 1, 7);
+
+    SourceRequest day = source.day(from);
+    assertThat(day.url()).hasToString("https://api.frankfurter.dev/v1/2025-01-03");
+    assertThat(day.params()).containsExactlyEntriesOf(java.util.Map.of("date", "2025-01-03"));
+    assertThat(day.requestedFrom()).isEqualTo(from);
+    assertThat(day.requestedTo()).isEqualTo(from);
+
+    SourceRequest range = source.range(from, to);
+    assertThat(range.url()).hasToString("https://api.frankfurter.dev/v1/2025-01-03..2025-01-07");
+    assertThat(range.params()).containsEntry("from", "2025-01-03").containsEntry("to", "2025-01-07");
+    assertThat(range.requestedFrom()).isEqualTo(from);
+    assertThat(range.requestedTo()).isEqualTo(to);
+    assertThatThrownBy(() -> source.range(to, from)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void readsTheProvidersErrorMessageFromAClientError() {
+    byte[] notFound = "{\"message\":\"not found\"}".getBytes(StandardCharsets.UTF_8);
+    assertThat(source.providerError(404, notFound)).contains("not found");
+    assertThat(source.providerError(200, notFound)).isEmpty();
+    assertThat(source.providerError(429, notFound)).isEmpty();
+    assertThat(source.providerError(404, "<html>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+  }
+}

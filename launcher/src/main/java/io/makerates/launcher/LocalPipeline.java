@@ -1,0 +1,100 @@
+package io.makerates.launcher;
+
+import io.makerates.extractor.ExtractorApp;
+import io.makerates.runtime.config.Settings;
+import io.makerates.runtime.ops.HealthChecks;
+import io.makerates.runtime.ops.Observability;
+import io.makerates.runtime.ops.OpsServer;
+import io.makerates.sink.SinkApp;
+import io.makerates.stack.EmbeddedStack;
+import io.makerates.streams.StreamsApp;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three apps in one JVM against an embedded stack, each configured exactly as its Deployment would be: through
+ * environment variables (here a map), with its own health and metrics port.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
+
+  /** One running app with its health checks and the port serving them. */
+  public record RunningApp(String name, AutoCloseable app, HealthChecks health, OpsServer ops) {}
+
+  private final List<RunningApp> apps = new ArrayList<>();
+
+  private LocalPipeline() {}
+
+  /**
+   * Starts sink, streams and extractor (in that order, so nothing the extractor publishes waits on a consumer that is
+   * not there yet). {@code extra} adds or overrides variables for all three apps.
+   */
+  public static LocalPipeline start(EmbeddedStack stack, Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>(stack.env());
+    env.put("MAKERATES_STATE_DIR", stack.directory().resolve("streams-state").toString());
+    env.putAll(extra);
+    Settings settings = new Settings(env);
+    LocalPipeline pipeline = new LocalPipeline();
+    try {
+      pipeline.launch("sink-app", settings, SinkApp::start);
+      pipeline.launch("streams-app", settings, StreamsApp::start);
+      pipeline.launch("extractor-app", settings, ExtractorApp::start);
+    } catch (RuntimeException e) {
+      pipeline.close();
+      throw e;
+    }
+    return pipeline;
+  }
+
+  private interface Starter {
+    AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) throws Exception;
+  }
+
+  private void launch(String name, Settings settings, Starter starter) {
+    PrometheusMeterRegistry metrics = Observability.registry(name);
+    HealthChecks health = new HealthChecks();
+    OpsServer ops = new OpsServer("127.0.0.1", settings.integer(name.replace("-app", "") + ".http.port", 0, 0, 65535), health, metrics);
+    try {
+      AutoCloseable app = starter.start(settings, metrics, health);
+      apps.add(new RunningApp(name, app, health, ops));
+      LOG.info("{} started; health and metrics on http://127.0.0.1:{}/health/ready", name, ops.port());
+    } catch (RuntimeException e) {
+      ops.close();
+      throw e;
+    } catch (Exception e) {
+      ops.close();
+      throw new IllegalStateException(name + " did not start: " + e.getMessage(), e);
+    }
+  }
+
+  public List<RunningApp> apps() {
+    return Collections.unmodifiableList(apps);
+  }
+
+  /** True when every app reports ready. */
+  public boolean ready() {
+    return !apps.isEmpty() && apps.stream().allMatch(a -> a.health().ready());
+  }
+
+  /** Stops the apps in the reverse order of their start. */
+  @Override
+  public void close() {
+    for (int i = apps.size() - 1; i >= 0; i--) {
+      RunningApp running = apps.get(i);
+      try {
+        running.app().close();
+      } catch (Exception e) {
+        LOG.warn("{} did not stop cleanly", running.name(), e);
+      }
+      running.ops().close();
+    }
+    apps.clear();
+  }
+}

@@ -1,0 +1,55 @@
+package io.makerates.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/** Where the running local stack can be reached; written by {@code up}, read by {@code status}. */
+record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUrl, String dbUser, String dbPassword) {
+
+  static final String STACK_NAME = "local";
+  static final String FILE = "stack.properties";
+
+  static Path file(Path stackRoot) {
+    return stackRoot.resolve(STACK_NAME).resolve(FILE);
+  }
+
+  static LocalStackInfo of(Map<String, String> env) {
+    return new LocalStackInfo(env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("MAKERATES_REGISTRY_URL"),
+        env.get("MAKERATES_DATABASE_URL"), env.get("MAKERATES_DATABASE_USER"), env.get("MAKERATES_DATABASE_PASSWORD"));
+  }
+
+  void write(Path file) {
+    Properties p = new Properties();
+    p.setProperty("bootstrap.servers", bootstrapServers);
+    p.setProperty("registry.url", registryUrl);
+    p.setProperty("database.url", jdbcUrl);
+    p.setProperty("database.user", dbUser);
+    p.setProperty("database.password", dbPassword);
+    try (Writer out = Files.newBufferedWriter(file)) {
+      p.store(out, "the running local MakeRates stack");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Optional<LocalStackInfo> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new LocalStackInfo(p.getProperty("bootstrap.servers"), p.getProperty("registry.url"),
+        p.getProperty("database.url"), p.getProperty("database.user"), p.getProperty("database.password")));
+  }
+}

@@ -1,0 +1,28 @@
+package io.makerates.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/makerates}: the local pipeline's command line. */
+@Command(name = "makerates", mixinStandardHelpOptions = true, versionProvider = MakeRatesCli.Version.class,
+    description = "MakeRates: trustworthy daily exchange rates from several public sources, with proof of origin.",
+    subcommands = {UpCommand.class, StatusCommand.class})
+public final class MakeRatesCli implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new MakeRatesCli()).execute(args));
+  }
+
+  /** The build's version and commit. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"makerates " + io.makerates.runtime.ops.BuildInfo.version() + " (" + io.makerates.runtime.ops.BuildInfo.commit() + ")"};
+    }
+  }
+}

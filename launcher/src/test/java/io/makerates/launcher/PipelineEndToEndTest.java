@@ -1,0 +1,141 @@
+package io.makerates.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.makerates.runtime.Checksums;
+import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.TopicDescriptor;
+import io.makerates.runtime.kafka.Topics;
+import io.makerates.schema.BronzeExtraction;
+import io.makerates.schema.ConsensusRate;
+import io.makerates.schema.GoldRate;
+import io.makerates.stack.EmbeddedStack;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Frankfurter answer served on loopback travels the whole pipeline through the real broker, registry and
+ * PostgreSQL: bronze (with the body's checksum), silver rate, fact_rate row, gold record, all with the same value.
+ */
+@Tag("integration")
+class PipelineEndToEndTest {
+
+  private static EmbeddedStack stack;
+  private static OfflineSourceStub source;
+  private static LocalPipeline pipeline;
+
+  @BeforeAll
+  static void start() {
+    stack = EmbeddedStack.builder().all().start();
+    source = new OfflineSourceStub(Clock.systemUTC());
+    pipeline = LocalPipeline.start(stack, Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", source.frankfurterBaseUrl()));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+    if (source != null) {
+      source.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void aServedAnswerBecomesBronzeSilverFactAndGoldWithTheSameValue() throws Exception {
+    Topics topics = new Topics(new AvroSerdes(stack.registryUrl()));
+    LocalDate day = source.latestBusinessDay();
+    byte[] served = source.bodyFor(day);
+
+    await().atMost(Duration.ofSeconds(60)).until(pipeline::ready);
+
+    BronzeExtraction bronze = await().atMost(Duration.ofSeconds(60)).until(
+        () -> readAll(topics.bronze).stream().map(ConsumerRecord::value)
+            .filter(b -> b.getResponse() != null && b.getResponse().getStatus() == 200).findFirst().orElse(null),
+        b -> b != null);
+    byte[] body = bytes(bronze.getResponse().getBody());
+    assertThat(body).isEqualTo(served);
+    assertThat(bronze.getResponse().getSha256()).isEqualTo(Checksums.sha256Hex(served));
+    assertThat(bronze.getSourceId()).isEqualTo("frankfurter");
+
+    String silverKey = day + "/EUR/USD";
+    ConsensusRate silver = await().atMost(Duration.ofSeconds(60)).until(
+        () -> readAll(topics.rates).stream().filter(r -> r.key().equals(silverKey)).map(ConsumerRecord::value)
+            .reduce((a, b) -> b).orElse(null),
+        r -> r != null);
+    assertThat(new BigDecimal(silver.getRate())).isEqualByComparingTo("1.1582");
+    assertThat(silver.getContributions()).singleElement()
+        .satisfies(c -> assertThat(c.getExtractionId()).isEqualTo(bronze.getExtractionId()));
+
+    BigDecimal fact = await().atMost(Duration.ofSeconds(60)).until(() -> factRate(day, "EUR", "USD"), v -> v != null);
+    assertThat(fact).isEqualByComparingTo(silver.getRate());
+
+    GoldRate gold = await().atMost(Duration.ofSeconds(60)).until(
+        () -> readAll(topics.gold).stream().filter(r -> r.key().equals("EUR/USD")).map(ConsumerRecord::value)
+            .reduce((a, b) -> b).orElse(null),
+        g -> g != null);
+    assertThat(new BigDecimal(gold.getRate())).isEqualByComparingTo(fact);
+    assertThat(gold.getDate()).isEqualTo(day);
+    assertThat(gold.getRevision()).isEqualTo(silver.getRevision());
+  }
+
+  private static BigDecimal factRate(LocalDate day, String base, String quote) throws Exception {
+    try (Connection conn = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+         PreparedStatement ps = conn.prepareStatement(
+             "SELECT f.rate FROM fact_rate f JOIN dim_date d ON d.date_key = f.date_key WHERE d.date = ? AND f.base = ? AND f.quote = ?")) {
+      ps.setObject(1, day);
+      ps.setString(2, base);
+      ps.setString(3, quote);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getBigDecimal(1) : null;
+      }
+    }
+  }
+
+  private static <V> List<ConsumerRecord<String, V>> readAll(TopicDescriptor<String, V> topic) {
+    Properties p = stack.kafkaProperties();
+    p.put("isolation.level", "read_committed");
+    p.put("auto.offset.reset", "earliest");
+    List<ConsumerRecord<String, V>> out = new ArrayList<>();
+    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      var partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(i -> new org.apache.kafka.common.TopicPartition(topic.name(), i.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer copy = buffer.duplicate();
+    byte[] b = new byte[copy.remaining()];
+    copy.get(b);
+    return b;
+  }
+}
