@@ -48,7 +48,9 @@ final class ApicurioRegistry implements AutoCloseable {
         "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
         // the management interface is built in and would take the fixed port 9000, clashing with a second stack
         "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + FreePorts.next(),
-        "-Dquarkus.log.level=WARN", "-Dquarkus.log.console.level=WARN",
+        "-Dquarkus.log.level=WARN", "-Dquarkus.log.console.level=INFO",
+        "-Dquarkus.http.access-log.enabled=true", "-Dquarkus.log.category.\"io.quarkus.http.access-log\".level=INFO",
+        "-Dquarkus.http.access-log.pattern=%h %t \"%r\" %s %b %D",
         "-Dapicurio.rest.deletion.artifact.enabled=true",
         "-jar", home.resolve("quarkus-run.jar").toString()));
     Process process = new ProcessBuilder(command)
