@@ -97,9 +97,13 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Settings.variable(prefix + "tier") + "=" + tierText + " is not a tier: expected PRIMARY or FALLBACK");
     }
-    List<String> secrets = settings.optional(prefix + "api.key.file").map(file -> List.of(readSecret(prefix, file)))
-        .orElse(List.of());
-    return new SourceConfig(id, type, baseUrl, interval, tier, secrets);
+    Path keyFile = settings.optional(prefix + "api.key.file").map(Path::of).orElse(null);
+    List<String> secrets = keyFile == null ? List.of() : List.of(readSecret(prefix, keyFile.toString()));
+    String base = settings.string(prefix + "base", RateSources.defaultBase(type)).toUpperCase(Locale.ROOT);
+    if (!base.matches("[A-Z]{3}")) {
+      throw new ConfigException(Settings.variable(prefix + "base") + "=" + base + " is not a currency code: expected e.g. EUR");
+    }
+    return new SourceConfig(id, type, baseUrl, base, interval, tier, keyFile, secrets);
   }
 
   private static String readSecret(String prefix, String file) {

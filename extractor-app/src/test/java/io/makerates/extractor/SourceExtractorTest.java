@@ -317,7 +317,8 @@ class SourceExtractorTest {
   }
 
   private static SourceConfig frankfurter(URI baseUrl, List<String> secrets) {
-    return new SourceConfig("frankfurter", "frankfurter", baseUrl, Duration.ofHours(6), SourceTier.PRIMARY, secrets);
+    return new SourceConfig("frankfurter", "frankfurter", baseUrl, "EUR", Duration.ofHours(6), SourceTier.PRIMARY,
+        secrets.isEmpty() ? null : java.nio.file.Path.of("key"), secrets);
   }
 
   private static ExtractionJob latest() {

@@ -21,7 +21,15 @@ public enum ErrorCode {
   /** The body was encoded in a way that could not be undone; the raw bytes are stored. */
   CONTENT_DECODING(false),
   /** The provider reported an error in its own format. */
-  PROVIDER_ERROR(false);
+  PROVIDER_ERROR(false),
+  /** The provider says the quota is spent: the source hands over to the next of its failover chain. */
+  QUOTA_EXHAUSTED(false),
+  /** The provider refuses the API key: the previous key is tried within its grace period, else failover. */
+  KEY_REJECTED(false),
+  /** The answer is not in the source's format (an HTML error page, a truncated or unparseable body); retried. */
+  MALFORMED_BODY(true),
+  /** The source's own quota or rate limit, kept by the extractor, allows no request now: nothing was sent. */
+  QUOTA_GUARD(false);
 
   private final boolean retryable;
 

@@ -5,6 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -53,14 +56,26 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   public Exchange fetch(SourceRequest request) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(request.url())
+    return fetch(request, null);
+  }
+
+  /**
+   * Makes the request with {@code apiKey} put into its {@link SourceRequest#API_KEY_SLOT}s. The headers reported as sent
+   * keep the slot, so the key never leaves this method except on the wire.
+   */
+  public Exchange fetch(SourceRequest request, String apiKey) {
+    URI url = apiKey == null ? request.url() : URI.create(request.url().toString().replace(SourceRequest.API_KEY_SLOT,
+        URLEncoder.encode(apiKey, StandardCharsets.UTF_8)));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url)
         .method(request.method(), HttpRequest.BodyPublishers.noBody())
         .timeout(settings.requestTimeout())
         .header("User-Agent", settings.userAgent())
         .header("Accept-Encoding", "gzip");
-    request.headers().forEach(builder::header);
+    request.headers().forEach((name, value) -> builder.header(name,
+        apiKey == null ? value : value.replace(SourceRequest.API_KEY_SLOT, apiKey)));
     HttpRequest httpRequest = builder.build();
-    Map<String, String> sentHeaders = joined(httpRequest.headers().map());
+    Map<String, String> sentHeaders = new LinkedHashMap<>(joined(httpRequest.headers().map()));
+    request.headers().forEach(sentHeaders::put); // as the adapter wrote them: slots, not keys
 
     Instant sentAt = Instant.now();
     long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.makerates.extractor.http;
 
+import io.makerates.extractor.source.ProviderError;
 import io.makerates.extractor.source.RateSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +22,15 @@ public final class ResponseClassifier {
     }
     ReceivedResponse response = exchange.response();
     int status = response.status();
-    Optional<String> providerError = source.providerError(status, response.body());
+    Optional<ProviderError> providerError = source.providerError(status, response.body());
     if (providerError.isPresent()) {
-      return new Verdict(ErrorCode.PROVIDER_ERROR, "HTTP " + status + ": " + providerError.get(), false, null);
+      ErrorCode code = switch (providerError.get().kind()) {
+        case QUOTA_EXHAUSTED -> ErrorCode.QUOTA_EXHAUSTED;
+        case KEY_REJECTED -> ErrorCode.KEY_REJECTED;
+        case MALFORMED -> ErrorCode.MALFORMED_BODY;
+        case OTHER -> ErrorCode.PROVIDER_ERROR;
+      };
+      return new Verdict(code, "HTTP " + status + ": " + providerError.get().message(), code.retryable(), null);
     }
     if (status >= 200 && status < 300) {
       return Verdict.OK;

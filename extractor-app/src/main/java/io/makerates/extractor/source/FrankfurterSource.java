@@ -57,13 +57,16 @@ public final class FrankfurterSource implements RateSource {
 
   /** Frankfurter answers a bad request (unknown date, currency) with a 4xx and {@code {"message":"..."}}. */
   @Override
-  public Optional<String> providerError(int status, byte[] body) {
+  public Optional<ProviderError> providerError(int status, byte[] body) {
+    if (status >= 200 && status < 300) {
+      return JsonAnswers.objectProblem(body).map(ProviderError::malformed);
+    }
     if (status < 400 || status >= 500 || status == 429) {
       return Optional.empty();
     }
     try {
       JsonNode message = JSON.readTree(body).path("message");
-      return message.isTextual() ? Optional.of(message.asText()) : Optional.empty();
+      return message.isTextual() ? Optional.of(ProviderError.other(message.asText())) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

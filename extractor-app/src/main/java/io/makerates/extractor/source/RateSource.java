@@ -22,10 +22,24 @@ public interface RateSource {
   SourceRequest range(LocalDate from, LocalDate to);
 
   /**
-   * The provider's own error report in an answer, if it has one (e.g. exchangerate-api's
-   * {@code {"result":"error","error-type":"quota-reached"}} arrives with HTTP 200).
+   * What is wrong with an answer, judged by the provider's own conventions: its error reports (exchangerate-api's
+   * {@code {"result":"error","error-type":"quota-reached"}} arrives with HTTP 200) and, for a 2xx answer, a body that
+   * is not in the source's format at all. Rates are not parsed here: that is streams-app's job.
    */
-  default Optional<String> providerError(int status, byte[] body) {
+  default Optional<ProviderError> providerError(int status, byte[] body) {
     return Optional.empty();
+  }
+
+  /**
+   * The rate date an answer is for, read from the body without parsing the rates, or empty when it cannot be told. The
+   * scheduler uses it to keep polling a daily source until the new day's rates are published.
+   */
+  default Optional<LocalDate> answerDate(byte[] body) {
+    return Optional.empty();
+  }
+
+  /** Whether requests carry an API key: their URL or headers then hold {@link SourceRequest#API_KEY_SLOT}. */
+  default boolean usesApiKey() {
+    return false;
   }
 }

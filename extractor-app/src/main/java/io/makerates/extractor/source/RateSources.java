@@ -15,6 +15,9 @@ public final class RateSources {
   private static final Map<String, String> DEFAULT_BASE_URLS = Map.of(
       FrankfurterSource.TYPE, FrankfurterSource.DEFAULT_BASE_URL);
 
+  private static final Map<String, String> DEFAULT_BASES = Map.of(
+      FrankfurterSource.TYPE, "EUR");
+
   private RateSources() {}
 
   public static Set<String> types() {
@@ -23,6 +26,11 @@ public final class RateSources {
 
   public static boolean supports(String type) {
     return ADAPTERS.containsKey(type);
+  }
+
+  /** The base currency a source type is asked for unless configured otherwise. */
+  public static String defaultBase(String type) {
+    return DEFAULT_BASES.getOrDefault(type, "EUR");
   }
 
   /** The public endpoint of a source type, or null when the type has none that works without configuration. */

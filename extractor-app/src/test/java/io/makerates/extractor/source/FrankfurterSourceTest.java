@@ -44,9 +44,22 @@ class FrankfurterSourceTest {
   @Test
   void readsTheProvidersErrorMessageFromAClientError() {
     byte[] notFound = "{\"message\":\"not found\"}".getBytes(StandardCharsets.UTF_8);
-    assertThat(source.providerError(404, notFound)).contains("not found");
+    assertThat(source.providerError(404, notFound)).contains(ProviderError.other("not found"));
     assertThat(source.providerError(200, notFound)).isEmpty();
     assertThat(source.providerError(429, notFound)).isEmpty();
     assertThat(source.providerError(404, "<html>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+  }
+
+  @Test
+  void callsASuccessfulAnswerThatIsNoJsonObjectMalformed() {
+    assertThat(source.providerError(200, "<html><body>Bad gateway</body></html>".getBytes(StandardCharsets.UTF_8)))
+        .hasValueSatisfying(e -> {
+          assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED);
+          assertThat(e.message()).contains("HTML");
+        });
+    assertThat(source.providerError(200, "{\"amount\":1.0,\"rates\":{\"USD\":1.1".getBytes(StandardCharsets.UTF_8)))
+        .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED));
+    assertThat(source.providerError(200, new byte[0])).hasValueSatisfying(e -> assertThat(e.message()).isEqualTo("empty body"));
+    assertThat(source.providerError(200, "{\"rates\":{}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
   }
 }
