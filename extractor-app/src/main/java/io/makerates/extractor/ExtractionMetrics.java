@@ -29,6 +29,24 @@ public final class ExtractionMetrics {
         .increment();
   }
 
+  /** The provider refused the current key and the previous one was tried: rotation is not yet complete there. */
+  public void previousKeyUsed(String source) {
+    Counter.builder("makerates.extractor.previous.key.used")
+        .description("Requests retried with the previous API key after the current one was refused")
+        .tag("source", source)
+        .register(registry)
+        .increment();
+  }
+
+  /** A job handed from a source that cannot serve to the next of its failover chain. */
+  public void failover(String from, String to, String reason) {
+    Counter.builder("makerates.extractor.failovers")
+        .description("Jobs handed over to the next source of a failover chain")
+        .tag("from", from).tag("to", to).tag("reason", reason.toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
   public void requestDuration(String source, long millis) {
     Timer.builder("makerates.extraction.request.duration")
         .description("Time from sending a source request to the end of its answer or failure")

@@ -2,6 +2,7 @@ package io.makerates.extractor;
 
 import io.makerates.extractor.audit.AuditContext;
 import io.makerates.extractor.http.HttpSettings;
+import io.makerates.extractor.quota.QuotaLimit;
 import io.makerates.extractor.source.RateSources;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * {@code _BASE_URL}, {@code _INTERVAL}, {@code _TIER}, {@code _API_KEY_FILE}.
  */
 public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, int topicPartitions, short topicReplication,
-    HttpSettings http, RetrySettings retry, AuditContext audit) {
+    HttpSettings http, RetrySettings retry, AuditContext audit, Duration keyGrace) {
 
   private static final Pattern SOURCE_ID = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -57,7 +58,8 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
             settings.string("instance", host),
             BuildInfo.commit(),
             settings.string("data.classification", "internal"),
-            settings.string("retention.policy", "keep-5-years")));
+            settings.string("retention.policy", "keep-5-years")),
+        positive(settings, "key.grace", Duration.ofHours(24)));
   }
 
   private static List<SourceConfig> sources(Settings settings) {
@@ -77,6 +79,15 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
         throw new ConfigException(Settings.variable("sources") + " lists '" + id + "' twice");
       }
       sources.add(source(settings, id));
+    }
+    Set<String> known = sources.stream().map(SourceConfig::id).collect(java.util.stream.Collectors.toSet());
+    for (SourceConfig source : sources) {
+      for (String next : source.failover()) {
+        if (!known.contains(next)) {
+          throw new ConfigException(Settings.variable("source." + source.id() + ".failover") + " names '" + next
+              + "', which is not in " + Settings.variable("sources") + " " + ids);
+        }
+      }
     }
     return List.copyOf(sources);
   }
@@ -103,7 +114,44 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     if (!base.matches("[A-Z]{3}")) {
       throw new ConfigException(Settings.variable(prefix + "base") + "=" + base + " is not a currency code: expected e.g. EUR");
     }
-    return new SourceConfig(id, type, baseUrl, base, interval, tier, keyFile, secrets);
+    return new SourceConfig(id, type, baseUrl, base, interval, tier, keyFile, secrets,
+        quota(settings, prefix, type, keyFile != null), rateLimit(settings, prefix),
+        settings.list(prefix + "failover", List.of()).stream().map(f -> f.toLowerCase(Locale.ROOT)).filter(f -> !f.equals(id)).toList());
+  }
+
+  /** Free tiers count requests per month or day; exchangerate-api's keyed free tier allows 1,500 a month. */
+  private static QuotaLimit quota(Settings settings, String prefix, String type, boolean keyed) {
+    String fallback = type.equals("exchangerate-api") && keyed ? "1500/month" : "none";
+    String text = settings.string(prefix + "quota", fallback);
+    String warnText = settings.string(prefix + "quota.warn", "0.8");
+    double warnAt;
+    try {
+      warnAt = Double.parseDouble(warnText); // a share, not money
+    } catch (NumberFormatException e) {
+      throw new ConfigException(Settings.variable(prefix + "quota.warn") + "=" + warnText + " is not a share: write e.g. 0.8");
+    }
+    try {
+      return QuotaLimit.parse(text, warnAt);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Settings.variable(prefix + "quota") + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code 5/1s}: at most 5 requests a second (the default); {@code 1/10s}: one every ten seconds. */
+  private static RateLimit rateLimit(Settings settings, String prefix) {
+    String text = settings.string(prefix + "rate.limit", RateLimit.DEFAULT.permits() + "/1s");
+    int slash = text.indexOf('/');
+    try {
+      int permits = Integer.parseInt(text.substring(0, Math.max(slash, 0)).trim());
+      Duration period = Settings.parseDuration(text.substring(slash + 1));
+      if (permits < 1 || period.isZero() || period.isNegative()) {
+        throw new IllegalArgumentException();
+      }
+      return new RateLimit(permits, period, positive(settings, prefix + "rate.limit.wait", RateLimit.DEFAULT.maxWait()));
+    } catch (RuntimeException e) {
+      throw new ConfigException(Settings.variable(prefix + "rate.limit") + "=" + text
+          + " is not a rate limit: write requests/period, e.g. 5/1s or 1/10s");
+    }
   }
 
   private static String readSecret(String prefix, String file) {

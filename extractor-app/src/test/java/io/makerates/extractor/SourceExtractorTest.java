@@ -18,6 +18,7 @@ import io.makerates.extractor.audit.BronzeRecordFactory;
 import io.makerates.extractor.audit.SecretRedactor;
 import io.makerates.extractor.http.HttpFetcher;
 import io.makerates.extractor.http.HttpSettings;
+import io.makerates.extractor.quota.QuotaLedger;
 import io.makerates.extractor.source.FrankfurterSource;
 import io.makerates.extractor.source.SourceRequest;
 import io.makerates.runtime.Checksums;
@@ -32,6 +33,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,7 @@ class SourceExtractorTest {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withHeader("Vary", "Accept-Encoding", "Origin").withBody(served)));
 
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest());
+    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).hasSize(1).isEqualTo(published);
     BronzeExtraction r = records.get(0);
@@ -112,7 +114,7 @@ class SourceExtractorTest {
   void sendsAUserAgentNamingTheProductAndTheContact() {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200).withBody("{}")));
 
-    extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest());
+    extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     api.verify(getRequestedFor(urlEqualTo("/v1/latest"))
         .withHeader("User-Agent", containing("MakeRates/"))
@@ -127,7 +129,7 @@ class SourceExtractorTest {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip").withBody(gzipped)));
 
-    BronzeExtraction r = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).get(0);
+    BronzeExtraction r = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records().get(0);
 
     assertThat(gzipped).isNotEqualTo(plain);
     assertThat(body(r)).isEqualTo(plain);
@@ -143,7 +145,7 @@ class SourceExtractorTest {
     api.stubFor(get("/v1/latest").inScenario("flaky").whenScenarioStateIs("recovered")
         .willReturn(aResponse().withStatus(200).withBody("{\"amount\":1.0}")));
 
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest());
+    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).extracting(BronzeExtraction::getRetryAttempt).containsExactly(0, 1);
     assertThat(records.get(0).getErrorCode()).isEqualTo("HTTP_5XX");
@@ -163,7 +165,7 @@ class SourceExtractorTest {
         .willReturn(aResponse().withStatus(200).withBody("{}")));
 
     // the backoff alone would wait about 10 ms: only Retry-After explains a second's gap
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest());
+    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).hasSize(2);
     assertThat(records.get(0).getErrorCode()).isEqualTo("HTTP_429");
@@ -176,7 +178,7 @@ class SourceExtractorTest {
   void doesNotRetryWhenRetryAfterIsLongerThanRetriesMayWait() {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest());
+    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).hasSize(1);
     assertThat(records.get(0).getErrorCode()).isEqualTo("HTTP_429");
@@ -188,7 +190,7 @@ class SourceExtractorTest {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(5_000)));
     RetrySettings twoAttempts = new RetrySettings(2, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-    List<BronzeExtraction> records = extractor(twoAttempts, Duration.ofMillis(200), List.of()).extract(latest());
+    List<BronzeExtraction> records = extractor(twoAttempts, Duration.ofMillis(200), List.of()).extract(latest()).records();
 
     assertThat(records).hasSize(2).allSatisfy(r -> {
       assertThat(r.getErrorCode()).isEqualTo("TIMEOUT");
@@ -206,7 +208,7 @@ class SourceExtractorTest {
     SourceConfig config = frankfurter(URI.create("http://127.0.0.1:" + closedPort), List.of());
     RetrySettings once = new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-    List<BronzeExtraction> records = extractor(config, once, Duration.ofSeconds(5)).extract(latest(config));
+    List<BronzeExtraction> records = extractor(config, once, Duration.ofSeconds(5)).extract(latest(config)).records();
 
     assertThat(records).singleElement().satisfies(r -> {
       assertThat(r.getErrorCode()).isEqualTo("CONNECT_ERROR");
@@ -225,7 +227,7 @@ class SourceExtractorTest {
     RetrySettings once = new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     BronzeExtraction r = extractor(frankfurter(URI.create(httpBase()), List.of(secret)), once, Duration.ofSeconds(5))
-        .extract(ExtractionJob.scheduled(keyed)).get(0);
+        .extract(ExtractionJob.scheduled(keyed)).records().get(0);
 
     api.verify(getRequestedFor(urlPathEqualTo("/v6/" + secret + "/latest/USD")).withHeader("X-Api-Key", equalTo(secret)));
     assertThat(r.toString()).doesNotContain(secret);
@@ -240,7 +242,7 @@ class SourceExtractorTest {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(302).withHeader("Location", "/moved/latest")));
     api.stubFor(get("/moved/latest").willReturn(aResponse().withStatus(200).withBody("{}")));
 
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest());
+    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).singleElement().satisfies(r -> {
       assertThat(r.getErrorCode()).isEqualTo("REDIRECT");
@@ -256,7 +258,7 @@ class SourceExtractorTest {
     SourceConfig selfSigned = frankfurter(URI.create("https://127.0.0.1:" + api.getRuntimeInfo().getHttpsPort()), List.of());
     RetrySettings once = new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-    List<BronzeExtraction> records = extractor(selfSigned, once, Duration.ofSeconds(5)).extract(latest(selfSigned));
+    List<BronzeExtraction> records = extractor(selfSigned, once, Duration.ofSeconds(5)).extract(latest(selfSigned)).records();
 
     assertThat(records).singleElement().satisfies(r -> {
       assertThat(r.getErrorCode()).isEqualTo("TLS_ERROR");
@@ -272,7 +274,7 @@ class SourceExtractorTest {
     SourceConfig config = frankfurter(URI.create(httpBase()), List.of());
     SourceRequest day = new FrankfurterSource(config.baseUrl()).day(java.time.LocalDate.of(1990, 1, 1));
 
-    List<BronzeExtraction> records = extractor(config, FAST_RETRIES, Duration.ofSeconds(5)).extract(ExtractionJob.scheduled(day));
+    List<BronzeExtraction> records = extractor(config, FAST_RETRIES, Duration.ofSeconds(5)).extract(ExtractionJob.scheduled(day)).records();
 
     assertThat(records).singleElement().satisfies(r -> {
       assertThat(r.getErrorCode()).isEqualTo("PROVIDER_ERROR");
@@ -290,10 +292,10 @@ class SourceExtractorTest {
     SourceExtractor extractor = extractor(once, Duration.ofSeconds(5), List.of());
 
     for (int i = 0; i < 5; i++) {
-      assertThat(extractor.extract(latest())).hasSize(1);
+      assertThat(extractor.extract(latest()).records()).hasSize(1);
     }
     assertThat(extractor.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
-    assertThat(extractor.extract(latest())).isEmpty();
+    assertThat(extractor.extract(latest()).records()).isEmpty();
 
     api.verify(5, getRequestedFor(urlEqualTo("/v1/latest")));
     assertThat(meters.get("makerates.extractions").tags("outcome", "circuit_open").counter().count()).isEqualTo(1);
@@ -312,8 +314,9 @@ class SourceExtractorTest {
   private SourceExtractor extractor(SourceConfig config, RetrySettings retry, Duration requestTimeout) {
     fetcher = new HttpFetcher(new HttpSettings(Duration.ofSeconds(2), requestTimeout, HttpSettings.userAgent("test", CONTACT)));
     BronzeRecordFactory records = new BronzeRecordFactory(AUDIT, new SecretRedactor(config.secrets()));
-    return new SourceExtractor(config, new FrankfurterSource(config.baseUrl()), fetcher, records, published::add, retry,
-        new ExtractionMetrics(meters));
+    return new SourceExtractor(config, new FrankfurterSource(config.baseUrl()), fetcher, records,
+        (record, usage) -> published.add(record), retry, new ExtractionMetrics(meters),
+        new QuotaLedger(Map.of(), Clock.systemUTC(), meters), null);
   }
 
   private static SourceConfig frankfurter(URI baseUrl, List<String> secrets) {

@@ -18,17 +18,21 @@ public final class SecretRedactor {
 
   public static final String MASK = "***";
 
-  private final List<String> secrets;
+  private final Set<String> forms = new LinkedHashSet<>();
+  private volatile List<String> secrets = List.of();
 
   public SecretRedactor(Collection<String> secrets) {
-    Set<String> forms = new LinkedHashSet<>();
-    for (String secret : secrets) {
-      if (secret != null && !secret.isBlank()) {
-        forms.add(secret);
-        forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-        forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
-      }
+    secrets.forEach(this::learn);
+  }
+
+  /** Adds a secret to mask from now on: a rotated key is learnt before it is first used. */
+  public synchronized void learn(String secret) {
+    if (secret == null || secret.isBlank()) {
+      return;
     }
+    forms.add(secret);
+    forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
     // longest first, so that a secret containing another is masked whole
     this.secrets = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
   }

@@ -4,11 +4,13 @@ import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.TopicNames;
 import io.makerates.runtime.ops.HealthChecks.Check;
 import io.makerates.schema.BronzeExtraction;
+import io.makerates.schema.QuotaUsage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,15 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes bronze records to {@code fx.bronze.extractions.v1}, keyed by source id, one Kafka transaction per attempt
- * (the quota record will join the same transaction). The transactional id is per instance, so a restarted pod fences
+ * Writes bronze records to {@code fx.bronze.extractions.v1}, keyed by source id, one Kafka transaction per attempt;
+ * the attempt's quota usage goes to {@code fx.extractor.quota.v1} in the same transaction, so the count a restart
+ * restores is exactly the attempts recorded. The transactional id is per instance, so a restarted pod fences
  * its previous incarnation.
  */
 public final class BronzePublisher implements BronzeSink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BronzePublisher.class);
 
-  private final KafkaProducer<String, BronzeExtraction> producer;
+  private final KafkaProducer<String, SpecificRecord> producer;
   private final KafkaClientMetrics clientMetrics;
   private volatile String broken;
   private volatile boolean closed;
@@ -43,7 +46,7 @@ public final class BronzePublisher implements BronzeSink, AutoCloseable {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "makerates-extractor-" + instance);
-    Serializer<BronzeExtraction> values = serdes.<BronzeExtraction>valueSerde().serializer();
+    Serializer<SpecificRecord> values = serdes.<SpecificRecord>valueSerde().serializer();
     this.producer = new KafkaProducer<>(props, new StringSerializer(), values);
     try {
       producer.initTransactions();
@@ -56,13 +59,17 @@ public final class BronzePublisher implements BronzeSink, AutoCloseable {
   }
 
   @Override
-  public synchronized void publish(BronzeExtraction record) {
+  public synchronized void publish(BronzeExtraction record, QuotaUsage usage) {
     if (broken != null || closed) {
       throw new IllegalStateException("the bronze producer is unusable: " + (closed ? "closed" : broken));
     }
     try {
       producer.beginTransaction();
-      producer.send(new ProducerRecord<>(TopicNames.BRONZE, record.getSourceId(), record)).get();
+      var sent = producer.send(new ProducerRecord<>(TopicNames.BRONZE, record.getSourceId(), record));
+      if (usage != null) {
+        producer.send(new ProducerRecord<>(TopicNames.QUOTA, usage.getSourceId() + "/" + usage.getPeriod(), usage)).get();
+      }
+      sent.get();
       producer.commitTransaction();
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | UnsupportedVersionException e) {
       // fatal for this producer: another instance took over the transactional id, or the cluster refuses us

@@ -100,13 +100,13 @@ public final class Settings {
     };
   }
 
-  /** ISO-8601 durations ({@code PT30S}) or plain {@code 30s}, {@code 500ms}, {@code 5m}, {@code 6h}. */
-  public Duration duration(String key, Duration defaultValue) {
-    Optional<String> raw = optional(key);
-    if (raw.isEmpty()) {
-      return defaultValue;
-    }
-    String text = raw.get().toLowerCase(Locale.ROOT);
+  /**
+   * Parses what {@link #duration} reads, for values embedded in larger settings.
+   *
+   * @throws IllegalArgumentException when the text is no duration
+   */
+  public static Duration parseDuration(String raw) {
+    String text = raw.trim().toLowerCase(Locale.ROOT);
     try {
       if (text.startsWith("p")) {
         return Duration.parse(text.toUpperCase(Locale.ROOT));
@@ -120,9 +120,22 @@ public final class Settings {
         case 'm' -> Duration.ofMinutes(amount);
         case 'h' -> Duration.ofHours(amount);
         case 'd' -> Duration.ofDays(amount);
-        default -> throw new NumberFormatException();
+        default -> throw new IllegalArgumentException("no unit");
       };
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("'" + raw + "' is not a duration", e);
+    }
+  }
+
+  /** ISO-8601 durations ({@code PT30S}) or plain {@code 30s}, {@code 500ms}, {@code 5m}, {@code 6h}. */
+  public Duration duration(String key, Duration defaultValue) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      return parseDuration(raw.get());
+    } catch (IllegalArgumentException e) {
       throw new ConfigException(variable(key) + "=" + raw.get() + " is not a duration: use e.g. 30s, 500ms, 5m, 6h or PT30S");
     }
   }
