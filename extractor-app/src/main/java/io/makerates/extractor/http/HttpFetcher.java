@@ -23,6 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -80,7 +84,7 @@ public final class HttpFetcher implements AutoCloseable {
     Instant sentAt = Instant.now();
     long started = System.nanoTime();
     try {
-      HttpResponse<byte[]> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = sendWithinTimeout(httpRequest);
       long duration = millisSince(started);
       Map<String, List<String>> headers = withoutPseudoHeaders(response.headers().map());
       String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
@@ -106,6 +110,9 @@ public final class HttpFetcher implements AutoCloseable {
       // the app is stopping: this is no verdict on the source, so it is not recorded as one
       Thread.currentThread().interrupt();
       throw new CancellationException("stopped while waiting for " + request.url().getHost());
+    } catch (TimeoutException e) {
+      return failure(sentAt, started, sentHeaders, ErrorCode.TIMEOUT,
+          "no complete answer within " + settings.requestTimeout().toMillis() + " ms");
     } catch (IOException e) {
       return failure(sentAt, started, sentHeaders, transportCode(e), describe(e));
     } catch (UnresolvedAddressException e) {
@@ -116,6 +123,29 @@ public final class HttpFetcher implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+  }
+
+  /**
+   * The JDK's request timeout ends at the response headers; a body that dribbles in would hold the extraction for as
+   * long as the server likes. The whole exchange, body included, gets the request timeout here.
+   */
+  private HttpResponse<byte[]> sendWithinTimeout(HttpRequest request)
+      throws IOException, InterruptedException, TimeoutException {
+    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    try {
+      return pending.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   static ErrorCode transportCode(IOException e) {
