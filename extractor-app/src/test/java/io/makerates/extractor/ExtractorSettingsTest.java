@@ -65,6 +65,30 @@ class ExtractorSettingsTest {
   }
 
   @Test
+  void readsQuotaRateLimitAndFailoverPerSource() {
+    Map<String, String> env = new HashMap<>(MINIMAL);
+    env.put("MAKERATES_SOURCES", "frankfurter,mirror");
+    env.put("MAKERATES_SOURCE_MIRROR_TYPE", "frankfurter");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_QUOTA", "100/day");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN", "0.9");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT", "1/10s");
+    env.put("MAKERATES_SOURCE_FRANKFURTER_FAILOVER", "Mirror");
+    env.put("MAKERATES_KEY_GRACE", "2h");
+
+    ExtractorSettings settings = ExtractorSettings.from(new Settings(env));
+
+    SourceConfig frankfurter = settings.sources().get(0);
+    assertThat(frankfurter.quota()).hasToString("100/day");
+    assertThat(frankfurter.quota().warnAt()).isEqualTo(0.9);
+    assertThat(frankfurter.rateLimit().permits()).isEqualTo(1);
+    assertThat(frankfurter.rateLimit().period()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(frankfurter.failover()).containsExactly("mirror");
+    assertThat(settings.sources().get(1).quota()).isNull();
+    assertThat(settings.sources().get(1).rateLimit()).isEqualTo(RateLimit.DEFAULT);
+    assertThat(settings.keyGrace()).isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
   void rejectsBadValuesNamingTheVariable() {
     assertThatThrownBy(() -> ExtractorSettings.from(new Settings(Map.of())))
         .isInstanceOf(ConfigException.class).hasMessageContaining("MAKERATES_REGISTRY_URL");
@@ -76,6 +100,11 @@ class ExtractorSettingsTest {
     assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "ftp://x"), "MAKERATES_SOURCE_FRANKFURTER_BASE_URL");
     assertBad(Map.of("MAKERATES_HTTP_REQUEST_TIMEOUT", "soon"), "MAKERATES_HTTP_REQUEST_TIMEOUT");
     assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_API_KEY_FILE", "/nonexistent/key"), "MAKERATES_SOURCE_FRANKFURTER_API_KEY_FILE");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_QUOTA", "100/week"), "MAKERATES_SOURCE_FRANKFURTER_QUOTA");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN", "most"), "MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT", "fast"), "MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_FAILOVER", "ecb"), "MAKERATES_SOURCE_FRANKFURTER_FAILOVER");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE", "euro"), "MAKERATES_SOURCE_FRANKFURTER_BASE");
   }
 
   private static void assertBad(Map<String, String> overrides, String mentioned) {
