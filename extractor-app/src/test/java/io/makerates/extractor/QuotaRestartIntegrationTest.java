@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.makerates.extractor.quota.QuotaRestorer;
+import io.makerates.extractor.quota.QuotaFeed;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.Topics;
@@ -86,8 +86,10 @@ class QuotaRestartIntegrationTest {
 
     Properties kafka = new Properties();
     kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    List<QuotaUsage> recorded = QuotaRestorer.read(kafka, new Topics(new AvroSerdes(stack.registryUrl())).quota,
-        Duration.ofSeconds(30));
+    List<QuotaUsage> recorded;
+    try (QuotaFeed feed = new QuotaFeed(kafka, new Topics(new AvroSerdes(stack.registryUrl())).quota, Duration.ofSeconds(30))) {
+      recorded = feed.catchUp();
+    }
     assertThat(recorded).extracting(QuotaUsage::getUsed).containsExactly(1L, 2L, 3L);
     assertThat(recorded).allSatisfy(q -> assertThat(q.getLimit()).isEqualTo(3L));
   }

@@ -43,17 +43,23 @@ public final class QuotaLedger {
     });
   }
 
-  /** Takes back what earlier runs used: for each source, the highest count recorded for the current period. */
-  public void restore(Collection<QuotaUsage> recorded) {
+  /**
+   * Takes in usage recorded elsewhere (earlier runs at start, a backfill beside this process later): for each source,
+   * the highest count recorded for the current period wins, so taking a record in twice changes nothing.
+   */
+  public synchronized void restore(Collection<QuotaUsage> recorded) {
     for (QuotaUsage record : recorded) {
       QuotaLimit limit = limits.get(record.getSourceId());
       if (limit == null || !limit.periodOf(clock.instant()).equals(record.getPeriod())) {
         continue;
       }
-      usage.merge(record.getSourceId(), new Usage(record.getPeriod(), record.getUsed()),
-          (a, b) -> a.used() >= b.used() ? a : b);
+      String source = record.getSourceId();
+      if (record.getUsed() > current(source, record.getPeriod())) {
+        usage.put(source, new Usage(record.getPeriod(), record.getUsed()));
+        LOG.info("quota of {}: {} of {} used in {} (recorded by {})", source, record.getUsed(), limit.limit(),
+            record.getPeriod(), "the quota topic");
+      }
     }
-    usage.forEach((source, u) -> LOG.info("quota of {}: {} of {} used in {}", source, u.used(), limits.get(source).limit(), u.period()));
   }
 
   /**
