@@ -11,7 +11,22 @@ import java.util.Optional;
 import java.util.Properties;
 
 /** Where the running local stack can be reached; written by {@code up}, read by {@code status}. */
-record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUrl, String dbUser, String dbPassword) {
+record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUrl, String dbUser, String dbPassword,
+    Map<String, String> extractorEnv) {
+
+  private static final String EXTRACTOR_PREFIX = "extractor.";
+
+  LocalStackInfo {
+    extractorEnv = Map.copyOf(extractorEnv);
+  }
+
+  /** What a command run beside the stack (a backfill) needs to reach it, sources as the running extractor has them. */
+  Map<String, String> clientEnv() {
+    Map<String, String> env = new java.util.LinkedHashMap<>(extractorEnv);
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    env.put("MAKERATES_REGISTRY_URL", registryUrl);
+    return env;
+  }
 
   static final String STACK_NAME = "local";
   static final String FILE = "stack.properties";
@@ -20,9 +35,10 @@ record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUr
     return stackRoot.resolve(STACK_NAME).resolve(FILE);
   }
 
-  static LocalStackInfo of(Map<String, String> env) {
+  static LocalStackInfo of(Map<String, String> env, Map<String, String> extractorEnv) {
     return new LocalStackInfo(env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("MAKERATES_REGISTRY_URL"),
-        env.get("MAKERATES_DATABASE_URL"), env.get("MAKERATES_DATABASE_USER"), env.get("MAKERATES_DATABASE_PASSWORD"));
+        env.get("MAKERATES_DATABASE_URL"), env.get("MAKERATES_DATABASE_USER"), env.get("MAKERATES_DATABASE_PASSWORD"),
+        extractorEnv);
   }
 
   void write(Path file) {
@@ -32,6 +48,7 @@ record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUr
     p.setProperty("database.url", jdbcUrl);
     p.setProperty("database.user", dbUser);
     p.setProperty("database.password", dbPassword);
+    extractorEnv.forEach((name, value) -> p.setProperty(EXTRACTOR_PREFIX + name, value));
     try (Writer out = Files.newBufferedWriter(file)) {
       p.store(out, "the running local MakeRates stack");
     } catch (IOException e) {
@@ -49,7 +66,10 @@ record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUr
     } catch (IOException e) {
       return Optional.empty();
     }
+    Map<String, String> extractorEnv = new java.util.LinkedHashMap<>();
+    p.stringPropertyNames().stream().filter(n -> n.startsWith(EXTRACTOR_PREFIX))
+        .forEach(n -> extractorEnv.put(n.substring(EXTRACTOR_PREFIX.length()), p.getProperty(n)));
     return Optional.of(new LocalStackInfo(p.getProperty("bootstrap.servers"), p.getProperty("registry.url"),
-        p.getProperty("database.url"), p.getProperty("database.user"), p.getProperty("database.password")));
+        p.getProperty("database.url"), p.getProperty("database.user"), p.getProperty("database.password"), extractorEnv));
   }
 }

@@ -1,5 +1,6 @@
 package io.makerates.launcher;
 
+import io.makerates.extractor.backfill.BackfillCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,13 @@ public final class MakeRatesCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new MakeRatesCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new MakeRatesCli())
+        .addSubcommand("backfill", new BackfillCommand(LocalBackfill::environment, System.out))
+        .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   /** The build's version and commit. */

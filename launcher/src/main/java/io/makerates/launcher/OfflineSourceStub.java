@@ -1,5 +1,10 @@
 package io.makerates.launcher;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,11 +24,14 @@ import java.util.regex.Pattern;
 /**
  * Serves sample Frankfurter answers on loopback so that the pipeline runs without internet. The sample is the
  * project's own file in Frankfurter's v1 format; its date is the most recent weekday (ECB publishes on business days),
- * or the date asked for in {@code /v1/{date}}.
+ * or the date asked for in {@code /v1/{date}}; {@code /v1/{from}..{to}} answers the range shape (for a backfill).
  */
 public final class OfflineSourceStub implements AutoCloseable {
 
   private static final Pattern DATE_PATH = Pattern.compile("/v1/(\\d{4}-\\d{2}-\\d{2})/?");
+  private static final Pattern RANGE_PATH = Pattern.compile("/v1/(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})/?");
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private final HttpServer server;
   private final String template;
@@ -57,6 +65,27 @@ public final class OfflineSourceStub implements AutoCloseable {
     return template.replace("${date}", date.toString()).getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Frankfurter's range shape: the sample's rates on every weekday from {@code from} to {@code to}. */
+  public byte[] rangeBody(LocalDate from, LocalDate to) {
+    try {
+      JsonNode day = JSON.readTree(bodyFor(from));
+      ObjectNode body = JSON.createObjectNode();
+      body.set("amount", day.get("amount"));
+      body.set("base", day.get("base"));
+      body.put("start_date", from.toString());
+      body.put("end_date", to.toString());
+      ObjectNode rates = body.putObject("rates");
+      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+          rates.set(d.toString(), day.get("rates"));
+        }
+      }
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public LocalDate latestBusinessDay() {
     LocalDate day = LocalDate.now(clock);
     while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -69,6 +98,12 @@ public final class OfflineSourceStub implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     LocalDate date;
     Matcher m = DATE_PATH.matcher(path);
+    Matcher range = RANGE_PATH.matcher(path);
+    if (range.matches()) {
+      served.incrementAndGet();
+      send(exchange, 200, rangeBody(LocalDate.parse(range.group(1)), LocalDate.parse(range.group(2))));
+      return;
+    }
     if (path.equals("/v1/latest") || path.equals("/v1/latest/")) {
       date = latestBusinessDay();
     } else if (m.matches()) {

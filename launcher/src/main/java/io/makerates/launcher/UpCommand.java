@@ -54,7 +54,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     }
     System.out.println("Starting sink-app, streams-app and extractor-app...");
     pipeline[0] = LocalPipeline.start(stack, env);
-    LocalStackInfo.of(stack.env()).write(stack.directory().resolve(LocalStackInfo.FILE));
+    LocalStackInfo.of(stack.env(), env).write(stack.directory().resolve(LocalStackInfo.FILE));
 
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!pipeline[0].ready() && System.nanoTime() < deadline) {

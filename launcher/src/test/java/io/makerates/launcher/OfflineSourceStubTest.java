@@ -33,6 +33,18 @@ class OfflineSourceStubTest {
     }
   }
 
+  @Test
+  void aRangeHasTheSampleRatesOnEveryWeekday() throws Exception {
+    try (OfflineSourceStub stub = new OfflineSourceStub(Clock.systemUTC())) {
+      HttpResponse<byte[]> range = get(stub.frankfurterBaseUrl() + "/v1/2025-01-03..2025-01-07");
+
+      assertThat(range.statusCode()).isEqualTo(200);
+      String body = new String(range.body());
+      assertThat(body).contains("\"start_date\":\"2025-01-03\"", "\"end_date\":\"2025-01-07\"", "\"2025-01-06\":{",
+          "\"USD\":1.1582").doesNotContain("2025-01-04", "2025-01-05", "E-");
+    }
+  }
+
   private HttpResponse<byte[]> get(String url) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }

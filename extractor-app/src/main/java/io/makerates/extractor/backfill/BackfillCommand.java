@@ -70,7 +70,8 @@ public final class BackfillCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BackfillCommand(System::getenv, System.out)).execute(args));
+    System.exit(new CommandLine(new BackfillCommand(System::getenv, System.out)).setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args));
   }
 
   @Override
