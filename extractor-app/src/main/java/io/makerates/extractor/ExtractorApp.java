@@ -3,11 +3,16 @@ package io.makerates.extractor;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.ops.AppRunner;
 import io.makerates.runtime.ops.HealthChecks;
+import io.makerates.schema.BronzeExtraction;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The extractor: polls every configured source on its interval, along its failover chain, and writes each attempt,
+ * The extractor: polls every configured source on its schedule, along its failover chain, and writes each attempt,
  * failures included, to the bronze topic. Runs alone ({@link #main}) or beside the other apps in one JVM
  * ({@link #start}).
  */
@@ -49,26 +54,57 @@ public final class ExtractorApp implements AutoCloseable {
       return t;
     });
     List<String> scheduled = new ArrayList<>();
+    ExtractorApp app = new ExtractorApp(scheduler, runtime);
     for (SourceConfig source : config.sources()) {
-      scheduler.scheduleAtFixedRate(() -> pollLatest(runtime, source.id()), 0, source.interval().toMillis(), TimeUnit.MILLISECONDS);
-      scheduled.add(source.id() + " every " + source.interval() + " from " + runtime.redactor().redact(source.baseUrl().toString())
+      app.pollAt(source, source.schedule().first(Instant.now()));
+      scheduled.add(source.id() + " " + source.schedule() + " from " + runtime.redactor().redact(source.baseUrl().toString())
           + (source.quota() == null ? "" : ", quota " + source.quota())
           + (source.failover().isEmpty() ? "" : ", failover " + runtime.chain().order(source.id())));
     }
     LOG.info("extractor {} started: {}", config.audit().instance(), scheduled);
-    return new ExtractorApp(scheduler, runtime);
+    return app;
   }
 
-  /** The scheduled poll: the latest rates, along the failover chain. Never throws, so that the schedule keeps running. */
-  static void pollLatest(ExtractorRuntime runtime, String sourceId) {
+  /** One poll at {@code at}, which schedules the next by the source's schedule. */
+  private void pollAt(SourceConfig source, Instant at) {
+    long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
+    try {
+      scheduler.schedule(() -> {
+        boolean current = pollLatest(runtime, source.id());
+        pollAt(source, source.schedule().next(Instant.now(), current));
+      }, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // stopping: no next poll
+    }
+  }
+
+  /**
+   * The scheduled poll: the latest rates, along the failover chain. Never throws, so that the schedule keeps running.
+   *
+   * @return whether an answer for the date the schedule waits for arrived (a failed poll counts as no)
+   */
+  static boolean pollLatest(ExtractorRuntime runtime, String sourceId) {
     try {
       runtime.syncQuotas();
-      runtime.chain().run(sourceId, extractor -> ExtractionJob.scheduled(extractor.source().latest()));
+      List<ExtractionResult> results = runtime.chain().run(sourceId,
+          extractor -> ExtractionJob.scheduled(extractor.source().latest()));
+      ExtractionResult last = results.get(results.size() - 1);
+      if (!last.succeeded()) {
+        return false;
+      }
+      BronzeExtraction answer = last.records().get(last.records().size() - 1);
+      ByteBuffer body = answer.getResponse().getBody().duplicate();
+      byte[] bytes = new byte[body.remaining()];
+      body.get(bytes);
+      SourceSchedule schedule = runtime.extractor(sourceId).config().schedule();
+      return runtime.extractor(answer.getSourceId()).source().answerDate(bytes)
+          .map(date -> schedule.isCurrent(date, Instant.now())).orElse(true);
     } catch (CancellationException e) {
       LOG.info("extraction from {} cancelled: {}", sourceId, e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("extraction from {} failed: {}", sourceId, runtime.redactor().redact(e.getMessage()), e);
     }
+    return false;
   }
 
   @Override

@@ -15,11 +15,15 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -116,7 +120,30 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     }
     return new SourceConfig(id, type, baseUrl, base, interval, tier, keyFile, secrets,
         quota(settings, prefix, type, keyFile != null), rateLimit(settings, prefix),
-        settings.list(prefix + "failover", List.of()).stream().map(f -> f.toLowerCase(Locale.ROOT)).filter(f -> !f.equals(id)).toList());
+        settings.list(prefix + "failover", List.of()).stream().map(f -> f.toLowerCase(Locale.ROOT)).filter(f -> !f.equals(id)).toList(),
+        schedule(settings, prefix, type, interval));
+  }
+
+  /**
+   * An interval unless {@code _DAILY_AT} is set; the ECB publishes about 16:00 Frankfurt time on business days, so an
+   * {@code ecb} source is daily at 16:05 Europe/Berlin by default, checked again every 15 minutes until 19:00.
+   */
+  private static SourceSchedule schedule(Settings settings, String prefix, String type, Duration interval) {
+    boolean ecb = type.equals("ecb");
+    Optional<String> at = settings.optional(prefix + "daily.at").or(() -> ecb ? Optional.of("16:05") : Optional.empty());
+    if (at.isEmpty()) {
+      return new SourceSchedule.Every(interval);
+    }
+    try {
+      return new SourceSchedule.Daily(LocalTime.parse(at.get()),
+          ZoneId.of(settings.string(prefix + "zone", ecb ? "Europe/Berlin" : "UTC")),
+          positive(settings, prefix + "recheck", Duration.ofMinutes(15)),
+          LocalTime.parse(settings.string(prefix + "recheck.until", "19:00")));
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw new ConfigException(Settings.variable(prefix + "daily.at") + ", " + Settings.variable(prefix + "zone") + " or "
+          + Settings.variable(prefix + "recheck.until") + " is not valid (" + e.getMessage()
+          + "): times are HH:MM, zones like Europe/Berlin");
+    }
   }
 
   /** Free tiers count requests per month or day; exchangerate-api's keyed free tier allows 1,500 a month. */

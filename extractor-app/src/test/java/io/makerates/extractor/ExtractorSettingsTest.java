@@ -89,6 +89,21 @@ class ExtractorSettingsTest {
   }
 
   @Test
+  void aSourceCanBePolledDailyInItsOwnTimeZone() {
+    ExtractorSettings settings = ExtractorSettings.from(new Settings(MINIMAL).with(Map.of(
+        "MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "16:30", "MAKERATES_SOURCE_FRANKFURTER_ZONE", "Europe/Berlin",
+        "MAKERATES_SOURCE_FRANKFURTER_RECHECK", "10m")));
+
+    assertThat(settings.sources().get(0).schedule()).isEqualTo(new SourceSchedule.Daily(java.time.LocalTime.of(16, 30),
+        java.time.ZoneId.of("Europe/Berlin"), Duration.ofMinutes(10), java.time.LocalTime.of(19, 0)));
+    assertThat(ExtractorSettings.from(new Settings(MINIMAL)).sources().get(0).schedule())
+        .isEqualTo(new SourceSchedule.Every(Duration.ofHours(6)));
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "4pm"), "MAKERATES_SOURCE_FRANKFURTER_DAILY_AT");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "16:00", "MAKERATES_SOURCE_FRANKFURTER_ZONE", "Mars/Base"),
+        "MAKERATES_SOURCE_FRANKFURTER_ZONE");
+  }
+
+  @Test
   void rejectsBadValuesNamingTheVariable() {
     assertThatThrownBy(() -> ExtractorSettings.from(new Settings(Map.of())))
         .isInstanceOf(ConfigException.class).hasMessageContaining("MAKERATES_REGISTRY_URL");
