@@ -103,7 +103,9 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
       throw new ConfigException(Settings.variable(prefix + "type") + "=" + type + " is not a supported source type: expected one of "
           + RateSources.types());
     }
-    URI baseUrl = settings.uri(prefix + "base.url", RateSources.defaultBaseUrl(type));
+    Path keyFile = settings.optional(prefix + "api.key.file").map(Path::of).orElse(null);
+    // a keyed source has its own default host: the open endpoint must never receive a key
+    URI baseUrl = settings.uri(prefix + "base.url", RateSources.defaultBaseUrl(type, keyFile != null));
     Duration interval = positive(settings, prefix + "interval", Duration.ofHours(6));
     String tierText = settings.string(prefix + "tier", "PRIMARY").toUpperCase(Locale.ROOT);
     SourceTier tier;
@@ -112,16 +114,21 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Settings.variable(prefix + "tier") + "=" + tierText + " is not a tier: expected PRIMARY or FALLBACK");
     }
-    Path keyFile = settings.optional(prefix + "api.key.file").map(Path::of).orElse(null);
     List<String> secrets = keyFile == null ? List.of() : List.of(readSecret(prefix, keyFile.toString()));
     String base = settings.string(prefix + "base", RateSources.defaultBase(type)).toUpperCase(Locale.ROOT);
     if (!base.matches("[A-Z]{3}")) {
       throw new ConfigException(Settings.variable(prefix + "base") + "=" + base + " is not a currency code: expected e.g. EUR");
     }
-    return new SourceConfig(id, type, baseUrl, base, interval, tier, keyFile, secrets,
+    SourceConfig config = new SourceConfig(id, type, baseUrl, base, interval, tier, keyFile, secrets,
         quota(settings, prefix, type, keyFile != null), rateLimit(settings, prefix),
         settings.list(prefix + "failover", List.of()).stream().map(f -> f.toLowerCase(Locale.ROOT)).filter(f -> !f.equals(id)).toList(),
         schedule(settings, prefix, type, interval));
+    try {
+      RateSources.create(config); // the adapter's own checks (a base the source does not publish) at start, not at first poll
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Settings.variable(prefix + "base") + ": " + e.getMessage());
+    }
+    return config;
   }
 
   /**

@@ -89,6 +89,27 @@ class ExtractorSettingsTest {
   }
 
   @Test
+  void aKeyedExchangeRateApiSourceDefaultsToTheKeyedHostAndItsQuota(@TempDir Path dir) throws IOException {
+    Path keyFile = Files.writeString(dir.resolve("key"), "k3y");
+    Map<String, String> env = new HashMap<>(MINIMAL);
+    env.put("MAKERATES_SOURCES", "erapi,erapi-open");
+    env.put("MAKERATES_SOURCE_ERAPI_TYPE", "exchangerate-api");
+    env.put("MAKERATES_SOURCE_ERAPI_API_KEY_FILE", keyFile.toString());
+    env.put("MAKERATES_SOURCE_ERAPI_OPEN_TYPE", "exchangerate-api");
+
+    ExtractorSettings settings = ExtractorSettings.from(new Settings(env));
+
+    assertThat(settings.sources().get(0).baseUrl()).hasToString("https://v6.exchangerate-api.com");
+    assertThat(settings.sources().get(0).quota()).hasToString("1500/month");
+    assertThat(settings.sources().get(0).base()).isEqualTo("USD");
+    assertThat(settings.sources().get(1).baseUrl()).hasToString("https://open.er-api.com");
+    assertThat(settings.sources().get(1).quota()).isNull();
+    assertBad(Map.of("MAKERATES_SOURCES", "ecb", "MAKERATES_SOURCE_ECB_BASE", "USD"), "EUR-based rates only");
+    assertThat(ExtractorSettings.from(new Settings(MINIMAL).with(Map.of("MAKERATES_SOURCES", "ecb"))).sources().get(0)
+        .schedule()).isInstanceOf(SourceSchedule.Daily.class);
+  }
+
+  @Test
   void aSourceCanBePolledDailyInItsOwnTimeZone() {
     ExtractorSettings settings = ExtractorSettings.from(new Settings(MINIMAL).with(Map.of(
         "MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "16:30", "MAKERATES_SOURCE_FRANKFURTER_ZONE", "Europe/Berlin",

@@ -19,24 +19,19 @@ import io.makerates.extractor.http.HttpSettings;
 import io.makerates.extractor.quota.QuotaLedger;
 import io.makerates.extractor.quota.QuotaLimit;
 import io.makerates.extractor.secret.KeyRing;
-import io.makerates.extractor.source.ProviderError;
-import io.makerates.extractor.source.RateSource;
-import io.makerates.extractor.source.SourceRequest;
+import io.makerates.extractor.source.ExchangeRateApiSource;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.SourceTier;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,49 +142,11 @@ class KeyRotationAndRedactionTest {
     fetcher = new HttpFetcher(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), HttpSettings.userAgent("test", "t@example.org")));
     QuotaLedger ledger = new QuotaLedger(quota == null ? Map.of() : Map.of("erapi", quota), clock, meters);
     RetrySettings retry = new RetrySettings(3, Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofMinutes(5));
-    return new SourceExtractor(config, new KeyedPathSource(base), fetcher, new BronzeRecordFactory(SourceExtractorTest.AUDIT, redactor),
+    return new SourceExtractor(config, new ExchangeRateApiSource(base, "USD", true), fetcher, new BronzeRecordFactory(SourceExtractorTest.AUDIT, redactor),
         (record, usage) -> published.add(record), retry, new ExtractionMetrics(meters), ledger, keys);
   }
 
   private ExtractionJob latest() {
-    return ExtractionJob.scheduled(new KeyedPathSource(URI.create("http://127.0.0.1:" + api.getRuntimeInfo().getHttpPort())).latest());
-  }
-
-  /** The exchangerate-api v6 shape, reduced to what this test needs: the key in the path, errors in the body. */
-  record KeyedPathSource(URI base) implements RateSource {
-    @Override
-    public String type() {
-      return "exchangerate-api";
-    }
-
-    @Override
-    public SourceRequest latest() {
-      return new SourceRequest(URI.create(base + "/v6/" + SourceRequest.API_KEY_SLOT + "/latest/USD"), "GET", Map.of(),
-          Map.of("base", "USD"), null, null, "v6");
-    }
-
-    @Override
-    public SourceRequest day(LocalDate date) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public SourceRequest range(LocalDate from, LocalDate to) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<ProviderError> providerError(int status, byte[] body) {
-      String text = new String(body, StandardCharsets.UTF_8);
-      if (text.contains("\"invalid-key\"")) {
-        return Optional.of(ProviderError.keyRejected("invalid-key"));
-      }
-      return text.contains("\"quota-reached\"") ? Optional.of(ProviderError.quotaExhausted("quota-reached")) : Optional.empty();
-    }
-
-    @Override
-    public boolean usesApiKey() {
-      return true;
-    }
+    return ExtractionJob.scheduled(new ExchangeRateApiSource(URI.create("http://127.0.0.1:" + api.getRuntimeInfo().getHttpPort()), "USD", true).latest());
   }
 }

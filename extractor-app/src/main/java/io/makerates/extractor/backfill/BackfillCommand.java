@@ -45,8 +45,9 @@ public final class BackfillCommand implements Callable<Integer> {
       description = "BATCH: range requests of up to --chunk-days; ISOLATED: one request per date (default ${DEFAULT-VALUE})")
   BackfillPlan.Mode mode;
 
-  @Option(names = "--chunk-days", defaultValue = "31", description = "longest range in BATCH mode (default ${DEFAULT-VALUE})")
-  int chunkDays;
+  @Option(names = "--chunk-days",
+      description = "longest range in BATCH mode (default: the source's, 31 days; the whole range for ecb)")
+  Integer chunkDays;
 
   @Option(names = "--include-weekends", description = "also request Saturdays and Sundays")
   boolean includeWeekends;
@@ -97,7 +98,8 @@ public final class BackfillCommand implements Callable<Integer> {
           new Topics(new AvroSerdes(config.registryUrl())).bronze, Duration.ofMinutes(5));
       BackfillPlan plan;
       try {
-        plan = BackfillPlan.build(extractor.source(), from, to, mode, chunkDays, includeWeekends, extracted);
+        int chunk = chunkDays != null ? chunkDays : extractor.source().longestRangeDays();
+        plan = BackfillPlan.build(extractor.source(), from, to, mode, chunk, includeWeekends, extracted);
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
         out.println("backfill refused: " + e.getMessage());
         return 2;

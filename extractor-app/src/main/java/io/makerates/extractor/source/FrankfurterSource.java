@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,16 @@ public final class FrankfurterSource implements RateSource {
   private static final Map<String, String> HEADERS = Map.of("Accept", "application/json");
 
   private final String baseUrl;
+  private final String base;
 
   public FrankfurterSource(URI baseUrl) {
-    String text = baseUrl.toString();
-    this.baseUrl = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    this(baseUrl, "EUR");
+  }
+
+  /** @param base the base currency asked for; EUR (Frankfurter's own) sends no {@code base=} */
+  public FrankfurterSource(URI baseUrl, String base) {
+    this.baseUrl = BaseUrl.withoutTrailingSlash(baseUrl);
+    this.base = base;
   }
 
   @Override
@@ -72,7 +79,31 @@ public final class FrankfurterSource implements RateSource {
     }
   }
 
+  /** {@code date} of a one-day answer; {@code end_date} of a range answer, the last day it covers. */
+  @Override
+  public Optional<LocalDate> answerDate(byte[] body) {
+    if (body == null || body.length == 0) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode answer = JSON.readTree(body);
+      if (answer == null || !answer.isObject()) {
+        return Optional.empty();
+      }
+      JsonNode date = answer.hasNonNull("date") ? answer.path("date") : answer.path("end_date");
+      return date.isTextual() ? Optional.of(LocalDate.parse(date.asText().strip())) : Optional.empty();
+    } catch (IOException | DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
   private SourceRequest request(String path, Map<String, String> params, LocalDate from, LocalDate to) {
-    return new SourceRequest(URI.create(baseUrl + "/" + VERSION + path), "GET", HEADERS, params, from, to, VERSION);
+    if ("EUR".equals(base)) {
+      return new SourceRequest(URI.create(baseUrl + "/" + VERSION + path), "GET", HEADERS, params, from, to, VERSION);
+    }
+    Map<String, String> withBase = new LinkedHashMap<>(params);
+    withBase.put("base", base);
+    return new SourceRequest(URI.create(baseUrl + "/" + VERSION + path + "?base=" + base), "GET", HEADERS, withBase, from,
+        to, VERSION);
   }
 }

@@ -38,6 +38,11 @@ public interface RateSource {
     return Optional.empty();
   }
 
+  /** The longest date range worth asking for in one request (a backfill's BATCH chunk unless told otherwise). */
+  default int longestRangeDays() {
+    return 31;
+  }
+
   /** Whether requests carry an API key: their URL or headers then hold {@link SourceRequest#API_KEY_SLOT}. */
   default boolean usesApiKey() {
     return false;

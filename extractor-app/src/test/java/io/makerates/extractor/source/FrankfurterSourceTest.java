@@ -42,6 +42,14 @@ class FrankfurterSourceTest {
   }
 
   @Test
+  void asksForAnotherBaseWithTheBaseParameter() {
+    FrankfurterSource usd = new FrankfurterSource(URI.create("https://api.frankfurter.dev"), "USD");
+    assertThat(usd.latest().url()).hasToString("https://api.frankfurter.dev/v1/latest?base=USD");
+    assertThat(usd.day(LocalDate.of(2025, 1, 3)).params()).containsEntry("base", "USD").containsEntry("date", "2025-01-03");
+    assertThat(source.latest().params()).doesNotContainKey("base");
+  }
+
+  @Test
   void readsTheProvidersErrorMessageFromAClientError() {
     byte[] notFound = "{\"message\":\"not found\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(source.providerError(404, notFound)).contains(ProviderError.other("not found"));
@@ -61,5 +69,25 @@ class FrankfurterSourceTest {
         .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED));
     assertThat(source.providerError(200, new byte[0])).hasValueSatisfying(e -> assertThat(e.message()).isEqualTo("empty body"));
     assertThat(source.providerError(200, "{\"rates\":{}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+  }
+
+  @Test
+  void answerDateIsTheDayOrTheRangesLastDay() {
+    byte[] day = "{\"amount\":1.0,\"base\":\"EUR\",\"date\":\"2026-03-19\",\"rates\":{\"USD\":1.0871}}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(source.answerDate(day)).contains(LocalDate.of(2026, 3, 19));
+    byte[] range = ("{\"amount\":1.0,\"base\":\"EUR\",\"start_date\":\"2026-03-16\",\"end_date\":\"2026-03-18\","
+        + "\"rates\":{\"2026-03-16\":{\"USD\":1.09},\"2026-03-18\":{\"USD\":1.0902}}}").getBytes(StandardCharsets.UTF_8);
+    assertThat(source.answerDate(range)).contains(LocalDate.of(2026, 3, 18));
+  }
+
+  @Test
+  void answerDateIsEmptyWhenTheAnswerDoesNotSay() {
+    assertThat(source.answerDate("[{\"date\":\"2026-03-19\",\"base\":\"EUR\",\"quote\":\"USD\",\"rate\":1.0871}]"
+        .getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(source.answerDate("{\"message\":\"not found\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(source.answerDate("{\"date\":\"19.03.2026\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(source.answerDate("<html>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(source.answerDate(new byte[0])).isEmpty();
   }
 }
