@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.makerates.stack.EmbeddedStack;
 import java.math.BigDecimal;
+import io.makerates.runtime.currency.CurrencyTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -67,6 +68,16 @@ class StarSchemaMigrationTest {
     assertThat((Long) single("SELECT count(*) FROM dim_currency WHERE retired_on IS NULL")).isGreaterThan(170L);
     assertThat(rows("SELECT source_id || ':' || independence_group FROM dim_source ORDER BY 1"))
         .containsExactly("boc:BOC", "ecb:ECB", "exchangerate-api:ERAPI", "frankfurter:ECB");
+  }
+
+  @Test
+  void theCurrencyDimensionHoldsExactlyTheSharedCurrencyTable() throws SQLException {
+    List<String> expected = CurrencyTable.iso4217().all().stream()
+        .map(c -> c.code() + "|" + c.numeric() + "|" + c.minorUnits() + "|" + c.retiredOn() + "|" + c.successor())
+        .sorted().toList();
+    assertThat(rows("SELECT code, numeric_code, minor_units, retired_on, successor FROM dim_currency ORDER BY code"))
+        .as("dim_currency (Flyway seed) and runtime's iso4217.csv (streams validation) must list the same codes")
+        .containsExactlyElementsOf(expected);
   }
 
   @Test
