@@ -1,6 +1,7 @@
 package io.makerates.streams;
 
 import io.makerates.runtime.Checksums;
+import io.makerates.runtime.currency.CurrencyTable;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.HttpResponseRecord;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -37,15 +39,24 @@ public final class BronzeValidator {
 
   private final Map<String, AnswerParser> parsersBySourceType;
   private final IndependenceGroups groups;
+  private final ValidationSettings limits;
+  private final CurrencyTable currencies;
 
   public BronzeValidator(Map<String, AnswerParser> parsersBySourceType, IndependenceGroups groups) {
+    this(parsersBySourceType, groups, ValidationSettings.defaults(), CurrencyTable.iso4217());
+  }
+
+  public BronzeValidator(Map<String, AnswerParser> parsersBySourceType, IndependenceGroups groups,
+      ValidationSettings limits, CurrencyTable currencies) {
     this.parsersBySourceType = Map.copyOf(parsersBySourceType);
     this.groups = groups;
+    this.limits = limits;
+    this.currencies = currencies;
   }
 
   /** The parsers of every source type the skeleton understands so far. */
   public static Map<String, AnswerParser> knownParsers() {
-    return Map.of("frankfurter", new FrankfurterParser());
+    return Parsers.all();
   }
 
   public Validation validate(BronzeExtraction bronze, BronzeCoordinates at, Instant recordTime) {
@@ -85,19 +96,26 @@ public final class BronzeValidator {
   private void validateDay(ProviderDay day, Outcome out) {
     // Judged against the extraction time, not the wall clock, so a replay decides the same; one day of slack for
     // providers whose business day starts ahead of UTC.
-    LocalDate latestPossible = out.bronze.getExtractedAt().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
-    if (day.date().isAfter(latestPossible)) {
+    LocalDate extractedOn = out.bronze.getExtractedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    if (day.date().isAfter(extractedOn.plusDays(1))) {
       out.reject(ReasonCode.FUTURE_DATE, "rates dated " + day.date() + " extracted at " + out.bronze.getExtractedAt(), null);
       return;
     }
-    if (!ISO_CODE.matcher(day.base()).matches()) {
-      out.reject(ReasonCode.NON_ISO_CURRENCY, day.date() + ": base '" + day.base() + "' is not an ISO 4217 code", day.base());
+    if (out.bronze.getRequestedFrom() == null && day.date().isBefore(extractedOn.minusDays(limits.staleLatestDays()))) {
+      out.reject(ReasonCode.STALE_LATEST, "a latest answer dated " + day.date() + " extracted on " + extractedOn
+          + ": older than " + limits.staleLatestDays() + " days", null);
+      return;
+    }
+    Optional<ReasonCode> baseProblem = currencyProblem(day.base(), day.date());
+    if (baseProblem.isPresent()) {
+      out.reject(baseProblem.get(), day.date() + ": base " + describe(day.base(), day.date()), day.base());
       return;
     }
     Map<String, BigDecimal> good = new TreeMap<>();
     day.rawRates().forEach((currency, raw) -> {
-      if (!ISO_CODE.matcher(currency).matches()) {
-        out.reject(ReasonCode.NON_ISO_CURRENCY, day.date() + ": '" + currency + "' is not an ISO 4217 code", currency);
+      Optional<ReasonCode> problem = currencyProblem(currency, day.date());
+      if (problem.isPresent()) {
+        out.reject(problem.get(), day.date() + ": " + describe(currency, day.date()), currency);
         return;
       }
       BigDecimal value = decimal(raw);
@@ -110,7 +128,17 @@ public final class BronzeValidator {
         good.put(currency, value);
       }
     });
-    List<Observation> rates = rebase(day, good, out);
+    List<Observation> rates = new ArrayList<>();
+    for (Observation rate : rebase(day, good, out)) {
+      BigDecimal pivotRate = new BigDecimal(rate.getRate());
+      if (pivotRate.compareTo(limits.minRate()) < 0 || pivotRate.compareTo(limits.maxRate()) > 0) {
+        out.reject(ReasonCode.OUT_OF_BOUNDS, day.date() + " EUR→" + rate.getQuote() + " = " + rate.getRate()
+            + " is outside the plausible " + limits.minRate().toPlainString() + " to " + limits.maxRate().toPlainString(),
+            rate.getQuote());
+      } else {
+        rates.add(rate);
+      }
+    }
     if (!rates.isEmpty()) {
       out.observations.add(RateObservations.newBuilder()
           .setDate(day.date())
@@ -124,6 +152,25 @@ public final class BronzeValidator {
           .setRates(rates)
           .build());
     }
+  }
+
+  /** Empty when the code may be quoted on {@code date}: ISO 4217 lists it and it was not retired by then. */
+  private Optional<ReasonCode> currencyProblem(String code, LocalDate date) {
+    if (code == null || !ISO_CODE.matcher(code).matches()) {
+      return Optional.of(ReasonCode.NON_ISO_CURRENCY);
+    }
+    Optional<CurrencyTable.Currency> currency = currencies.find(code);
+    if (currency.isEmpty()) {
+      return Optional.of(ReasonCode.NON_ISO_CURRENCY);
+    }
+    return currency.get().validOn(date) ? Optional.empty() : Optional.of(ReasonCode.RETIRED_CURRENCY);
+  }
+
+  private String describe(String code, LocalDate date) {
+    return currencies.find(code)
+        .map(c -> "'" + code + "' was retired on " + c.retiredOn() + (c.successor() == null ? "" : " for " + c.successor())
+            + (c.ratio() == null ? "" : " at " + c.ratio().toPlainString() + " to 1"))
+        .orElse("'" + code + "' is not an ISO 4217 code");
   }
 
   /**

@@ -15,6 +15,7 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
   private final String storeName;
   private ProcessorContext<String, ConsensusRate> context;
   private KeyValueStore<String, ConsensusDayState> store;
+  private RatesMetrics metrics;
 
   ConsensusProcessor(ConsensusDay day, String storeName) {
     this.day = day;
@@ -25,6 +26,7 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
   public void init(ProcessorContext<String, ConsensusRate> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
+    this.metrics = new RatesMetrics(context);
   }
 
   @Override
@@ -40,7 +42,11 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
     }
     store.put(date, step.state());
     for (ConsensusRate rate : step.changed()) {
-      context.forward(record.withKey(ConsensusDay.rateKey(rate.getDate(), rate.getQuote())).withValue(rate));
+      metrics.published(rate.getStatus().name());
+      if (!rate.getDerived()) {
+        metrics.spread(Double.parseDouble(rate.getSpreadBps())); // a gauge's reading, not money
+      }
+      context.forward(record.withKey(ConsensusDay.rateKey(rate.getDate(), rate.getBase(), rate.getQuote())).withValue(rate));
     }
   }
 }

@@ -1,38 +1,40 @@
 package io.makerates.streams;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import static io.makerates.streams.JsonBodies.decimalText;
+import static io.makerates.streams.JsonBodies.isoDate;
+import static io.makerates.streams.JsonBodies.rawRates;
+import static io.makerates.streams.JsonBodies.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Frankfurter v1 answers: a single day {@code {"amount":1.0,"base":"EUR","date":"…","rates":{"USD":1.08}}} or a range
- * {@code {"base":"EUR","start_date":…,"end_date":…,"rates":{"2025-01-03":{…}}}}.
+ * Frankfurter answers (source type {@code frankfurter}):
+ * <ul>
+ *   <li>v1 single day {@code {"amount":1.0,"base":"EUR","date":"…","rates":{"USD":1.08}}};
+ *   <li>v1 range {@code {"base":"EUR","start_date":…,"end_date":…,"rates":{"2025-01-03":{…}}}};
+ *   <li>v2 array {@code [{"date":"2026-10-05","base":"EUR","quote":"ILS","rate":3.85}, …]}, grouped by date and base
+ *       into one provider day each, in the order they first appear.
+ * </ul>
  * Values may also arrive as strings or as {@code {"rate": x}} objects.
  */
 public final class FrankfurterParser implements AnswerParser {
 
-  // Floats as BigDecimal, keeping the provider's exact digits (trailing zeros included): money is never a double.
-  static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-      .build();
+  public static final String SOURCE_TYPE = "frankfurter";
 
   @Override
   public List<ProviderDay> parse(byte[] body) throws AnswerRejectedException {
-    JsonNode root = readTree(body);
+    JsonNode root = JsonBodies.read(body);
+    if (root.isArray()) {
+      return v2Rates(root);
+    }
     if (!root.isObject()) {
-      throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "answer is not a JSON object");
+      throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "answer is neither a JSON object nor an array");
     }
     JsonNode rates = root.get("rates");
     if (rates == null) {
@@ -44,13 +46,13 @@ public final class FrankfurterParser implements AnswerParser {
     if (!rates.isObject()) {
       throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "'rates' is not an object");
     }
-    String base = root.path("base").asText("").trim();
-    if (base.isEmpty()) {
+    String base = text(root, "base");
+    if (base == null) {
       throw new AnswerRejectedException(ReasonCode.BASE_MISSING, "the answer names no base currency");
     }
     checkAmountIsOne(root);
     if (root.has("date")) {
-      return List.of(new ProviderDay(date(root.get("date")), base, rawRates(rates)));
+      return List.of(new ProviderDay(isoDate(root.get("date"), "date"), base, rawRates(rates)));
     }
     if (root.has("start_date") || root.has("end_date")) {
       List<ProviderDay> days = new ArrayList<>();
@@ -58,25 +60,44 @@ public final class FrankfurterParser implements AnswerParser {
         if (!day.getValue().isObject()) {
           throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "range entry " + day.getKey() + " is not an object");
         }
-        days.add(new ProviderDay(date(day.getKey()), base, rawRates(day.getValue())));
+        days.add(new ProviderDay(isoDate(day.getKey(), "range entry"), base, rawRates(day.getValue())));
       }
       return days;
     }
     throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "neither 'date' nor 'start_date' in the answer");
   }
 
-  private static JsonNode readTree(byte[] body) throws AnswerRejectedException {
-    try {
-      JsonNode root = JSON.readTree(body);
-      if (root == null || root.isMissingNode()) {
-        throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "empty body");
+  private record DayKey(LocalDate date, String base) {}
+
+  /**
+   * The v2 array: one element per (date, base, quote); a quote given twice for one day and base with different values
+   * refuses the whole answer (see {@link RateTexts#put}).
+   */
+  private static List<ProviderDay> v2Rates(JsonNode array) throws AnswerRejectedException {
+    Map<DayKey, Map<String, String>> days = new LinkedHashMap<>();
+    int index = 0;
+    for (JsonNode element : array) {
+      if (!element.isObject()) {
+        throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "array element " + index + " is not an object");
       }
-      return root;
-    } catch (JacksonException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "not JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "unreadable body: " + e.getMessage());
+      String date = text(element, "date");
+      String quote = text(element, "quote");
+      if (date == null || quote == null || !element.has("rate")) {
+        throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT,
+            "array element " + index + " lacks 'date', 'quote' or 'rate'");
+      }
+      String base = text(element, "base");
+      if (base == null) {
+        throw new AnswerRejectedException(ReasonCode.BASE_MISSING, "array element " + index + " names no base currency");
+      }
+      DayKey key = new DayKey(isoDate(date, "array element " + index + " date"), base);
+      Map<String, String> rates = days.computeIfAbsent(key, k -> new LinkedHashMap<>());
+      RateTexts.put(rates, key.date() + " (base " + base + ")", quote, decimalText(element.get("rate")));
+      index++;
     }
+    List<ProviderDay> result = new ArrayList<>(days.size());
+    days.forEach((key, rates) -> result.add(new ProviderDay(key.date(), key.base(), rates)));
+    return result;
   }
 
   // Rates are per `amount` units of the base; anything but 1 would need rescaling we do not expect from our requests.
@@ -85,42 +106,5 @@ public final class FrankfurterParser implements AnswerParser {
     if (amount != null && !(amount.isNumber() && amount.decimalValue().compareTo(BigDecimal.ONE) == 0)) {
       throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "amount " + amount + " is not 1");
     }
-  }
-
-  private static LocalDate date(JsonNode node) throws AnswerRejectedException {
-    return date(node.asText());
-  }
-
-  private static LocalDate date(String text) throws AnswerRejectedException {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "'" + text + "' is not an ISO date");
-    }
-  }
-
-  private static Map<String, String> rawRates(JsonNode rates) {
-    Map<String, String> raw = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> rate : rates.properties()) {
-      raw.put(rate.getKey(), decimalText(rate.getValue()));
-    }
-    return raw;
-  }
-
-  /** The value as decimal text, or null when it is no kind of number; checking the text is validation's job. */
-  static String decimalText(JsonNode value) {
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (value.isNumber()) {
-      return value.decimalValue().toPlainString();
-    }
-    if (value.isTextual()) {
-      return value.textValue().trim();
-    }
-    if (value.isObject() && value.has("rate")) {
-      return decimalText(value.get("rate"));
-    }
-    return null;
   }
 }

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.runtime.currency.CurrencyTable;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -22,9 +23,10 @@ public final class RatesTopology {
 
   private RatesTopology() {}
 
-  public static Topology build(RatesSerdes serdes, ConsensusSettings consensus, IndependenceGroups groups) {
-    BronzeValidator validator = new BronzeValidator(BronzeValidator.knownParsers(), groups);
-    ConsensusDay day = new ConsensusDay(new Consensus(consensus));
+  public static Topology build(RatesSerdes serdes, RatesSettings settings) {
+    BronzeValidator validator = new BronzeValidator(BronzeValidator.knownParsers(), settings.groups(), settings.validation(),
+        CurrencyTable.iso4217());
+    ConsensusDay day = new ConsensusDay(new Consensus(settings.consensus()), settings.derivedBases());
     Topology topology = new Topology();
 
     topology.addSource(BRONZE_SOURCE, serdes.bronze().keySerde().deserializer(), serdes.bronze().valueSerde().deserializer(),

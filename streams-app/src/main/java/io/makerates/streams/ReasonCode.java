@@ -17,8 +17,15 @@ public enum ReasonCode {
   PIVOT_MISSING,
   NON_POSITIVE_RATE,
   NON_FINITE_RATE,
+  /** Not a code ISO 4217 ever listed (FOK, GGP, CNH...). */
   NON_ISO_CURRENCY,
+  /** A retired code quoted on or after its terminal date (HRK in 2023, BGN from 2026). */
+  RETIRED_CURRENCY,
+  /** A EUR-pivot rate outside the plausible bounds: a unit or decimal-point error, not a market move. */
+  OUT_OF_BOUNDS,
   FUTURE_DATE,
+  /** A "latest" answer whose rates are older than the staleness limit: the provider stopped updating. */
+  STALE_LATEST,
   /** A well-formed answer without a single rate. */
   EMPTY_ANSWER,
   /** A consensus voice too far from the median. */

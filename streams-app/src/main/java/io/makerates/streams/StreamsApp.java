@@ -42,8 +42,7 @@ public final class StreamsApp {
   public static AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
     Properties props = streamsProperties(settings);
     AvroSerdes avro = new AvroSerdes(settings.required("registry.url", "the schema registry URL, e.g. http://registry:8080/apis/registry/v3"));
-    Topology topology = RatesTopology.build(RatesSerdes.registry(avro), ConsensusSettings.from(settings),
-        IndependenceGroups.from(settings));
+    Topology topology = RatesTopology.build(RatesSerdes.registry(avro), RatesSettings.from(settings));
 
     TopicProvisioner.ensure(settings.kafkaProperties(), topics(settings));
 

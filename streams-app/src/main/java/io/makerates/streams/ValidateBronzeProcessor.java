@@ -18,6 +18,7 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
   private final String observationsSink;
   private final String rejectionsSink;
   private ProcessorContext<String, SpecificRecord> context;
+  private RatesMetrics metrics;
 
   ValidateBronzeProcessor(BronzeValidator validator, String observationsSink, String rejectionsSink) {
     this.validator = validator;
@@ -28,6 +29,7 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
+    this.metrics = new RatesMetrics(context);
   }
 
   @Override
@@ -36,6 +38,7 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
     BronzeCoordinates at = new BronzeCoordinates(source.topic(), source.partition(), source.offset());
     Instant recordTime = Instant.ofEpochMilli(record.timestamp());
     if (record.value() == null) {
+      metrics.rejected(ReasonCode.UNPARSEABLE.name());
       context.forward(record.withValue(emptyRecord(at, recordTime)), rejectionsSink);
       return;
     }
@@ -45,6 +48,7 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
       context.forward(record.<String>withKey(key).<SpecificRecord>withValue(observations), observationsSink);
     }
     for (Rejection rejection : result.rejections()) {
+      metrics.rejected(rejection.getReasonCode());
       context.forward(record.<SpecificRecord>withValue(rejection), rejectionsSink);
     }
   }

@@ -3,7 +3,6 @@ package io.makerates.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.makerates.schema.BronzeCoordinates;
-import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.Observation;
 import io.makerates.schema.RateObservations;
 import java.io.IOException;
@@ -48,16 +47,14 @@ class ConsensusOrderPropertyTest {
     assertThat(finalRates(reordered)).isEqualTo(finalRates(observations));
   }
 
-  /** quote → "rate status sourceCount spread low high" of the last rate emitted for it. */
+  /** key → the last record emitted for it, whole: revision, lineage and the derived USD rates included. */
   private static Map<String, String> finalRates(List<RateObservations> observations) {
     Path stateDir = tempDir();
-    try (TopologyHarness harness = new TopologyHarness(stateDir)) {
+    try (TopologyHarness harness = new TopologyHarness(stateDir, RatesSettings.defaults())) {
       observations.forEach(o -> harness.observationsIn.pipeInput(o.getDate() + "/" + o.getSourceId(), o));
       Map<String, String> last = new TreeMap<>();
       for (var kv : harness.rates()) {
-        ConsensusRate r = kv.value;
-        last.put(kv.key, String.join(" ", r.getRate(), r.getStatus().name(), Integer.toString(r.getSourceCount()),
-            r.getSpreadBps(), r.getConfidenceLow(), r.getConfidenceHigh(), r.getContributions().toString()));
+        last.put(kv.key, kv.value.toString());
       }
       return last;
     } finally {

@@ -1,6 +1,7 @@
 package io.makerates.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.makerates.runtime.config.Settings;
@@ -73,10 +74,14 @@ class StreamsAppIntegrationTest {
         try (KafkaConsumer<String, ConsensusRate> consumer = consumer(stack, avro.<ConsensusRate>valueSerde().deserializer(), TopicNames.RATES)) {
           await().atMost(Duration.ofSeconds(60)).until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(r -> rates.add(r.value()));
-            return rates.size() >= 5;
+            return rates.size() >= 10;
           });
         }
-        assertThat(rates).extracting(ConsensusRate::getQuote).containsExactlyInAnyOrder("AUD", "CHF", "GBP", "JPY", "USD");
+        assertThat(rates).filteredOn(r -> !r.getDerived()).extracting(ConsensusRate::getQuote)
+            .containsExactlyInAnyOrder("AUD", "CHF", "GBP", "JPY", "USD");
+        assertThat(rates).filteredOn(ConsensusRate::getDerived).extracting(ConsensusRate::getBase, ConsensusRate::getQuote)
+            .containsExactlyInAnyOrder(tuple("USD", "AUD"), tuple("USD", "CHF"), tuple("USD", "GBP"), tuple("USD", "JPY"),
+                tuple("USD", "EUR"));
         assertThat(rates).allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(ConsensusStatus.SINGLE_SOURCE));
 
         List<Rejection> rejections = new ArrayList<>();

@@ -24,7 +24,15 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<String, ConsensusRate> rates;
   final TestOutputTopic<String, Rejection> rejected;
 
+  /** EUR pivot rates only: most tests look at one pair at a time. */
+  static final RatesSettings PIVOT_ONLY = new RatesSettings(ValidationSettings.defaults(), ConsensusSettings.defaults(),
+      IndependenceGroups.defaults(), java.util.List.of());
+
   TopologyHarness(Path stateDir) {
+    this(stateDir, PIVOT_ONLY);
+  }
+
+  TopologyHarness(Path stateDir, RatesSettings settings) {
     RatesSerdes serdes = SpecificAvroTestSerde.ratesSerdes();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -32,7 +40,7 @@ final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     driver = new TopologyTestDriver(
-        RatesTopology.build(serdes, ConsensusSettings.defaults(), IndependenceGroups.defaults()), props);
+        RatesTopology.build(serdes, settings), props);
     bronze = driver.createInputTopic(serdes.bronze().name(), serdes.bronze().keySerde().serializer(),
         serdes.bronze().valueSerde().serializer());
     observationsIn = driver.createInputTopic(serdes.observations().name(), serdes.observations().keySerde().serializer(),
@@ -47,6 +55,15 @@ final class TopologyHarness implements AutoCloseable {
 
   void pipe(BronzeExtraction record) {
     bronze.pipeInput(record.getSourceId(), record, record.getExtractedAt());
+  }
+
+  /** The sum over tasks of one of the pipeline's own metrics, selected by a tag (or every one when tagKey is null). */
+  double metric(String name, String tagKey, String tagValue) {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().group().equals(RatesMetrics.GROUP) && e.getKey().name().equals(name))
+        .filter(e -> tagKey == null || tagValue.equals(e.getKey().tags().get(tagKey)))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+        .sum();
   }
 
   List<KeyValue<String, ConsensusRate>> rates() {

@@ -1,0 +1,64 @@
+package io.makerates.streams;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Avg;
+import org.apache.kafka.common.metrics.stats.CumulativeCount;
+import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+
+/**
+ * The pipeline's own metrics, registered with Kafka Streams (so the topology stays a function of its configuration
+ * and the app's Micrometer binder exports them with the client metrics): group {@code makerates-rates-metrics},
+ * {@code rejections-total{reason}}, {@code rates-total{status}} and {@code spread-bps-avg}/{@code -max}, each tagged
+ * with the task that recorded it.
+ */
+final class RatesMetrics {
+
+  static final String GROUP = "makerates-rates-metrics";
+
+  private final ProcessorContext<?, ?> context;
+  private final Map<String, Sensor> sensors = new HashMap<>();
+
+  RatesMetrics(ProcessorContext<?, ?> context) {
+    this.context = context;
+  }
+
+  void rejected(String reason) {
+    counter("rejections-total", "reason", reason, "Rejections by reason code").record();
+  }
+
+  void published(String status) {
+    counter("rates-total", "status", status, "Pair rates published by consensus status").record();
+  }
+
+  void spread(double bps) {
+    sensors.computeIfAbsent("spread", k -> {
+      Sensor sensor = context.metrics().addSensor(sensorName("spread"), Sensor.RecordingLevel.INFO);
+      sensor.add(name("spread-bps-avg", "Average spread of accepted voices, in basis points", Map.of()), new Avg());
+      sensor.add(name("spread-bps-max", "Largest spread of accepted voices, in basis points", Map.of()), new Max());
+      return sensor;
+    }).record(bps);
+  }
+
+  private Sensor counter(String metric, String tag, String value, String description) {
+    return sensors.computeIfAbsent(metric + "/" + value, k -> {
+      Sensor sensor = context.metrics().addSensor(sensorName(k), Sensor.RecordingLevel.INFO);
+      sensor.add(name(metric, description, Map.of(tag, value)), new CumulativeCount());
+      return sensor;
+    });
+  }
+
+  /** Sensor names are global to the client: thread and task make them this processor's own. */
+  private String sensorName(String what) {
+    return "makerates." + Thread.currentThread().getName() + "." + context.taskId() + "." + what;
+  }
+
+  private MetricName name(String metric, String description, Map<String, String> tags) {
+    Map<String, String> all = new HashMap<>(tags);
+    all.put("task-id", context.taskId().toString());
+    return new MetricName(metric, GROUP, description, all);
+  }
+}

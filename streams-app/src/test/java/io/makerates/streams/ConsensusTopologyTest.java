@@ -1,0 +1,111 @@
+package io.makerates.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.makerates.schema.BronzeExtraction;
+import io.makerates.schema.ConsensusRate;
+import io.makerates.schema.ConsensusStatus;
+import io.makerates.schema.Contribution;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every consensus status, the outlier rule and the derived USD base, through the topology. */
+class ConsensusTopologyTest {
+
+  @TempDir
+  Path stateDir;
+  private TopologyHarness harness;
+
+  @BeforeEach
+  void start() {
+    harness = new TopologyHarness(stateDir, RatesSettings.defaults()); // EUR pivot and derived USD
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void threeIndependentSourcesAgreeAndAVoiceTenPercentOffIsRejectedAsAnOutlier() {
+    harness.pipe(answer("frankfurter", "\"USD\":1.1702,\"JPY\":172.45", 0));
+    harness.pipe(answer("exchangerate-api", "\"USD\":1.1710,\"JPY\":172.60", 1));
+    harness.pipe(answer("boc", "\"USD\":1.2872,\"JPY\":172.52", 2)); // USD 10% off
+
+    Map<String, ConsensusRate> last = last();
+    ConsensusRate usd = last.get("2026-09-25/EUR/USD");
+    assertThat(usd.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
+    assertThat(usd.getRate()).isEqualTo("1.1706");
+    assertThat(usd.getSourceCount()).isEqualTo(2);
+    assertThat(usd.getContributions()).extracting(Contribution::getSourceId, Contribution::getAccepted,
+            Contribution::getRejectionReason)
+        .contains(tuple("boc", false, "OUTLIER"), tuple("frankfurter", true, null), tuple("exchangerate-api", true, null));
+    assertThat(last.get("2026-09-25/EUR/JPY").getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
+    assertThat(last.get("2026-09-25/EUR/JPY").getSourceCount()).isEqualTo(3);
+    assertThat(last.get("2026-09-25/EUR/JPY").getRevision()).isEqualTo(3);
+    // three observations, each republishing the day's EUR and derived USD pairs
+    assertThat(harness.metric("rates-total", null, null)).isEqualTo(harness.metric("rates-total", "status", "CONSENSUS")
+        + harness.metric("rates-total", "status", "SINGLE_SOURCE") + harness.metric("rates-total", "status", "DISPUTED"));
+    assertThat(harness.metric("rates-total", "status", "CONSENSUS")).isPositive();
+    assertThat(harness.metric("spread-bps-max", null, null)).isGreaterThan(0.0);
+  }
+
+  @Test
+  void twoSourcesApartBeyondTheToleranceAreDisputed() {
+    harness.pipe(answer("frankfurter", "\"USD\":1.1700", 0));
+    harness.pipe(answer("exchangerate-api", "\"USD\":1.2100", 1)); // each 168 bps from the median, tolerance 150
+
+    ConsensusRate usd = last().get("2026-09-25/EUR/USD");
+    assertThat(usd.getStatus()).isEqualTo(ConsensusStatus.DISPUTED);
+    assertThat(usd.getRate()).isEqualTo("1.19");
+    assertThat(new BigDecimal(usd.getSpreadBps())).isGreaterThan(new BigDecimal("300"));
+  }
+
+  @Test
+  void oneSourceIsASingleSourceRate() {
+    harness.pipe(answer("frankfurter", "\"USD\":1.1700", 0));
+
+    assertThat(last().get("2026-09-25/EUR/USD").getStatus()).isEqualTo(ConsensusStatus.SINGLE_SOURCE);
+  }
+
+  @Test
+  void derivedUsdRatesAreCrossRatesWithTheWeakerStatusOfTheirLegs() {
+    harness.pipe(answer("frankfurter", "\"USD\":1.1700,\"JPY\":172.45,\"GBP\":0.8700", 0));
+    harness.pipe(answer("exchangerate-api", "\"USD\":1.1702,\"JPY\":172.47", 1)); // GBP from one source only
+
+    Map<String, ConsensusRate> last = last();
+    ConsensusRate usdJpy = last.get("2026-09-25/USD/JPY");
+    assertThat(usdJpy.getDerived()).isTrue();
+    assertThat(usdJpy.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
+    assertThat(new BigDecimal(usdJpy.getRate())).isEqualByComparingTo(
+        new BigDecimal("172.46").divide(new BigDecimal("1.1701"), ConsensusDay.CROSS));
+    assertThat(usdJpy.getContributions()).hasSize(4); // both legs' lineage
+    assertThat(last.get("2026-09-25/USD/GBP").getStatus()).isEqualTo(ConsensusStatus.SINGLE_SOURCE);
+    assertThat(new BigDecimal(last.get("2026-09-25/USD/EUR").getRate())).isEqualByComparingTo(
+        BigDecimal.ONE.divide(new BigDecimal("1.1701"), ConsensusDay.CROSS));
+    assertThat(last.get("2026-09-25/EUR/USD").getDerived()).isFalse();
+    assertThat(last).doesNotContainKey("2026-09-25/USD/USD");
+  }
+
+  private Map<String, ConsensusRate> last() {
+    Map<String, ConsensusRate> last = new TreeMap<>();
+    harness.rates().forEach(kv -> last.put(kv.key, kv.value));
+    return last;
+  }
+
+  private static BronzeExtraction answer(String sourceId, String rates, int minutesLater) {
+    String body = "{\"amount\":1.0,\"base\":\"EUR\",\"date\":\"2026-09-25\",\"rates\":{" + rates + "}}";
+    Instant at = Bronzes.EXTRACTED_AT.plusSeconds(60L * minutesLater);
+    return Bronzes.answer(sourceId, body, at, UUID.nameUUIDFromBytes((sourceId + at).getBytes(StandardCharsets.UTF_8)));
+  }
+}

@@ -1,0 +1,26 @@
+package io.makerates.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.AbstractThrowableAssert;
+
+/** Shared helpers of the parser tests: bodies as UTF-8 and refusals with their reason code. */
+final class ParserAssertions {
+
+  private ParserAssertions() {}
+
+  static byte[] utf8(String body) {
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(AnswerParser parser, String body, ReasonCode reason) {
+    return assertRefused(parser, utf8(body), reason);
+  }
+
+  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(AnswerParser parser, byte[] body, ReasonCode reason) {
+    return assertThatThrownBy(() -> parser.parse(body))
+        .isInstanceOfSatisfying(AnswerRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+}
