@@ -4,16 +4,15 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
-import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
  * The pipeline's own metrics, registered with Kafka Streams (so the topology stays a function of its configuration
  * and the app's Micrometer binder exports them with the client metrics): group {@code makerates-rates-metrics},
- * {@code rejections-total{reason}}, {@code rates-total{status}} and {@code spread-bps-avg}/{@code -max}, each tagged
- * with the task that recorded it.
+ * {@code rejections-total{reason}}, {@code rates-total{status}} and {@code spread-bps-sum}/{@code -count} (cumulative,
+ * so that a scrape never reads an expired window; the average is their quotient), each tagged with its task.
  */
 final class RatesMetrics {
 
@@ -37,8 +36,9 @@ final class RatesMetrics {
   void spread(double bps) {
     sensors.computeIfAbsent("spread", k -> {
       Sensor sensor = context.metrics().addSensor(sensorName("spread"), Sensor.RecordingLevel.INFO);
-      sensor.add(name("spread-bps-avg", "Average spread of accepted voices, in basis points", Map.of()), new Avg());
-      sensor.add(name("spread-bps-max", "Largest spread of accepted voices, in basis points", Map.of()), new Max());
+      sensor.add(name("spread-bps-sum", "Sum of the spreads of published EUR rates, in basis points", Map.of()),
+          new CumulativeSum());
+      sensor.add(name("spread-bps-count", "Published EUR rates whose spread is summed", Map.of()), new CumulativeCount());
       return sensor;
     }).record(bps);
   }

@@ -53,11 +53,13 @@ class ConsensusTopologyTest {
     assertThat(last.get("2026-09-25/EUR/JPY").getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
     assertThat(last.get("2026-09-25/EUR/JPY").getSourceCount()).isEqualTo(3);
     assertThat(last.get("2026-09-25/EUR/JPY").getRevision()).isEqualTo(3);
-    // three observations, each republishing the day's EUR and derived USD pairs
     assertThat(harness.metric("rates-total", null, null)).isEqualTo(harness.metric("rates-total", "status", "CONSENSUS")
         + harness.metric("rates-total", "status", "SINGLE_SOURCE") + harness.metric("rates-total", "status", "DISPUTED"));
     assertThat(harness.metric("rates-total", "status", "CONSENSUS")).isPositive();
-    assertThat(harness.metric("spread-bps-max", null, null)).isGreaterThan(0.0);
+    // three observations, each republishing the day's 2 EUR pairs and 2 derived USD ones
+    assertThat(harness.metric("rates-total", null, null)).isEqualTo(12.0);
+    assertThat(harness.metric("spread-bps-count", null, null)).isEqualTo(6.0);
+    assertThat(harness.metric("spread-bps-sum", null, null)).isGreaterThan(0.0);
   }
 
   @Test
