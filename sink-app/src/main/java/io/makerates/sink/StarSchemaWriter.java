@@ -19,11 +19,15 @@ import org.postgresql.PGConnection;
  */
 final class StarSchemaWriter {
 
-  private static final String CREATE_STAGING = """
+  // package-visible with UPSERT_FACT: the benchmark's COPY-and-upsert ceiling runs these very statements
+  static final String CREATE_STAGE_RATE = """
       CREATE TEMP TABLE IF NOT EXISTS stage_rate (
         rate_date date, base char(3), quote char(3), rate numeric, status text, derived boolean, source_count integer,
         spread_bps numeric, confidence_low numeric, confidence_high numeric, revision integer
       ) ON COMMIT DELETE ROWS;
+      """;
+
+  private static final String CREATE_STAGING = CREATE_STAGE_RATE + """
       CREATE TEMP TABLE IF NOT EXISTS stage_contribution (
         rate_date date, base char(3), quote char(3), revision integer, source_id text, independence_group text,
         extraction_id uuid, value numeric, accepted boolean, rejection_reason text, bronze_topic text,
@@ -54,7 +58,7 @@ final class StarSchemaWriter {
       ON CONFLICT DO NOTHING
       """;
 
-  private static final String UPSERT_FACT = """
+  static final String UPSERT_FACT = """
       INSERT INTO fact_rate AS f
         (date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
          revision, updated_at)
