@@ -36,6 +36,11 @@ public final class SinkParts {
     return StarSchemaWriter.UPSERT_FACT;
   }
 
+  /** dim_date's key of a date, as the sink stages it. */
+  public static int dateKey(java.time.LocalDate date) {
+    return StarSchemaWriter.dateKey(date);
+  }
+
   /** Rates ready for the writer, as the sink holds them after checking a poll batch. */
   public static final class Batch {
     private final List<SilverRate> rates;

@@ -6,8 +6,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
@@ -15,75 +20,76 @@ import org.postgresql.PGConnection;
 /**
  * Writes one poll batch of silver rates into the star schema in a single transaction, together with the Kafka
  * positions it reached: COPY into temporary tables, then set-based upserts. Replaying a batch changes nothing, and
- * an older revision never overwrites a newer one.
+ * an older revision never overwrites a newer one. The batch is reduced in Java first (one staged row per revision,
+ * one lineage row per source of it, date keys computed), so that the statements need no sorting or conflict checks
+ * beyond the ones that decide what is new.
  */
 final class StarSchemaWriter {
 
   // package-visible with UPSERT_FACT: the benchmark's COPY-and-upsert ceiling runs these very statements
   static final String CREATE_STAGE_RATE = """
       CREATE TEMP TABLE IF NOT EXISTS stage_rate (
-        rate_date date, base char(3), quote char(3), rate numeric, status text, derived boolean, source_count integer,
-        spread_bps numeric, confidence_low numeric, confidence_high numeric, revision integer
+        date_key integer, rate_date date, base char(3), quote char(3), rate numeric, status text, derived boolean,
+        source_count integer, spread_bps numeric, confidence_low numeric, confidence_high numeric, revision integer
       ) ON COMMIT DELETE ROWS;
       """;
 
   private static final String CREATE_STAGING = CREATE_STAGE_RATE + """
       CREATE TEMP TABLE IF NOT EXISTS stage_contribution (
-        rate_date date, base char(3), quote char(3), revision integer, source_id text, independence_group text,
-        extraction_id uuid, value numeric, accepted boolean, rejection_reason text, bronze_topic text,
-        bronze_partition integer, bronze_offset bigint
+        date_key integer, base char(3), quote char(3), revision integer, source_id text, extraction_id uuid,
+        value numeric, accepted boolean, rejection_reason text, bronze_topic text, bronze_partition integer,
+        bronze_offset bigint
       ) ON COMMIT DELETE ROWS;
       """;
 
+  // in sorted order, so that writers adding the same new dates or sources at once wait for each other, never deadlock
   private static final String ENSURE_DATES = """
       INSERT INTO dim_date
-      SELECT r.* FROM (SELECT DISTINCT rate_date FROM stage_rate) s, LATERAL dim_date_row(s.rate_date) r
+      SELECT r.* FROM (SELECT DISTINCT d FROM unnest(?::date[]) d ORDER BY d) s, LATERAL dim_date_row(s.d) r
       ON CONFLICT DO NOTHING
       """;
 
   // sources the seed data does not know yet still get their lineage stored
   private static final String ENSURE_SOURCES = """
       INSERT INTO dim_source (source_id, name, independence_group)
-      SELECT DISTINCT ON (source_id) source_id, source_id, independence_group FROM stage_contribution
+      SELECT DISTINCT ON (id) id, id, grp FROM unnest(?::text[], ?::text[]) AS s(id, grp) ORDER BY id
       ON CONFLICT DO NOTHING
       """;
 
-  private static final String INSERT_HISTORY = """
-      INSERT INTO fact_rate_history
-        (date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, recorded_at)
-      SELECT DISTINCT ON (rate_date, base, quote, revision)
-             to_char(rate_date, 'YYYYMMDD')::integer, base, quote, revision, rate, status, derived, source_count,
-             spread_bps, now()
-      FROM stage_rate
-      ON CONFLICT DO NOTHING
+  // a revision's lineage goes in with the revision itself: only for history rows this statement adds, so a replayed
+  // revision adds neither, and the bridge needs no conflict check of its own
+  private static final String INSERT_HISTORY_AND_LINEAGE = """
+      WITH added AS (
+        INSERT INTO fact_rate_history
+          (date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, recorded_at)
+        SELECT date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, now()
+        FROM stage_rate
+        ON CONFLICT DO NOTHING
+        RETURNING date_key, base, quote, revision
+      )
+      INSERT INTO fact_rate_contribution
+        (date_key, base, quote, revision, source_id, extraction_id, value, accepted, rejection_reason, bronze_topic,
+         bronze_partition, bronze_offset)
+      SELECT c.date_key, c.base, c.quote, c.revision, c.source_id, c.extraction_id, c.value, c.accepted,
+             c.rejection_reason, c.bronze_topic, c.bronze_partition, c.bronze_offset
+      FROM stage_contribution c JOIN added a USING (date_key, base, quote, revision)
       """;
 
   static final String UPSERT_FACT = """
       INSERT INTO fact_rate AS f
         (date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
          revision, updated_at)
-      SELECT DISTINCT ON (rate_date, base, quote)
-             to_char(rate_date, 'YYYYMMDD')::integer, base, quote, rate, status, derived, source_count, spread_bps,
-             confidence_low, confidence_high, revision, now()
+      SELECT DISTINCT ON (date_key, base, quote)
+             date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
+             revision, now()
       FROM stage_rate
-      ORDER BY rate_date, base, quote, revision DESC
+      ORDER BY date_key, base, quote, revision DESC
       ON CONFLICT (date_key, base, quote) DO UPDATE SET
         rate = excluded.rate, status = excluded.status, derived = excluded.derived,
         source_count = excluded.source_count, spread_bps = excluded.spread_bps,
         confidence_low = excluded.confidence_low, confidence_high = excluded.confidence_high,
         revision = excluded.revision, updated_at = excluded.updated_at
       WHERE excluded.revision > f.revision
-      """;
-
-  private static final String INSERT_CONTRIBUTIONS = """
-      INSERT INTO fact_rate_contribution
-        (date_key, base, quote, revision, source_id, extraction_id, value, accepted, rejection_reason, bronze_topic,
-         bronze_partition, bronze_offset)
-      SELECT DISTINCT ON (rate_date, base, quote, revision, source_id)
-             to_char(rate_date, 'YYYYMMDD')::integer, base, quote, revision, source_id, extraction_id, value, accepted,
-             rejection_reason, bronze_topic, bronze_partition, bronze_offset
-      FROM stage_contribution
-      ON CONFLICT DO NOTHING
       """;
 
   private static final String UPSERT_LATEST = """
@@ -117,8 +123,16 @@ final class StarSchemaWriter {
     this.consumerGroup = consumerGroup;
   }
 
-  /** Stores the rates and the next offsets of their partitions atomically. */
+  /**
+   * Stores the rates and the next offsets of their partitions atomically, after making sure of the dimension rows
+   * they refer to (the fact tables have no foreign keys: V5).
+   */
   void write(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+    ensureDimensions(rates);
+    writeRows(rates, nextOffsets);
+  }
+
+  private void writeRows(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -136,30 +150,75 @@ final class StarSchemaWriter {
     }
   }
 
+  /**
+   * Adds the dates and sources of the rates to dim_date and dim_source, committed on their own: they are facts about
+   * the calendar and the sources, true whether or not the rates that name them are stored yet. Committing them first
+   * keeps the writers of other partitions from queueing behind this transaction for the same new days.
+   */
+  private void ensureDimensions(Collection<SilverRate> rates) throws SQLException {
+    if (rates.isEmpty()) {
+      return;
+    }
+    Set<LocalDate> dates = new TreeSet<>();
+    Map<String, String> sources = new TreeMap<>();
+    for (SilverRate r : rates) {
+      dates.add(r.date());
+      for (SilverRate.Lineage c : r.contributions()) {
+        sources.putIfAbsent(c.sourceId(), c.independenceGroup());
+      }
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement ensureDates = connection.prepareStatement(ENSURE_DATES);
+        PreparedStatement ensureSources = connection.prepareStatement(ENSURE_SOURCES)) {
+      connection.setAutoCommit(true);
+      ensureDates.setArray(1, connection.createArrayOf("date", dates.stream().map(LocalDate::toString).toArray()));
+      ensureDates.executeUpdate();
+      if (!sources.isEmpty()) {
+        ensureSources.setArray(1, connection.createArrayOf("text", sources.keySet().toArray()));
+        ensureSources.setArray(2, connection.createArrayOf("text", sources.values().toArray()));
+        ensureSources.executeUpdate();
+      }
+    }
+  }
+
+  private record RevisionKey(LocalDate date, String base, String quote, int revision) {}
+
   private static void writeRates(Connection connection, Collection<SilverRate> rates) throws SQLException {
     CsvRows rateRows = new CsvRows();
     CsvRows lineageRows = new CsvRows();
+    Set<RevisionKey> staged = new HashSet<>();
     for (SilverRate r : rates) {
-      rateRows.add(r.date()).add(r.base()).add(r.quote()).add(r.rate()).add(r.status()).add(r.derived())
+      // a revision delivered twice in one batch (a producer retry): the first copy stands, as across batches
+      if (!staged.add(new RevisionKey(r.date(), r.base(), r.quote(), r.revision()))) {
+        continue;
+      }
+      int dateKey = dateKey(r.date());
+      rateRows.add(dateKey).add(r.date()).add(r.base()).add(r.quote()).add(r.rate()).add(r.status()).add(r.derived())
           .add(r.sourceCount()).add(r.spreadBps()).add(r.confidenceLow()).add(r.confidenceHigh()).add(r.revision())
           .endRow();
+      // one bridge row per source (a cross rate lists the sources of both legs)
+      Set<String> sources = new HashSet<>();
       for (SilverRate.Lineage c : r.contributions()) {
-        lineageRows.add(r.date()).add(r.base()).add(r.quote()).add(r.revision()).add(c.sourceId())
-            .add(c.independenceGroup()).add(c.extractionId()).add(c.value()).add(c.accepted())
-            .add(c.rejectionReason()).add(c.bronzeTopic()).add(c.bronzePartition()).add(c.bronzeOffset()).endRow();
+        if (sources.add(c.sourceId())) {
+          lineageRows.add(dateKey).add(r.base()).add(r.quote()).add(r.revision()).add(c.sourceId())
+              .add(c.extractionId()).add(c.value()).add(c.accepted()).add(c.rejectionReason()).add(c.bronzeTopic())
+              .add(c.bronzePartition()).add(c.bronzeOffset()).endRow();
+        }
       }
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(CREATE_STAGING);
       copy(connection, "stage_rate", rateRows);
       copy(connection, "stage_contribution", lineageRows);
-      statement.executeUpdate(ENSURE_DATES);
-      statement.executeUpdate(ENSURE_SOURCES);
-      statement.executeUpdate(INSERT_HISTORY);
+      statement.executeUpdate(INSERT_HISTORY_AND_LINEAGE);
       statement.executeUpdate(UPSERT_FACT);
-      statement.executeUpdate(INSERT_CONTRIBUTIONS);
       statement.executeUpdate(UPSERT_LATEST);
     }
+  }
+
+  /** dim_date's key: yyyymmdd. */
+  static int dateKey(LocalDate date) {
+    return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
   }
 
   private static void copy(Connection connection, String table, CsvRows rows) throws SQLException {
@@ -208,8 +267,8 @@ final class StarSchemaWriter {
   }
 
   /** The codes of dim_currency. */
-  java.util.Set<String> currencyCodes() throws SQLException {
-    java.util.Set<String> codes = new java.util.HashSet<>();
+  Set<String> currencyCodes() throws SQLException {
+    Set<String> codes = new java.util.HashSet<>();
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         var rs = statement.executeQuery("SELECT code FROM dim_currency")) {

@@ -198,6 +198,21 @@ class ExactlyOnceUnderKillTest {
                 .as("no duplicate history rows in %s, %s", which, context).containsExactly("t");
             assertThat(rows(db, "SELECT count(*) = count(DISTINCT (date_key, base, quote, revision, source_id)) FROM fact_rate_contribution"))
                 .as("no duplicate lineage rows in %s, %s", which, context).containsExactly("t");
+            // the fact tables have no foreign keys (V5): the sink itself keeps every row joined to its dimensions
+            assertThat(rows(db, """
+                SELECT count(*) FROM fact_rate_history h
+                WHERE NOT EXISTS (SELECT 1 FROM dim_date d WHERE d.date_key = h.date_key)
+                   OR NOT EXISTS (SELECT 1 FROM dim_currency c WHERE c.code = h.base)
+                   OR NOT EXISTS (SELECT 1 FROM dim_currency c WHERE c.code = h.quote)"""))
+                .as("history rows without their dimension rows in %s, %s", which, context).containsExactly("0");
+            assertThat(rows(db, "SELECT (SELECT count(*) FROM fact_rate) - (SELECT count(*) FROM v_rates)"))
+                .as("fact rows missing from v_rates in %s, %s", which, context).containsExactly("0");
+            assertThat(rows(db, """
+                SELECT count(*) FROM fact_rate_contribution c
+                WHERE NOT EXISTS (SELECT 1 FROM dim_source s WHERE s.source_id = c.source_id)
+                   OR NOT EXISTS (SELECT 1 FROM fact_rate_history h WHERE (h.date_key, h.base, h.quote, h.revision)
+                                  = (c.date_key, c.base, c.quote, c.revision))"""))
+                .as("lineage rows without their source or revision in %s, %s", which, context).containsExactly("0");
             String group = db == a ? "sink-run_a" : "sink-run_b";
             assertThat(storedOffsets(db, group)).as("stored offsets of %s, %s", which, context).isEqualTo(produced.expectedNext());
             assertThat(unreadAfter(stack, storedOffsets(db, group)))
