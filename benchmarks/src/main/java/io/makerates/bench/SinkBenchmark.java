@@ -64,8 +64,7 @@ import picocli.CommandLine.Option;
  * are produced to fx.silver.rates.v1 (not timed), the sink stores them into a fresh database (timed from start until
  * its stored offsets reach the end of the topic), and then the same rows go, without Kafka, through COPY into a
  * temporary table and one upsert per batch into a fresh fact_rate (the ceiling). Between the two it times the sink's
- * parts alone (Kafka fetch, Avro decoding with the record check, the sink's SQL), and after it the ceiling once more
- * without fact_rate's foreign keys, to show where the time goes.
+ * parts alone (Kafka fetch, Avro decoding with the record check, the sink's SQL), to show where the time goes.
  */
 @Command(name = "benchmark-sink", mixinStandardHelpOptions = true,
     description = "Measures the sink's rows/s against the COPY-and-upsert ceiling of the same PostgreSQL.")
@@ -81,6 +80,10 @@ public final class SinkBenchmark implements Callable<Integer> {
       description = "rows per transaction for the sink's SQL alone and the ceiling; the sink's max.poll.records (default ${DEFAULT-VALUE})")
   int batchSize;
 
+  @Option(names = "--writers", defaultValue = "2",
+      description = "the sink's MAKERATES_SINK_WRITERS: transactions written side by side (default ${DEFAULT-VALUE}, the sink's own)")
+  int writers;
+
   @Option(names = "--results", defaultValue = "benchmarks/results", description = "folder for the JSON result (default ${DEFAULT-VALUE})")
   Path resultsDir;
 
@@ -92,14 +95,15 @@ public final class SinkBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (records < 1 || batchSize < 1) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--records and --batch-size must be positive");
+    if (records < 1 || batchSize < 1 || writers < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--records, --batch-size and --writers must be positive");
     }
     Instant startedAt = Instant.now();
     result.put("benchmark", "sink");
     result.put("started_at", startedAt.toString());
     result.put("records", records);
     result.put("batch_size", batchSize);
+    result.put("sink_writers", writers);
     say("starting the embedded stack (Kafka, registry, PostgreSQL)...");
     AtomicReference<EmbeddedStack> running = new AtomicReference<>();
     Thread hook = new Thread(() -> {
@@ -112,7 +116,7 @@ public final class SinkBenchmark implements Callable<Integer> {
     EmbeddedStack stack = EmbeddedStack.builder().all().start();
     running.set(stack);
     try {
-      for (String db : List.of("bench_sink", "bench_store", "bench_ceiling", "bench_ceiling_no_fk")) {
+      for (String db : List.of("bench_sink", "bench_store", "bench_ceiling")) {
         createDatabase(stack, db);
       }
       machineFacts(stack);
@@ -120,8 +124,7 @@ public final class SinkBenchmark implements Callable<Integer> {
       runSink(stack, total);
       runSinkParts(stack, total);
       runStoreAlone(stack);
-      runCeiling(stack, "bench_ceiling", false, "ceiling");
-      runCeiling(stack, "bench_ceiling_no_fk", true, "ceiling_no_fk");
+      runCeiling(stack, "bench_ceiling", "ceiling");
     } finally {
       if (running.getAndSet(null) != null) {
         say("stopping the embedded stack...");
@@ -187,7 +190,8 @@ public final class SinkBenchmark implements Callable<Integer> {
     say("sink: starting SinkApp (gold publisher off) on a fresh database and waiting for %,d records...", total);
     Settings settings = new Settings(stack.env()).with(Map.of(
         "MAKERATES_DATABASE_URL", jdbcUrl(stack, "bench_sink"),
-        "MAKERATES_GOLD_ENABLED", "false"));
+        "MAKERATES_GOLD_ENABLED", "false",
+        "MAKERATES_SINK_WRITERS", Integer.toString(writers)));
     PrometheusMeterRegistry metrics = Observability.registry("sink-benchmark");
     HealthChecks health = new HealthChecks();
     Progress progress = new Progress("storing", total);
@@ -335,15 +339,12 @@ public final class SinkBenchmark implements Callable<Integer> {
 
   // --- 5. the ceiling: COPY + one upsert per batch into fact_rate, nothing else ---
 
-  /**
-   * @param prefix result keys: "ceiling" for the sink's own fact_rate, "ceiling_no_fk" for the same table without
-   *     its three foreign keys (what the per-row key checks cost)
-   */
-  private void runCeiling(EmbeddedStack stack, String database, boolean dropForeignKeys, String prefix) throws Exception {
-    say("%s: COPY into a temp table + INSERT ... ON CONFLICT DO UPDATE into a fresh fact_rate%s, batches of %,d...",
-        prefix, dropForeignKeys ? " without foreign keys" : "", batchSize);
+  /** @param prefix of the result keys */
+  private void runCeiling(EmbeddedStack stack, String database, String prefix) throws Exception {
+    say("%s: COPY into a temp table + INSERT ... ON CONFLICT DO UPDATE into a fresh fact_rate, batches of %,d...",
+        prefix, batchSize);
     try (HikariDataSource pool = pool(stack, database)) {
-      SinkParts.migrate(pool); // the sink's fact_rate: keys, index and foreign keys
+      SinkParts.migrate(pool); // the sink's fact_rate, with its keys and index
       try (Connection db = pool.getConnection();
           PreparedStatement dates = db.prepareStatement("""
               INSERT INTO dim_date SELECT r.* FROM generate_series(?::date, ?::date, interval '1 day') g,
@@ -352,9 +353,6 @@ public final class SinkBenchmark implements Callable<Integer> {
         dates.setString(1, SilverRecords.FIRST_DAY.toString());
         dates.setString(2, SilverRecords.lastDate(records).toString());
         dates.executeUpdate();
-        if (dropForeignKeys) {
-          dropForeignKeys(db, "fact_rate");
-        }
       }
     }
     long[] nanos = {0};
@@ -378,24 +376,6 @@ public final class SinkBenchmark implements Callable<Integer> {
     say("%s: %,d fact rows in %.1f s = %,d rows/s", prefix, upserted[0], seconds, num(prefix + "_rows_per_s"));
   }
 
-  private static void dropForeignKeys(Connection db, String table) throws SQLException {
-    List<String> names = new java.util.ArrayList<>();
-    try (PreparedStatement st = db.prepareStatement(
-        "SELECT conname FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'f'")) {
-      st.setString(1, table);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      }
-    }
-    try (Statement st = db.createStatement()) {
-      for (String name : names) {
-        st.execute("ALTER TABLE " + table + " DROP CONSTRAINT \"" + name + "\"");
-      }
-    }
-  }
-
   // --- output ---
 
   private void printTable() {
@@ -407,7 +387,7 @@ public final class SinkBenchmark implements Callable<Integer> {
     row("sink seconds", "%.1f", result.get("sink_seconds"),
         "start to last offset stored; startup " + result.get("sink_startup_seconds") + " s");
     row("sink rows/s", "%,d", num("sink_rows_per_s"),
-        String.format("fact rows (= records/s); %,d/s after startup", num("sink_steady_records_per_s")));
+        String.format("fact rows (= records/s); %,d/s after startup; %d writers", num("sink_steady_records_per_s"), num("sink_writers")));
     row("ceiling seconds", "%.1f", result.get("ceiling_seconds"), "COPY + upsert into the sink's fact_rate, no Kafka");
     row("ceiling rows/s", "%,d", num("ceiling_rows_per_s"), String.format("batches of %,d, one transaction each", batchSize));
     row("sink as % of ceiling", "%.1f %%", result.get("sink_percent_of_ceiling"), "");
@@ -419,8 +399,6 @@ public final class SinkBenchmark implements Callable<Integer> {
     row("  Avro decode + check", "%.1f s", result.get("decode_check_seconds"), "the sink's SilverRecordCheck");
     row("  sink SQL alone", "%.1f s", result.get("store_alone_seconds"),
         String.format("StarSchemaWriter, %,d fact rows/s", num("store_alone_rows_per_s")));
-    row("  ceiling without FKs", "%.1f s", result.get("ceiling_no_fk_seconds"),
-        String.format("fact_rate minus its 3 foreign keys, %,d rows/s", num("ceiling_no_fk_rows_per_s")));
     System.out.printf("  rows the sink wrote: fact %,d, history %,d, contribution %,d, latest %,d%n",
         num("sink_fact_rows"), num("sink_history_rows"), num("sink_contribution_rows"), num("sink_latest_rows"));
     System.out.println(rule);

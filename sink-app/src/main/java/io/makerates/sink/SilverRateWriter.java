@@ -40,8 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes fx.silver.rates.v1 and stores each poll batch in the star schema in one transaction together with the
- * partitions' next offsets; on assignment it resumes from those stored offsets, so the database, not the consumer
+ * Consumes fx.silver.rates.v1 and stores each poll batch in the star schema, each partition's rows in the same
+ * transaction as its next offset (several partitions' transactions side by side: {@link PartitionLanes}); on assignment it resumes from those stored offsets, so the database, not the consumer
  * group, is the source of truth (exactly-once into PostgreSQL). Records it cannot store go to fx.rejected.v1, acknowledged
  * by the broker before the transaction that moves past them commits.
  */
@@ -54,18 +54,22 @@ final class SilverRateWriter implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, Rejection> rejections;
   private final StarSchemaWriter store;
-  private final SilverRecordCheck check;
+  private final PartitionLanes lanes;
+  private final List<SilverRecordCheck> checks;
   private final Thread thread;
   private final AtomicReference<Set<TopicPartition>> assignment = new AtomicReference<>(Set.of());
   private final AtomicReference<Set<String>> currencies = new AtomicReference<>(Set.of());
   private final Counter stored;
   private final Counter rejected;
   private final Timer batchTimer;
+  /** Partitions held back after a failed write, until when (System.nanoTime()); the others go on meanwhile. */
+  private final Map<TopicPartition, Long> retryAt = new HashMap<>();
   private volatile boolean running = true;
-  private long currenciesLoadedAt;
+  private volatile long currenciesLoadedAt;
 
   SilverRateWriter(SinkConfig config, AvroSerdes serdes, StarSchemaWriter store, MeterRegistry metrics) {
     this.store = store;
+    this.lanes = new PartitionLanes(config.writerLanes());
     Properties consumerProps = config.kafkaCopy();
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
     consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -81,8 +85,13 @@ final class SilverRateWriter implements AutoCloseable {
     producerProps.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "makerates-sink-rejections");
     this.rejections = new KafkaProducer<>(producerProps, new StringSerializer(),
         serdes.<Rejection>valueSerde().serializer());
-    Deserializer<ConsensusRate> deserializer = serdes.<ConsensusRate>valueSerde().deserializer();
-    this.check = new SilverRecordCheck(deserializer, this::isKnownCurrency);
+    // one check, with its own deserializer, per lane: each lane decodes its own partitions
+    List<SilverRecordCheck> laneChecks = new ArrayList<>();
+    for (int i = 0; i < lanes.lanes(); i++) {
+      Deserializer<ConsensusRate> deserializer = serdes.<ConsensusRate>valueSerde().deserializer();
+      laneChecks.add(new SilverRecordCheck(deserializer, this::isKnownCurrency));
+    }
+    this.checks = List.copyOf(laneChecks);
     this.stored = Counter.builder("makerates.sink.records").tag("outcome", "stored").register(metrics);
     this.rejected = Counter.builder("makerates.sink.records").tag("outcome", "rejected").register(metrics);
     this.batchTimer = Timer.builder("makerates.sink.batch").description("one poll batch written").register(metrics);
@@ -101,6 +110,7 @@ final class SilverRateWriter implements AutoCloseable {
     consumer.subscribe(List.of(TopicNames.RATES), new ResumeFromDatabase());
     try {
       while (running) {
+        resumeDue();
         ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
         if (!batch.isEmpty()) {
           writeOrRewind(batch);
@@ -123,51 +133,87 @@ final class SilverRateWriter implements AutoCloseable {
       batchTimer.record(() -> {
         try {
           write(batch);
-        } catch (SQLException | ExecutionException e) {
-          throw new BatchFailed(e);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new BatchFailed(e);
+          throw new BatchFailed(batch.partitions(), e);
         }
       });
     } catch (BatchFailed e) {
       if (!running) {
         return;
       }
-      // nothing of the batch was committed: read it again after a pause
-      LOG.warn("batch of {} silver rates not stored, retrying in {}: {}", batch.count(), RETRY_PAUSE, e.getCause().toString());
-      for (TopicPartition tp : batch.partitions()) {
+      // nothing of these partitions was committed: read them again after a pause, while the others go on
+      LOG.warn("silver rates of {} not stored ({} of the batch's {} partitions), retrying in {}: {}", e.partitions,
+          e.partitions.size(), batch.partitions().size(), RETRY_PAUSE, e.getCause().toString());
+      for (TopicPartition tp : e.partitions) {
         consumer.seek(tp, batch.records(tp).getFirst().offset());
+        retryAt.put(tp, System.nanoTime() + RETRY_PAUSE.toNanos());
       }
-      pause();
+      consumer.pause(e.partitions);
     }
   }
 
-  private void write(ConsumerRecords<String, byte[]> batch) throws SQLException, ExecutionException, InterruptedException {
-    List<SilverRate> rates = new ArrayList<>(batch.count());
+  private void resumeDue() {
+    if (retryAt.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    Set<TopicPartition> assigned = consumer.assignment();
+    List<TopicPartition> due = new ArrayList<>();
+    retryAt.entrySet().removeIf(e -> {
+      boolean over = now - e.getValue() >= 0 || !assigned.contains(e.getKey());
+      if (over && assigned.contains(e.getKey())) {
+        due.add(e.getKey());
+      }
+      return over;
+    });
+    consumer.resume(due);
+  }
+
+  private void write(ConsumerRecords<String, byte[]> batch) throws InterruptedException {
+    Map<TopicPartition, Integer> sizes = new HashMap<>();
+    batch.partitions().forEach(tp -> sizes.put(tp, batch.records(tp).size()));
+    Map<TopicPartition, Exception> failed = lanes.run(sizes, (lane, partitions) -> storeLane(lane, batch, partitions));
+    // informational only (lag monitoring); positions are resumed from sink_offset
+    Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+    for (TopicPartition tp : batch.partitions()) {
+      if (!failed.containsKey(tp)) {
+        commit.put(tp, new OffsetAndMetadata(batch.records(tp).getLast().offset() + 1));
+      }
+    }
+    if (!commit.isEmpty()) {
+      consumer.commitAsync(commit, null);
+    }
+    if (!failed.isEmpty()) {
+      throw new BatchFailed(failed.keySet(), failed.values().iterator().next());
+    }
+  }
+
+  /** Checks the records of these partitions and stores them with their next offsets in one transaction. */
+  private void storeLane(int lane, ConsumerRecords<String, byte[]> batch, List<TopicPartition> partitions)
+      throws SQLException, ExecutionException, InterruptedException {
+    List<SilverRate> rates = new ArrayList<>();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> record : batch) {
-      switch (check.check(record)) {
-        case SilverRecordCheck.Accepted a -> rates.add(a.rate());
-        case SilverRecordCheck.Rejected r -> {
-          LOG.warn("silver record {}-{}@{} rejected: {} {}", record.topic(), record.partition(), record.offset(),
-              r.rejection().getReasonCode(), r.rejection().getDetail());
-          sent.add(rejections.send(new ProducerRecord<>(TopicNames.REJECTED, record.key(), r.rejection())));
+    for (TopicPartition tp : partitions) {
+      for (ConsumerRecord<String, byte[]> record : batch.records(tp)) {
+        switch (checks.get(lane).check(record)) {
+          case SilverRecordCheck.Accepted a -> rates.add(a.rate());
+          case SilverRecordCheck.Rejected r -> {
+            LOG.warn("silver record {}-{}@{} rejected: {} {}", record.topic(), record.partition(), record.offset(),
+                r.rejection().getReasonCode(), r.rejection().getDetail());
+            sent.add(rejections.send(new ProducerRecord<>(TopicNames.REJECTED, record.key(), r.rejection())));
+          }
         }
       }
-      nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+      nextOffsets.put(tp, batch.records(tp).getLast().offset() + 1);
     }
     for (Future<RecordMetadata> f : sent) {
       f.get(); // the rejection is safe in Kafka before the offset moves past its input
     }
+    rejected.increment(sent.size());
     store.write(rates, nextOffsets);
     stored.increment(rates.size());
-    rejected.increment(sent.size());
-    // informational only (lag monitoring); positions are resumed from sink_offset
-    Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-    nextOffsets.forEach((tp, next) -> commit.put(tp, new OffsetAndMetadata(next)));
-    consumer.commitAsync(commit, null);
   }
 
   /** Known from the cache; an unknown code re-reads dim_currency (at most once a minute) in case it was added. */
@@ -209,6 +255,7 @@ final class SilverRateWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     rejections.close(Duration.ofSeconds(5));
+    lanes.close();
   }
 
   /** Seeks newly assigned partitions to the positions stored with the rows. */
@@ -254,9 +301,13 @@ final class SilverRateWriter implements AutoCloseable {
     }
   }
 
+  /** The partitions of a batch of which nothing was committed. */
   private static final class BatchFailed extends RuntimeException {
-    BatchFailed(Throwable cause) {
+    private final Set<TopicPartition> partitions;
+
+    BatchFailed(Set<TopicPartition> partitions, Throwable cause) {
       super(cause);
+      this.partitions = Set.copyOf(partitions);
     }
   }
 }

@@ -17,6 +17,7 @@ record SinkConfig(
     String goldSlotName,
     String goldOffsetsTopic,
     Duration goldLockRetry,
+    int writerLanes,
     int topicPartitions,
     short topicReplication) {
 
@@ -38,6 +39,7 @@ record SinkConfig(
         settings.string("gold.slot.name", "makerates_gold"),
         settings.string("gold.offsets.topic", "fx.sink.cdc-offsets"),
         settings.duration("gold.lock.retry", Duration.ofSeconds(3)),
+        settings.integer("sink.writers", 2, 1, 16),
         TopicLayout.from(settings).partitions(),
         TopicLayout.from(settings).replication());
   }

@@ -155,6 +155,55 @@ class SinkAppTest {
     assertThat(awaitGold("EUR/USD", g -> g.getRate().equals("1.0900")).getRevision()).isEqualTo(1);
   }
 
+  @Test
+  void aPartitionWhoseTransactionFailsIsRetriedAloneWhileTheOthersAreStored() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 20);
+    try (Statement st = db.createStatement()) {
+      // a database-side failure for one pair only, as a full disk or a lock timeout would strike one transaction
+      st.execute("CREATE TABLE test_refused_quote (quote char(3) PRIMARY KEY)");
+      st.execute("INSERT INTO test_refused_quote VALUES ('HUF')");
+      st.execute("""
+          CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            IF EXISTS (SELECT 1 FROM test_refused_quote WHERE quote = NEW.quote) THEN
+              RAISE EXCEPTION 'refused by the test for %', NEW.quote;
+            END IF;
+            RETURN NEW;
+          END $$""");
+      st.execute("CREATE TRIGGER test_refuse BEFORE INSERT ON fact_rate_history FOR EACH ROW EXECUTE FUNCTION test_refuse()");
+    }
+    try {
+      RecordMetadata refused = send(rate(day, "EUR", "HUF", "402.10", 1));
+      // rates of other pairs until one lands on another partition
+      RecordMetadata other = null;
+      for (String quote : List.of("CZK", "DKK", "RON", "ISK", "TRY", "BGN", "SEK", "NZD")) {
+        RecordMetadata sent = send(rate(day, "EUR", quote, "1.5", 1));
+        if (sent.partition() != refused.partition()) {
+          other = sent;
+          break;
+        }
+      }
+      assertThat(other).as("a rate on another partition than %s", refused.partition()).isNotNull();
+      awaitStored(other);
+      assertThat(rows(db, "SELECT count(*) FROM fact_rate WHERE date_key = 20250320 AND quote = 'HUF'")).containsExactly("0");
+      assertThat(rows(db, "SELECT next_offset FROM sink_offset WHERE topic = '" + TopicNames.RATES + "' AND partition = "
+          + refused.partition())).allSatisfy(next -> assertThat(Long.parseLong(next)).isLessThanOrEqualTo(refused.offset()));
+
+      try (Statement st = db.createStatement()) {
+        st.execute("DELETE FROM test_refused_quote");
+      }
+      awaitStored(refused);
+      assertThat(rows(db, "SELECT rate, revision FROM fact_rate WHERE date_key = 20250320 AND quote = 'HUF'"))
+          .containsExactly("402.10|1");
+    } finally {
+      try (Statement st = db.createStatement()) {
+        st.execute("DROP TRIGGER test_refuse ON fact_rate_history");
+        st.execute("DROP FUNCTION test_refuse()");
+        st.execute("DROP TABLE test_refused_quote");
+      }
+    }
+  }
+
   // --- helpers ---
 
   private static ConsensusRate rate(LocalDate day, String base, String quote, String value, int revision) {
