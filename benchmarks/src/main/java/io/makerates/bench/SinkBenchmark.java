@@ -387,7 +387,7 @@ public final class SinkBenchmark implements Callable<Integer> {
     row("sink seconds", "%.1f", result.get("sink_seconds"),
         "start to last offset stored; startup " + result.get("sink_startup_seconds") + " s");
     row("sink rows/s", "%,d", num("sink_rows_per_s"),
-        String.format("fact rows (= records/s); %,d/s after startup; %d writers", num("sink_steady_records_per_s"), num("sink_writers")));
+        String.format("fact rows (= records/s); %,d/s after startup; writers %d", num("sink_steady_records_per_s"), num("sink_writers")));
     row("ceiling seconds", "%.1f", result.get("ceiling_seconds"), "COPY + upsert into the sink's fact_rate, no Kafka");
     row("ceiling rows/s", "%,d", num("ceiling_rows_per_s"), String.format("batches of %,d, one transaction each", batchSize));
     row("sink as % of ceiling", "%.1f %%", result.get("sink_percent_of_ceiling"), "");
