@@ -192,29 +192,71 @@ final class SilverRateWriter implements AutoCloseable {
   /** Checks the records of these partitions and stores them with their next offsets in one transaction. */
   private void storeLane(int lane, ConsumerRecords<String, byte[]> batch, List<TopicPartition> partitions)
       throws SQLException, ExecutionException, InterruptedException {
-    List<SilverRate> rates = new ArrayList<>();
+    List<Checked> accepted = new ArrayList<>();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     for (TopicPartition tp : partitions) {
       for (ConsumerRecord<String, byte[]> record : batch.records(tp)) {
         switch (checks.get(lane).check(record)) {
-          case SilverRecordCheck.Accepted a -> rates.add(a.rate());
-          case SilverRecordCheck.Rejected r -> {
-            LOG.warn("silver record {}-{}@{} rejected: {} {}", record.topic(), record.partition(), record.offset(),
-                r.rejection().getReasonCode(), r.rejection().getDetail());
-            sent.add(rejections.send(new ProducerRecord<>(TopicNames.REJECTED, record.key(), r.rejection())));
-          }
+          case SilverRecordCheck.Accepted a -> accepted.add(new Checked(record, a.rate()));
+          case SilverRecordCheck.Rejected r -> sent.add(reject(record, r.rejection()));
         }
       }
       nextOffsets.put(tp, batch.records(tp).getLast().offset() + 1);
     }
+    awaitRejections(sent);
+    try {
+      store.write(accepted.stream().map(Checked::rate).toList(), nextOffsets);
+      stored.increment(accepted.size());
+    } catch (SQLException e) {
+      if (!StoreRefusal.isAboutTheData(e)) {
+        throw e; // the database, not the data: retried
+      }
+      LOG.warn("the database refused a batch of {} for its data ({}); storing it record by record to reject only the "
+          + "records it refuses", partitions, StoreRefusal.describe(e));
+      storeOneByOne(accepted, nextOffsets);
+    }
+  }
+
+  /**
+   * Each accepted record in a transaction of its own, with its offset; a record the database refuses for its data
+   * goes to fx.rejected.v1 (STORE_REFUSED), so one bad record can never hold its partition back.
+   */
+  private void storeOneByOne(List<Checked> accepted, Map<TopicPartition, Long> nextOffsets)
+      throws SQLException, ExecutionException, InterruptedException {
+    for (Checked c : accepted) {
+      TopicPartition tp = new TopicPartition(c.record().topic(), c.record().partition());
+      Map<TopicPartition, Long> next = Map.of(tp, c.record().offset() + 1);
+      try {
+        store.write(List.of(c.rate()), next);
+        stored.increment();
+      } catch (SQLException e) {
+        if (!StoreRefusal.isAboutTheData(e)) {
+          throw e;
+        }
+        awaitRejections(List.of(reject(c.record(),
+            SilverRecordCheck.rejection(c.record(), StoreRefusal.REASON, StoreRefusal.describe(e), null))));
+        store.write(List.of(), next);
+      }
+    }
+    store.write(List.of(), nextOffsets); // past the batch's last records, rejected ones included
+  }
+
+  private Future<RecordMetadata> reject(ConsumerRecord<String, byte[]> record, Rejection rejection) {
+    LOG.warn("silver record {}-{}@{} rejected: {} {}", record.topic(), record.partition(), record.offset(),
+        rejection.getReasonCode(), rejection.getDetail());
+    return rejections.send(new ProducerRecord<>(TopicNames.REJECTED, record.key(), rejection));
+  }
+
+  /** Every rejection is safe in Kafka before an offset moves past its input. */
+  private void awaitRejections(List<Future<RecordMetadata>> sent) throws ExecutionException, InterruptedException {
     for (Future<RecordMetadata> f : sent) {
-      f.get(); // the rejection is safe in Kafka before the offset moves past its input
+      f.get();
     }
     rejected.increment(sent.size());
-    store.write(rates, nextOffsets);
-    stored.increment(rates.size());
   }
+
+  private record Checked(ConsumerRecord<String, byte[]> record, SilverRate rate) {}
 
   /** Known from the cache; an unknown code re-reads dim_currency (at most once a minute) in case it was added. */
   private boolean isKnownCurrency(String code) {

@@ -5,6 +5,7 @@ import io.makerates.schema.Contribution;
 import io.makerates.schema.Rejection;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,11 +15,18 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Turns one silver record into either a {@link SilverRate} the star schema can hold or a reason-coded
- * {@link Rejection}: unreadable bytes, a currency missing from dim_currency, a number that is not a decimal.
+ * {@link Rejection}: unreadable bytes, a currency missing from dim_currency, a number that is not a decimal or is
+ * out of the schema's range, a date dim_date cannot hold.
  */
 final class SilverRecordCheck {
 
   static final String STAGE = "sink";
+  /** dim_date holds four-digit years (its key is yyyymmdd). */
+  static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
+  static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+  /** Far beyond any exchange rate, spread or band, and well within what PostgreSQL's numeric stores. */
+  static final int MAX_INTEGER_DIGITS = 20;
+  static final int MAX_FRACTION_DIGITS = 40;
 
   /** The outcome for one record. */
   sealed interface Outcome permits Accepted, Rejected {}
@@ -50,6 +58,9 @@ final class SilverRecordCheck {
       if (!knownCurrencies.test(code)) {
         return reject(record, "UNKNOWN_CURRENCY", "currency " + code + " is not in dim_currency", code);
       }
+    }
+    if (value.getDate().isBefore(FIRST_DATE) || value.getDate().isAfter(LAST_DATE)) {
+      return reject(record, "BAD_DATE", "date " + value.getDate() + " is outside " + FIRST_DATE + ".." + LAST_DATE, null);
     }
     try {
       return new Accepted(toSilverRate(value));
@@ -85,15 +96,27 @@ final class SilverRecordCheck {
     if (text == null || text.isBlank()) {
       return null;
     }
+    BigDecimal value;
     try {
-      return new BigDecimal(text.trim());
+      value = new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
       throw new NumberFormatException(field + " '" + text + "' is not a decimal");
     }
+    // checked before anything writes it out in plain digits: 1E+999999999 is a valid BigDecimal
+    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
+      throw new NumberFormatException(field + " '" + text + "' is out of range (at most " + MAX_INTEGER_DIGITS
+          + " digits before the point and " + MAX_FRACTION_DIGITS + " after)");
+    }
+    return value;
   }
 
   private static Rejected reject(ConsumerRecord<String, byte[]> record, String reason, String detail, String currency) {
-    return new Rejected(Rejection.newBuilder()
+    return new Rejected(rejection(record, reason, detail, currency));
+  }
+
+  /** A sink rejection of this input record. */
+  static Rejection rejection(ConsumerRecord<String, byte[]> record, String reason, String detail, String currency) {
+    return Rejection.newBuilder()
         .setStage(STAGE)
         .setReasonCode(reason)
         .setDetail(detail)
@@ -102,6 +125,6 @@ final class SilverRecordCheck {
         .setInputPartition(record.partition())
         .setInputOffset(record.offset())
         .setRejectedAt(Instant.ofEpochMilli(Math.max(0, record.timestamp())))
-        .build());
+        .build();
   }
 }

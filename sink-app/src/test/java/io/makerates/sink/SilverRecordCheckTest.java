@@ -58,6 +58,32 @@ class SilverRecordCheckTest {
     assertThat(rejection(check.check(record(new byte[0]))).getReasonCode()).isEqualTo("UNREADABLE");
   }
 
+  @Test
+  void rejectsWhatTheStarSchemaCannotHoldBeforeItReachesTheDatabase() {
+    // valid BigDecimals whose plain form would be a billion digits, or a key beyond dim_date's yyyymmdd
+    next = rate("USD", "1E+999999999", "1");
+    assertThat(rejection(check.check(record(new byte[] {0}))))
+        .satisfies(r -> {
+          assertThat(r.getReasonCode()).isEqualTo("BAD_VALUE");
+          assertThat(r.getDetail()).contains("out of range");
+        });
+    next = rate("USD", "1.08", "1E-41");
+    assertThat(rejection(check.check(record(new byte[] {0}))).getReasonCode()).isEqualTo("BAD_VALUE");
+    next = rate("USD", "123456789012345678901", "1");
+    assertThat(rejection(check.check(record(new byte[] {0}))).getReasonCode()).isEqualTo("BAD_VALUE");
+    next = rate("USD", "12345678901234567890.0123456789012345678901234567890123456789", "1");
+    assertThat(check.check(record(new byte[] {0}))).isInstanceOf(SilverRecordCheck.Accepted.class);
+
+    next = ConsensusRate.newBuilder(rate("USD", "1.08", "1")).setDate(LocalDate.of(10_000, 1, 1)).build();
+    assertThat(rejection(check.check(record(new byte[] {0}))))
+        .satisfies(r -> {
+          assertThat(r.getReasonCode()).isEqualTo("BAD_DATE");
+          assertThat(r.getDetail()).contains("+10000-01-01");
+        });
+    next = ConsensusRate.newBuilder(rate("USD", "1.08", "1")).setDate(LocalDate.of(0, 12, 31)).build();
+    assertThat(rejection(check.check(record(new byte[] {0}))).getReasonCode()).isEqualTo("BAD_DATE");
+  }
+
   private static Rejection rejection(SilverRecordCheck.Outcome outcome) {
     assertThat(outcome).isInstanceOf(SilverRecordCheck.Rejected.class);
     return ((SilverRecordCheck.Rejected) outcome).rejection();

@@ -162,16 +162,8 @@ class SinkAppTest {
       // a database-side failure for one pair only, as a full disk or a lock timeout would strike one transaction
       st.execute("CREATE TABLE test_refused_quote (quote char(3) PRIMARY KEY)");
       st.execute("INSERT INTO test_refused_quote VALUES ('HUF')");
-      st.execute("""
-          CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
-          BEGIN
-            IF EXISTS (SELECT 1 FROM test_refused_quote WHERE quote = NEW.quote) THEN
-              RAISE EXCEPTION 'refused by the test for %', NEW.quote;
-            END IF;
-            RETURN NEW;
-          END $$""");
-      st.execute("CREATE TRIGGER test_refuse BEFORE INSERT ON fact_rate_history FOR EACH ROW EXECUTE FUNCTION test_refuse()");
     }
+    refuseHistoryRows("EXISTS (SELECT 1 FROM test_refused_quote WHERE quote = NEW.quote)", "'refused by the test'", "P0001");
     try {
       RecordMetadata refused = send(rate(day, "EUR", "HUF", "402.10", 1));
       // rates of other pairs until one lands on another partition
@@ -196,15 +188,65 @@ class SinkAppTest {
       assertThat(rows(db, "SELECT rate, revision FROM fact_rate WHERE date_key = 20250320 AND quote = 'HUF'"))
           .containsExactly("402.10|1");
     } finally {
+      stopRefusingHistoryRows();
       try (Statement st = db.createStatement()) {
-        st.execute("DROP TRIGGER test_refuse ON fact_rate_history");
-        st.execute("DROP FUNCTION test_refuse()");
         st.execute("DROP TABLE test_refused_quote");
       }
     }
   }
 
+  @Test
+  void aRecordTheDatabaseRefusesForItsDataIsRejectedAndItsPartitionGoesOn() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 21);
+    // a rule the sink's own check does not know, as an operator's constraint would add: every retry would fail
+    refuseHistoryRows("NEW.quote = 'RON'", "'no RON rates here'", "check_violation");
+    try {
+      RecordMetadata refused = send(rate(day, "EUR", "RON", "4.9770", 1));
+      // and good rates after it on the same partition
+      List<String> stored = new ArrayList<>();
+      RecordMetadata last = refused;
+      for (String quote : List.of("CZK", "DKK", "HUF", "ISK", "TRY", "BGN", "NZD", "GBP", "AUD", "CAD", "MXN", "ZAR", "THB", "SGD")) {
+        RecordMetadata sent = send(rate(day, "EUR", quote, "1.5", 1));
+        if (sent.partition() == refused.partition()) {
+          stored.add(quote);
+          last = sent;
+        }
+      }
+      assertThat(stored).as("rates sent after RON on its partition %s", refused.partition()).isNotEmpty();
+      awaitStored(last);
+
+      List<Rejection> rejections = readUntil(TopicNames.REJECTED, Rejection.class,
+          r -> r.stream().anyMatch(x -> x.getReasonCode().equals("STORE_REFUSED")));
+      assertThat(rejections).filteredOn(r -> r.getReasonCode().equals("STORE_REFUSED")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.getInputPartition()).isEqualTo(refused.partition());
+            assertThat(r.getInputOffset()).isEqualTo(refused.offset());
+            assertThat(r.getDetail()).contains("23514").contains("no RON rates here");
+          });
+      assertThat(rows(db, "SELECT quote FROM fact_rate WHERE date_key = 20250321 ORDER BY quote"))
+          .doesNotContain("RON").containsAll(stored);
+    } finally {
+      stopRefusingHistoryRows();
+    }
+  }
+
   // --- helpers ---
+
+  /** A trigger that makes PostgreSQL refuse history rows matching the condition with this error code. */
+  private static void refuseHistoryRows(String condition, String message, String errcode) throws SQLException {
+    try (Statement st = db.createStatement()) {
+      st.execute("CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF " + condition
+          + " THEN RAISE EXCEPTION " + message + " USING ERRCODE = '" + errcode + "'; END IF; RETURN NEW; END $$");
+      st.execute("CREATE TRIGGER test_refuse BEFORE INSERT ON fact_rate_history FOR EACH ROW EXECUTE FUNCTION test_refuse()");
+    }
+  }
+
+  private static void stopRefusingHistoryRows() throws SQLException {
+    try (Statement st = db.createStatement()) {
+      st.execute("DROP TRIGGER test_refuse ON fact_rate_history");
+      st.execute("DROP FUNCTION test_refuse()");
+    }
+  }
 
   private static ConsensusRate rate(LocalDate day, String base, String quote, String value, int revision) {
     return ConsensusRate.newBuilder()
