@@ -43,6 +43,19 @@ class StarSchemaMigrationTest {
           (20250106, 'EUR', 'USD', 1.0400, 'CONSENSUS', 2, 1),
           (20250106, 'EUR', 'GBP', 0.8320, 'CONSENSUS', 2, 1)
         """);
+    // EUR/USD of 2025-01-06 as first recorded on the day, and corrected the day after (with its lineage)
+    exec("""
+        INSERT INTO fact_rate_history (date_key, base, quote, revision, rate, status, source_count, recorded_at) VALUES
+          (20250106, 'EUR', 'USD', 1, 1.0390, 'SINGLE_SOURCE', 1, '2025-01-06 16:05:00+00'),
+          (20250106, 'EUR', 'USD', 2, 1.0400, 'CONSENSUS', 2, '2025-01-07 09:00:00+00')
+        """);
+    exec("""
+        INSERT INTO fact_rate_contribution (date_key, base, quote, revision, source_id, extraction_id, value, accepted,
+          bronze_topic, bronze_partition, bronze_offset) VALUES
+          (20250106, 'EUR', 'USD', 1, 'ecb', '00000000-0000-0000-0000-000000000001', 1.0390, true, 'fx.bronze.extractions.v1', 0, 11),
+          (20250106, 'EUR', 'USD', 2, 'ecb', '00000000-0000-0000-0000-000000000001', 1.0390, true, 'fx.bronze.extractions.v1', 0, 11),
+          (20250106, 'EUR', 'USD', 2, 'exchangerate-api', '00000000-0000-0000-0000-000000000002', 1.0410, true, 'fx.bronze.extractions.v1', 1, 12)
+        """);
   }
 
   @AfterAll
@@ -113,6 +126,18 @@ class StarSchemaMigrationTest {
   }
 
   @Test
+  void ratesAsKnownAtATimeGiveTheRevisionRecordedByThen() throws SQLException {
+    String pair = "SELECT revision, rate, status FROM rates_as_known_at('%s') WHERE base = 'EUR' AND quote = 'USD'"
+        + " AND rate_date = '2025-01-06'";
+    assertThat(rows(pair.formatted("2025-01-06 12:00:00+00"))).isEmpty();
+    assertThat(rows(pair.formatted("2025-01-06 18:00:00+00"))).containsExactly("1|1.0390|SINGLE_SOURCE");
+    assertThat(rows(pair.formatted("2025-01-07 09:00:00+00"))).containsExactly("2|1.0400|CONSENSUS");
+    assertThat(rows("SELECT revision, source_id, independence_group, value, bronze_offset FROM v_rate_lineage "
+        + "WHERE quote = 'USD' AND rate_date = '2025-01-06' ORDER BY 1, 2"))
+        .containsExactly("1|ecb|ECB|1.0390|11", "2|ecb|ECB|1.0390|11", "2|exchangerate-api|ERAPI|1.0410|12");
+  }
+
+  @Test
   void readerRoleSeesTheViewsAndCannotReadTablesNorWrite() throws SQLException {
     try (Connection reader = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
         Statement st = reader.createStatement()) {
@@ -128,6 +153,15 @@ class StarSchemaMigrationTest {
       try (ResultSet rs = st.executeQuery("SELECT convert(10, 'EUR', 'USD', '2025-01-06')")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("10.4");
+      }
+      // history and lineage through their views and the as-known-at function
+      assertThat(rows(reader, "SELECT count(*) FROM v_rate_history")).containsExactly("2");
+      assertThat(rows(reader, "SELECT count(*) FROM v_rate_lineage")).containsExactly("3");
+      assertThat(rows(reader, "SELECT revision FROM rates_as_known_at(now())")).containsExactly("2");
+      for (String table : List.of("fact_rate_contribution", "dim_source", "dim_date")) {
+        assertThatThrownBy(() -> st.executeQuery("SELECT * FROM " + table))
+            .isInstanceOf(PSQLException.class)
+            .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("42501"));
       }
       for (String table : List.of("fact_rate", "fact_rate_history", "latest_rate", "sink_offset", "dim_currency")) {
         assertThatThrownBy(() -> st.executeQuery("SELECT * FROM " + table))
