@@ -161,7 +161,7 @@ final class SilverRecords {
     BigDecimal low = sorted.getFirst();
     BigDecimal high = sorted.getLast();
     BigDecimal spread = high.subtract(low).multiply(BPS).divide(median, 2, RoundingMode.HALF_EVEN);
-    List<Contribution> contributions = voices.stream().map(v -> contribution(date, dayIndex, v)).toList();
+    List<Contribution> contributions = voices.stream().map(v -> contribution(date, dayIndex, quote, v)).toList();
     return new Leg(voices, median, low, high, spread, contributions);
   }
 
@@ -178,7 +178,7 @@ final class SilverRecords {
     return Math.floorMod(h, 51) - 25;
   }
 
-  private static Contribution contribution(LocalDate date, int dayIndex, Voice v) {
+  private static Contribution contribution(LocalDate date, int dayIndex, String quote, Voice v) {
     return Contribution.newBuilder()
         .setSourceId(v.source())
         .setIndependenceGroup(v.group())
@@ -187,6 +187,7 @@ final class SilverRecords {
         .setBronze(new BronzeCoordinates(TopicNames.BRONZE, v.partition(), (long) dayIndex))
         .setAccepted(true)
         .setRejectionReason(null)
+        .setLeg("EUR/" + quote)
         .build();
   }
 

@@ -20,8 +20,12 @@ record SilverRate(
     int revision,
     List<Lineage> contributions) {
 
-  /** One source's observation behind a revision, accepted or rejected by the consensus. */
+  /**
+   * One source's observation behind a revision, accepted or rejected by the consensus; {@code leg} is the EUR-pivot
+   * pair it quoted (a cross rate has two).
+   */
   record Lineage(
+      String leg,
       String sourceId,
       String independenceGroup,
       UUID extractionId,

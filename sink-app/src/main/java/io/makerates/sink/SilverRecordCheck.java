@@ -81,7 +81,8 @@ final class SilverRecordCheck {
         throw new NumberFormatException("contribution value of " + c.getSourceId() + " is empty");
       }
       UUID extractionId = c.getExtractionId();
-      lineage.add(new SilverRate.Lineage(c.getSourceId(), c.getIndependenceGroup(), extractionId, observed,
+      String leg = c.getLeg() != null ? c.getLeg() : value.getBase() + "/" + value.getQuote();
+      lineage.add(new SilverRate.Lineage(leg, c.getSourceId(), c.getIndependenceGroup(), extractionId, observed,
           c.getAccepted(), c.getRejectionReason(), c.getBronze().getTopic(), c.getBronze().getPartition(),
           c.getBronze().getOffset()));
     }

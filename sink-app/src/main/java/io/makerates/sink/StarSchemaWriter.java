@@ -21,7 +21,7 @@ import org.postgresql.PGConnection;
  * Writes one poll batch of silver rates into the star schema in a single transaction, together with the Kafka
  * positions it reached: COPY into temporary tables, then set-based upserts. Replaying a batch changes nothing, and
  * an older revision never overwrites a newer one. The batch is reduced in Java first (one staged row per revision,
- * one lineage row per source of it, date keys computed), so that the statements need no sorting or conflict checks
+ * one lineage row per leg and source of it, date keys computed), so that the statements need no sorting or conflict checks
  * beyond the ones that decide what is new.
  */
 final class StarSchemaWriter {
@@ -36,7 +36,7 @@ final class StarSchemaWriter {
 
   private static final String CREATE_STAGING = CREATE_STAGE_RATE + """
       CREATE TEMP TABLE IF NOT EXISTS stage_contribution (
-        date_key integer, base char(3), quote char(3), revision integer, source_id text, extraction_id uuid,
+        date_key integer, base char(3), quote char(3), revision integer, leg text, source_id text, extraction_id uuid,
         value numeric, accepted boolean, rejection_reason text, bronze_topic text, bronze_partition integer,
         bronze_offset bigint
       ) ON COMMIT DELETE ROWS;
@@ -68,9 +68,9 @@ final class StarSchemaWriter {
         RETURNING date_key, base, quote, revision
       )
       INSERT INTO fact_rate_contribution
-        (date_key, base, quote, revision, source_id, extraction_id, value, accepted, rejection_reason, bronze_topic,
-         bronze_partition, bronze_offset)
-      SELECT c.date_key, c.base, c.quote, c.revision, c.source_id, c.extraction_id, c.value, c.accepted,
+        (date_key, base, quote, revision, leg, source_id, extraction_id, value, accepted, rejection_reason,
+         bronze_topic, bronze_partition, bronze_offset)
+      SELECT c.date_key, c.base, c.quote, c.revision, c.leg, c.source_id, c.extraction_id, c.value, c.accepted,
              c.rejection_reason, c.bronze_topic, c.bronze_partition, c.bronze_offset
       FROM stage_contribution c JOIN added a USING (date_key, base, quote, revision)
       """;
@@ -196,11 +196,11 @@ final class StarSchemaWriter {
       rateRows.add(dateKey).add(r.date()).add(r.base()).add(r.quote()).add(r.rate()).add(r.status()).add(r.derived())
           .add(r.sourceCount()).add(r.spreadBps()).add(r.confidenceLow()).add(r.confidenceHigh()).add(r.revision())
           .endRow();
-      // one bridge row per source (a cross rate lists the sources of both legs)
-      Set<String> sources = new HashSet<>();
+      // one bridge row per leg and source (a cross rate has the sources of both its legs)
+      Set<String> voices = new HashSet<>();
       for (SilverRate.Lineage c : r.contributions()) {
-        if (sources.add(c.sourceId())) {
-          lineageRows.add(dateKey).add(r.base()).add(r.quote()).add(r.revision()).add(c.sourceId())
+        if (voices.add(c.leg() + " " + c.sourceId())) {
+          lineageRows.add(dateKey).add(r.base()).add(r.quote()).add(r.revision()).add(c.leg()).add(c.sourceId())
               .add(c.extractionId()).add(c.value()).add(c.accepted()).add(c.rejectionReason()).add(c.bronzeTopic())
               .add(c.bronzePartition()).add(c.bronzeOffset()).endRow();
         }

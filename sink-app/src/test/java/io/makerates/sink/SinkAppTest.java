@@ -104,6 +104,28 @@ class SinkAppTest {
   }
 
   @Test
+  void aCrossRateKeepsTheLineageOfBothLegsEvenFromTheSameSources() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 13);
+    ConsensusRate usdJpy = ConsensusRate.newBuilder(rate(day, "USD", "JPY", "149.02", 1)).setDerived(true)
+        .setContributions(List.of(
+            leg(contribution("ecb", "ECB", "1.0820", 3), "EUR/USD"),
+            leg(contribution("exchangerate-api", "ERAPI", "1.0824", 4), "EUR/USD"),
+            leg(contribution("ecb", "ECB", "161.25", 3), "EUR/JPY"),
+            leg(contribution("exchangerate-api", "ERAPI", "161.29", 4), "EUR/JPY")))
+        .build();
+    awaitStored(send(usdJpy));
+    // a record from a writer that predates legs: its voices quoted the rate's own pair
+    awaitStored(send(rate(day, "EUR", "JPY", "161.27", 1)));
+
+    assertThat(rows(db, "SELECT base, quote, leg, source_id, value FROM v_rate_lineage WHERE rate_date = '2025-03-13' "
+        + "ORDER BY base, leg, source_id"))
+        .containsExactly(
+            "EUR|JPY|EUR/JPY|ecb|161.27", "EUR|JPY|EUR/JPY|exchangerate-api|161.27",
+            "USD|JPY|EUR/JPY|ecb|161.25", "USD|JPY|EUR/JPY|exchangerate-api|161.29",
+            "USD|JPY|EUR/USD|ecb|1.0820", "USD|JPY|EUR/USD|exchangerate-api|1.0824");
+  }
+
+  @Test
   void anOlderRevisionNeverOverwritesANewerOne() throws Exception {
     LocalDate day = LocalDate.of(2025, 3, 17);
     awaitStored(send(rate(day, "EUR", "CHF", "0.9612", 2)));
@@ -263,6 +285,10 @@ class SinkAppTest {
         .setExtractionId(UUID.nameUUIDFromBytes((source + offset).getBytes()))
         .setBronze(new BronzeCoordinates(TopicNames.BRONZE, 0, offset)).setAccepted(true).setRejectionReason(null)
         .build();
+  }
+
+  private static Contribution leg(Contribution contribution, String leg) {
+    return Contribution.newBuilder(contribution).setLeg(leg).build();
   }
 
   private static RecordMetadata send(ConsensusRate rate) throws ExecutionException, InterruptedException {

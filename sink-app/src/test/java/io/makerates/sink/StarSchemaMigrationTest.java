@@ -50,11 +50,11 @@ class StarSchemaMigrationTest {
           (20250106, 'EUR', 'USD', 2, 1.0400, 'CONSENSUS', 2, '2025-01-07 09:00:00+00')
         """);
     exec("""
-        INSERT INTO fact_rate_contribution (date_key, base, quote, revision, source_id, extraction_id, value, accepted,
-          bronze_topic, bronze_partition, bronze_offset) VALUES
-          (20250106, 'EUR', 'USD', 1, 'ecb', '00000000-0000-0000-0000-000000000001', 1.0390, true, 'fx.bronze.extractions.v1', 0, 11),
-          (20250106, 'EUR', 'USD', 2, 'ecb', '00000000-0000-0000-0000-000000000001', 1.0390, true, 'fx.bronze.extractions.v1', 0, 11),
-          (20250106, 'EUR', 'USD', 2, 'exchangerate-api', '00000000-0000-0000-0000-000000000002', 1.0410, true, 'fx.bronze.extractions.v1', 1, 12)
+        INSERT INTO fact_rate_contribution (date_key, base, quote, revision, leg, source_id, extraction_id, value,
+          accepted, bronze_topic, bronze_partition, bronze_offset) VALUES
+          (20250106, 'EUR', 'USD', 1, 'EUR/USD', 'ecb', '00000000-0000-0000-0000-000000000001', 1.0390, true, 'fx.bronze.extractions.v1', 0, 11),
+          (20250106, 'EUR', 'USD', 2, 'EUR/USD', 'ecb', '00000000-0000-0000-0000-000000000001', 1.0390, true, 'fx.bronze.extractions.v1', 0, 11),
+          (20250106, 'EUR', 'USD', 2, 'EUR/USD', 'exchangerate-api', '00000000-0000-0000-0000-000000000002', 1.0410, true, 'fx.bronze.extractions.v1', 1, 12)
         """);
   }
 

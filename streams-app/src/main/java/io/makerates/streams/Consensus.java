@@ -29,7 +29,16 @@ public final class Consensus {
 
   /** The outcome for one pair and day; {@code contributions} lists every voice, accepted or not, by source id. */
   public record Decision(BigDecimal rate, ConsensusStatus status, int sourceCount, BigDecimal spreadBps,
-      BigDecimal low, BigDecimal high, List<Contribution> contributions) {}
+      BigDecimal low, BigDecimal high, List<Contribution> contributions) {
+
+    /** The same decision with its contributions marked as quoting {@code leg} (EUR/X), so cross rates keep both legs. */
+    public Decision withLeg(String leg) {
+      List<Contribution> marked = contributions.stream()
+          .map(c -> Contribution.newBuilder(c).setLeg(leg).build())
+          .toList();
+      return new Decision(rate, status, sourceCount, spreadBps, low, high, marked);
+    }
+  }
 
   /** Latest first: by extraction time, then extraction id, then source id, so ties still have one answer. */
   static final Comparator<Voice> LATEST_FIRST = Comparator.comparing(Voice::extractedAt)
@@ -112,7 +121,7 @@ public final class Consensus {
     return voices.stream()
         .sorted(Comparator.comparing(Voice::sourceId).thenComparing(v -> v.extractionId().toString()))
         .map(v -> new Contribution(v.sourceId(), v.group(), v.rawValue(), v.extractionId(), v.bronze(),
-            !refused.containsKey(v), refused.get(v)))
+            !refused.containsKey(v), refused.get(v), null))
         .toList();
   }
 }

@@ -76,7 +76,8 @@ public final class ConsensusDay {
     int revision = seen.size();
     SortedMap<String, Consensus.Decision> decisions = new TreeMap<>();
     for (String quote : quotes(observations)) {
-      consensus.decide(voices(observations, quote)).ifPresent(d -> decisions.put(quote, d));
+      consensus.decide(voices(observations, quote))
+          .ifPresent(d -> decisions.put(quote, d.withLeg(BronzeValidator.PIVOT + "/" + quote)));
     }
     LocalDate date = incoming.getDate();
     Map<String, PublishedRate> published = new HashMap<>();

@@ -91,7 +91,14 @@ class ConsensusTopologyTest {
     assertThat(usdJpy.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
     assertThat(new BigDecimal(usdJpy.getRate())).isEqualByComparingTo(
         new BigDecimal("172.46").divide(new BigDecimal("1.1701"), ConsensusDay.CROSS));
-    assertThat(usdJpy.getContributions()).hasSize(4); // both legs' lineage
+    // both legs' lineage, each voice naming the leg it quoted
+    assertThat(usdJpy.getContributions())
+        .extracting(Contribution::getLeg, Contribution::getSourceId, Contribution::getValue)
+        .containsExactlyInAnyOrder(
+            tuple("EUR/USD", "frankfurter", "1.1700"), tuple("EUR/USD", "exchangerate-api", "1.1702"),
+            tuple("EUR/JPY", "frankfurter", "172.45"), tuple("EUR/JPY", "exchangerate-api", "172.47"));
+    assertThat(last.get("2026-09-25/EUR/JPY").getContributions()).extracting(Contribution::getLeg)
+        .containsOnly("EUR/JPY");
     assertThat(last.get("2026-09-25/USD/GBP").getStatus()).isEqualTo(ConsensusStatus.SINGLE_SOURCE);
     assertThat(new BigDecimal(last.get("2026-09-25/USD/EUR").getRate())).isEqualByComparingTo(
         BigDecimal.ONE.divide(new BigDecimal("1.1701"), ConsensusDay.CROSS));
