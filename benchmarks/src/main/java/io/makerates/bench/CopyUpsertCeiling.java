@@ -31,7 +31,8 @@ final class CopyUpsertCeiling implements AutoCloseable {
   static String csv(List<ConsensusRate> rates) {
     StringBuilder text = new StringBuilder(rates.size() * 128);
     for (ConsensusRate r : rates) {
-      text.append(SinkParts.dateKey(r.getDate())).append(',').append(r.getDate()).append(',').append(r.getBase()).append(',').append(r.getQuote()).append(',')
+      text.append(SinkParts.dateKey(r.getDate())).append(',').append(r.getDate()).append(',')
+          .append(r.getBase()).append(',').append(r.getQuote()).append(',')
           .append(r.getRate()).append(',').append(r.getStatus()).append(',').append(r.getDerived()).append(',')
           .append(r.getSourceCount()).append(',').append(r.getSpreadBps()).append(',').append(r.getConfidenceLow())
           .append(',').append(r.getConfidenceHigh()).append(',').append(r.getRevision()).append('\n');

@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes fx.silver.rates.v1 and stores each poll batch in the star schema, each partition's rows in the same
- * transaction as its next offset (several partitions' transactions side by side: {@link PartitionLanes}); on assignment it resumes from those stored offsets, so the database, not the consumer
- * group, is the source of truth (exactly-once into PostgreSQL). Records it cannot store go to fx.rejected.v1, acknowledged
- * by the broker before the transaction that moves past them commits.
+ * transaction as its next offset (several partitions' transactions side by side: {@link PartitionLanes}). On
+ * assignment it resumes from those stored offsets, so the database, not the consumer group, is the source of truth
+ * (exactly-once into PostgreSQL). Records it cannot store go to fx.rejected.v1, acknowledged by the broker before the
+ * transaction that moves past them commits.
  */
 final class SilverRateWriter implements AutoCloseable {
 

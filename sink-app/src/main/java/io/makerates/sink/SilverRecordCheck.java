@@ -60,7 +60,8 @@ final class SilverRecordCheck {
       }
     }
     if (value.getDate().isBefore(FIRST_DATE) || value.getDate().isAfter(LAST_DATE)) {
-      return reject(record, "BAD_DATE", "date " + value.getDate() + " is outside " + FIRST_DATE + ".." + LAST_DATE, null);
+      String detail = "date " + value.getDate() + " is outside " + FIRST_DATE + ".." + LAST_DATE;
+      return reject(record, "BAD_DATE", detail, null);
     }
     try {
       return new Accepted(toSilverRate(value));

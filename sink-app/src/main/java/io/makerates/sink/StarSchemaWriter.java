@@ -21,8 +21,8 @@ import org.postgresql.PGConnection;
  * Writes one poll batch of silver rates into the star schema in a single transaction, together with the Kafka
  * positions it reached: COPY into temporary tables, then set-based upserts. Replaying a batch changes nothing, and
  * an older revision never overwrites a newer one. The batch is reduced in Java first (one staged row per revision,
- * one lineage row per leg and source of it, date keys computed), so that the statements need no sorting or conflict checks
- * beyond the ones that decide what is new.
+ * one lineage row per leg and source of it, date keys computed), so that the statements need no sorting or conflict
+ * checks beyond the ones that decide what is new.
  */
 final class StarSchemaWriter {
 

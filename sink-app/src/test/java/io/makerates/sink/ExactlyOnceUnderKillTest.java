@@ -1,5 +1,6 @@
 package io.makerates.sink;
 
+import static io.makerates.sink.StarSchemaMigrationTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -616,21 +617,6 @@ class ExactlyOnceUnderKillTest {
     List<String> rows = rows(db, "SELECT " + rendering + " FROM " + table);
     Collections.sort(rows);
     return rows;
-  }
-
-  private static List<String> rows(Connection db, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int columns = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= columns; i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(row.toString());
-      }
-    }
-    return out;
   }
 
   /** The same rows with the same multiplicity; a failure shows the first 20 rows missing and the first 20 unexpected. */
