@@ -1,5 +1,15 @@
 -- What the reader role could not see until now: every revision (with when the sink recorded it) and the lineage of
--- each revision, the proof of where a rate came from; and the rates as they were known at a given time.
+-- each revision, the proof of where a rate came from; and the rates as they were known at a given time. The lineage
+-- first learns which leg each voice quoted.
+
+-- A cross rate (USD/JPY from EUR/USD and EUR/JPY) has voices from both legs, often of the same sources: the bridge
+-- kept one row per source, so one leg's values were lost. Each row now names the EUR-pivot pair its voice quoted.
+ALTER TABLE fact_rate_contribution ADD COLUMN leg text;
+-- rows stored before: an EUR-pivot rate's voices quoted its own pair; which leg a cross rate's row held was not kept
+UPDATE fact_rate_contribution SET leg = CASE WHEN base = 'EUR' THEN base || '/' || quote ELSE 'unrecorded' END;
+ALTER TABLE fact_rate_contribution ALTER COLUMN leg SET NOT NULL;
+ALTER TABLE fact_rate_contribution DROP CONSTRAINT fact_rate_contribution_pkey;
+ALTER TABLE fact_rate_contribution ADD PRIMARY KEY (date_key, base, quote, revision, leg, source_id);
 
 CREATE VIEW v_rate_history AS
 SELECT d.date       AS rate_date,
@@ -28,7 +38,8 @@ SELECT d.date             AS rate_date,
        c.extraction_id,
        c.bronze_topic,
        c.bronze_partition,
-       c.bronze_offset
+       c.bronze_offset,
+       c.leg
 FROM fact_rate_contribution c
 JOIN dim_date d   ON d.date_key = c.date_key
 JOIN dim_source s ON s.source_id = c.source_id;

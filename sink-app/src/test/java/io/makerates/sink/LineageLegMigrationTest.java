@@ -11,7 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** V7 on a bridge that already holds lineage: every old row gets a leg, and the new key holds both legs. */
+/** V6 on a bridge that already holds lineage: every old row gets a leg, and the new key holds both legs. */
 @Tag("integration")
 class LineageLegMigrationTest {
 
@@ -20,7 +20,7 @@ class LineageLegMigrationTest {
     try (EmbeddedStack stack = EmbeddedStack.builder().postgres().start();
         Connection db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
         Statement st = db.createStatement()) {
-      Flyway.configure().dataSource(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword()).target("6").load().migrate();
+      Flyway.configure().dataSource(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword()).target("5").load().migrate();
       st.execute("""
           INSERT INTO fact_rate_contribution (date_key, base, quote, revision, source_id, extraction_id, value, accepted,
             bronze_topic, bronze_partition, bronze_offset) VALUES
