@@ -52,6 +52,11 @@ public final class Consensus {
     this.settings = settings;
   }
 
+  /** The rules this consensus decides by. */
+  public ConsensusSettings settings() {
+    return settings;
+  }
+
   public Optional<Decision> decide(List<Voice> voices) {
     if (voices.isEmpty()) {
       return Optional.empty();

@@ -6,6 +6,7 @@ import io.makerates.schema.Contribution;
 import io.makerates.schema.Observation;
 import io.makerates.schema.RateObservations;
 import io.makerates.schema.internal.ConsensusDayState;
+import io.makerates.schema.internal.DayEvent;
 import io.makerates.schema.internal.PublishedRate;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -22,92 +24,268 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One day's consensus as a state machine: folds an observation into the day's state (the latest observation of each
- * source, every extraction id seen) and gives the day's pair rates. Pure in its result: "latest" is decided by
- * (extractedAt, extractionId), never by arrival, and the revision of every pair is the number of distinct observations
- * folded into the day. A new observation can change any pair's value, status or lineage and always raises that count,
- * so every pair of the day is published again with it: the last record of each pair is then the same for any order
- * and any duplication of the same observations, and a replay reproduces it exactly.
+ * One day's consensus as a state machine. The state keeps the day's timeline: every extraction folded into it (an
+ * event: when, which source, which content) and each distinct answer once, as first extracted. The rates of the day
+ * are a pure function of that timeline, replayed in (extractedAt, extractionId) order: at each event the latest answer
+ * of every source votes, and a pair's revision is the number of times its value, status or accepted voices changed
+ * along the way. So an observation that changes nothing for a pair publishes nothing for it, an answer extracted
+ * again with the same content changes nothing at all (its lineage stays with the first extraction), and the last
+ * record of every pair is the same for any arrival order and any duplication: a replay reproduces it exactly.
+ *
+ * <p>An observation arriving in timeline order (the usual case) is decided incrementally; one arriving late, or
+ * replacing an earlier extraction of the same content, replays the day's timeline. A replay under other rules
+ * (consensus settings, derived bases, or validation that now reads an answer differently) re-decides the day and
+ * publishes a new revision only for the pairs whose result changed, numbered after the last published one.
  *
  * <p>Derived bases (USD by default) are cross rates of two EUR-pivot legs, {@code B→X = (EUR→X) / (EUR→B)}, marked
  * derived, with the weaker status and the smaller source count of their legs and the lineage of both.
  */
 public final class ConsensusDay {
 
-  /** The day's state after an observation, and the rates to publish (empty when the observation was known). */
+  /** The day's state after an observation, and the rates to publish (empty when nothing changed for any pair). */
   public record Step(ConsensusDayState state, List<ConsensusRate> changed, boolean stateChanged) {}
 
   static final Comparator<RateObservations> RECENCY = Comparator.comparing(RateObservations::getExtractedAt)
       .thenComparing(o -> o.getExtractionId().toString());
+  static final Comparator<DayEvent> TIMELINE = Comparator.comparing(DayEvent::getExtractedAt)
+      .thenComparing(DayEvent::getExtractionId);
   static final MathContext CROSS = new MathContext(20, RoundingMode.HALF_EVEN);
 
   private final Consensus consensus;
   private final List<String> derivedBases;
+  private final ReplayWindow window;
+  private final String rules;
 
   public ConsensusDay(Consensus consensus) {
-    this(consensus, List.of());
+    this(consensus, List.of(), ReplayWindow.ALL);
   }
 
   public ConsensusDay(Consensus consensus, List<String> derivedBases) {
+    this(consensus, derivedBases, ReplayWindow.ALL);
+  }
+
+  public ConsensusDay(Consensus consensus, List<String> derivedBases, ReplayWindow window) {
     this.consensus = consensus;
     this.derivedBases = derivedBases.stream().filter(b -> !BronzeValidator.PIVOT.equals(b)).distinct().sorted().toList();
+    this.window = window;
+    this.rules = Fingerprints.rules(consensus.settings(), this.derivedBases);
   }
 
   public static ConsensusDayState empty() {
-    return new ConsensusDayState(new ArrayList<>(), new HashMap<>(), new ArrayList<>());
+    return new ConsensusDayState(new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), "");
   }
 
   public Step apply(ConsensusDayState current, RateObservations incoming) {
-    ConsensusDayState state = current == null ? empty() : current;
+    Day day = Day.of(current);
     String id = incoming.getExtractionId().toString();
-    if (state.getSeenExtractions().contains(id)) {
-      return new Step(state, List.of(), false); // a replay or a duplicate: nothing new
+    String content = Fingerprints.content(incoming);
+    boolean rulesChanged = !day.published.isEmpty() && !rules.equals(day.rules);
+    DayEvent known = day.events.get(id);
+    boolean regenerate;
+    boolean replayTimeline;
+    if (known != null) {
+      boolean sameContent = known.getContent().equals(content);
+      if (sameContent && !rulesChanged) {
+        return new Step(current, List.of(), false); // a duplicate, or a replay under the same rules: nothing new
+      }
+      if (!window.contains(incoming.getDate())) {
+        return new Step(current, List.of(), false); // a replay limited to other dates leaves this day as it is
+      }
+      // a replay: under other rules, or validation now reads this answer differently
+      if (!sameContent) {
+        day.events.put(id, new DayEvent(id, known.getExtractedAt(), known.getSourceId(), content));
+        day.keepFirstExtraction(incoming, content);
+      }
+      regenerate = true;
+      replayTimeline = true;
+    } else {
+      DayEvent event = new DayEvent(id, incoming.getExtractedAt(), incoming.getSourceId(), content);
+      boolean latest = day.events.values().stream().allMatch(e -> TIMELINE.compare(e, event) < 0);
+      day.events.put(id, event);
+      boolean lineageMoved = day.keepFirstExtraction(incoming, content);
+      regenerate = rulesChanged;
+      replayTimeline = rulesChanged || !latest || lineageMoved;
     }
-    List<String> seen = new ArrayList<>(state.getSeenExtractions());
-    seen.add(id);
-    List<RateObservations> observations = new ArrayList<>(state.getObservations());
-    RateObservations stored = observations.stream()
-        .filter(o -> o.getSourceId().equals(incoming.getSourceId())).findFirst().orElse(null);
-    if (stored == null || RECENCY.compare(incoming, stored) > 0) {
-      observations.remove(stored);
-      observations.add(incoming);
-      observations.sort(Comparator.comparing(RateObservations::getSourceId));
+    day.rules = rules;
+    List<ConsensusRate> changed = replayTimeline ? replayed(day, regenerate) : extended(day);
+    return new Step(day.toState(), changed, true);
+  }
+
+  /** The newest event extends the timeline by one step: a pair changes when its signature does. */
+  private List<ConsensusRate> extended(Day day) {
+    List<ConsensusRate> changed = new ArrayList<>();
+    for (ConsensusRate rate : decide(day.latestAnswers(day.events.values()))) {
+      String key = pairKey(rate);
+      PublishedRate before = day.published.get(key);
+      String signature = Fingerprints.signature(rate);
+      if (before != null && signature.equals(before.getSignature())) {
+        continue;
+      }
+      rate.setRevision(before == null ? 1 : before.getRevision() + 1);
+      int offset = before == null ? 0 : before.getOffset();
+      day.published.put(key, published(rate, signature, offset));
+      changed.add(rate);
     }
-    int revision = seen.size();
+    return changed;
+  }
+
+  /** Where each pair ends along the whole timeline: its last changed record and how many changes led there. */
+  private record Track(ConsensusRate record, String signature, int changes) {}
+
+  /**
+   * Replays the day's whole timeline. {@code regenerate}: the rules changed, so a pair that now ends differently gets
+   * the revision after its last published one, and one that ends the same publishes nothing.
+   */
+  private List<ConsensusRate> replayed(Day day, boolean regenerate) {
+    Map<String, Track> tracks = new TreeMap<>();
+    List<DayEvent> timeline = day.events.values().stream().sorted(TIMELINE).toList();
+    for (int i = 0; i < timeline.size(); i++) {
+      for (ConsensusRate rate : decide(day.latestAnswers(timeline.subList(0, i + 1)))) {
+        String signature = Fingerprints.signature(rate);
+        Track track = tracks.get(pairKey(rate));
+        if (track == null || !track.signature().equals(signature)) {
+          tracks.put(pairKey(rate), new Track(rate, signature, track == null ? 1 : track.changes() + 1));
+        }
+      }
+    }
+    List<ConsensusRate> changed = new ArrayList<>();
+    tracks.forEach((key, track) -> {
+      PublishedRate before = day.published.get(key);
+      ConsensusRate rate = ConsensusRate.newBuilder(track.record()).build();
+      int offset;
+      if (regenerate && before != null) {
+        if (track.signature().equals(before.getSignature())) {
+          // same result under the new rules: nothing to publish, and later changes count on from its revision
+          day.published.put(key, PublishedRate.newBuilder(before).setOffset(before.getRevision() - track.changes()).build());
+          return;
+        }
+        offset = before.getRevision() + 1 - track.changes();
+      } else {
+        offset = before == null ? 0 : before.getOffset();
+      }
+      rate.setRevision(offset + track.changes());
+      String fingerprint = Fingerprints.record(rate);
+      if (before != null && fingerprint.equals(before.getFingerprint()) && offset == before.getOffset()) {
+        return;
+      }
+      day.published.put(key, published(rate, track.signature(), offset));
+      changed.add(rate);
+    });
+    return changed;
+  }
+
+  private static PublishedRate published(ConsensusRate rate, String signature, int offset) {
+    return new PublishedRate(rate.getRate(), rate.getStatus(), rate.getRevision(), signature, Fingerprints.record(rate),
+        offset);
+  }
+
+  private static String pairKey(ConsensusRate rate) {
+    return rate.getBase() + "/" + rate.getQuote();
+  }
+
+  /** Every pair's rate from one answer per source (revision still unset). */
+  private List<ConsensusRate> decide(List<RateObservations> answers) {
+    if (answers.isEmpty()) {
+      return List.of();
+    }
+    LocalDate date = answers.getFirst().getDate();
     SortedMap<String, Consensus.Decision> decisions = new TreeMap<>();
-    for (String quote : quotes(observations)) {
-      consensus.decide(voices(observations, quote))
+    for (String quote : quotes(answers)) {
+      consensus.decide(voices(answers, quote))
           .ifPresent(d -> decisions.put(quote, d.withLeg(BronzeValidator.PIVOT + "/" + quote)));
     }
-    LocalDate date = incoming.getDate();
-    Map<String, PublishedRate> published = new HashMap<>();
     List<ConsensusRate> rates = new ArrayList<>();
-    decisions.forEach((quote, d) -> {
-      ConsensusRate rate = rate(date, BronzeValidator.PIVOT, quote, d.rate(), d.status(), false, d.sourceCount(),
-          d.spreadBps(), d.low(), d.high(), revision, d.contributions());
-      published.put(BronzeValidator.PIVOT + "/" + quote, new PublishedRate(rate.getRate(), d.status(), revision));
-      rates.add(rate);
-    });
+    decisions.forEach((quote, d) -> rates.add(rate(date, BronzeValidator.PIVOT, quote, d.rate(), d.status(), false,
+        d.sourceCount(), d.spreadBps(), d.low(), d.high(), d.contributions())));
     for (String base : derivedBases) {
       Consensus.Decision leg = decisions.get(base);
       if (leg == null) {
         continue; // no EUR→base today: nothing to cross through
       }
-      rates.add(cross(date, base, BronzeValidator.PIVOT, null, leg, revision));
+      rates.add(cross(date, base, BronzeValidator.PIVOT, null, leg));
       decisions.forEach((quote, d) -> {
         if (!quote.equals(base)) {
-          rates.add(cross(date, base, quote, d, leg, revision));
+          rates.add(cross(date, base, quote, d, leg));
         }
       });
     }
-    rates.stream().filter(ConsensusRate::getDerived)
-        .forEach(r -> published.put(r.getBase() + "/" + r.getQuote(), new PublishedRate(r.getRate(), r.getStatus(), revision)));
-    return new Step(new ConsensusDayState(observations, published, seen), rates, true);
+    return rates;
+  }
+
+  /** The working copy of a day's state. */
+  private static final class Day {
+    final Map<String, DayEvent> events = new LinkedHashMap<>();
+    /** source → content → the first extraction of that content. */
+    final Map<String, Map<String, RateObservations>> answers = new TreeMap<>();
+    final Map<String, PublishedRate> published = new HashMap<>();
+    String rules;
+
+    static Day of(ConsensusDayState state) {
+      Day day = new Day();
+      if (state == null) {
+        day.rules = "";
+        return day;
+      }
+      for (RateObservations o : state.getObservations()) {
+        day.answers.computeIfAbsent(o.getSourceId(), s -> new HashMap<>()).put(Fingerprints.content(o), o);
+      }
+      state.getEvents().forEach(e -> day.events.put(e.getExtractionId(), e));
+      if (day.events.isEmpty()) {
+        // a state written before the timeline was kept: its latest answers become its events
+        state.getObservations().forEach(o -> day.events.put(o.getExtractionId().toString(), new DayEvent(
+            o.getExtractionId().toString(), o.getExtractedAt(), o.getSourceId(), Fingerprints.content(o))));
+      }
+      day.published.putAll(state.getPublished());
+      day.rules = state.getRules();
+      return day;
+    }
+
+    /** Keeps the earliest extraction of each content; true when an earlier one replaced a kept one (lineage moves). */
+    boolean keepFirstExtraction(RateObservations answer, String content) {
+      Map<String, RateObservations> bySource = answers.computeIfAbsent(answer.getSourceId(), s -> new HashMap<>());
+      RateObservations kept = bySource.get(content);
+      if (kept == null) {
+        bySource.put(content, answer);
+        return false;
+      }
+      if (RECENCY.compare(answer, kept) < 0) {
+        bySource.put(content, answer);
+        return true;
+      }
+      return false;
+    }
+
+    /** The latest answer of every source among these events, by source id. */
+    List<RateObservations> latestAnswers(java.util.Collection<DayEvent> upTo) {
+      Map<String, DayEvent> latest = new TreeMap<>();
+      for (DayEvent e : upTo) {
+        latest.merge(e.getSourceId(), e, (a, b) -> TIMELINE.compare(a, b) >= 0 ? a : b);
+      }
+      List<RateObservations> result = new ArrayList<>();
+      latest.forEach((source, e) -> {
+        RateObservations answer = answers.getOrDefault(source, Map.of()).get(e.getContent());
+        if (answer != null) {
+          result.add(answer);
+        }
+      });
+      return result;
+    }
+
+    ConsensusDayState toState() {
+      List<RateObservations> observations = new ArrayList<>();
+      answers.values().forEach(bySource -> bySource.values().stream().sorted(RECENCY).forEach(observations::add));
+      // only answers some event still points to are kept (validation may have re-read one differently)
+      java.util.Set<String> live = new java.util.HashSet<>();
+      events.values().forEach(e -> live.add(e.getSourceId() + "|" + e.getContent()));
+      observations.removeIf(o -> !live.contains(o.getSourceId() + "|" + Fingerprints.content(o)));
+      List<DayEvent> timeline = events.values().stream().sorted(TIMELINE).toList();
+      return new ConsensusDayState(observations, new HashMap<>(published), new ArrayList<>(), new ArrayList<>(timeline), rules);
+    }
   }
 
   /** B→X from EUR→X ({@code quoteLeg}, null for X = EUR) and EUR→B ({@code baseLeg}). */
   private static ConsensusRate cross(LocalDate date, String base, String quote, Consensus.Decision quoteLeg,
-      Consensus.Decision baseLeg, int revision) {
+      Consensus.Decision baseLeg) {
     BigDecimal x = quoteLeg == null ? BigDecimal.ONE : quoteLeg.rate();
     BigDecimal xLow = quoteLeg == null ? BigDecimal.ONE : quoteLeg.low();
     BigDecimal xHigh = quoteLeg == null ? BigDecimal.ONE : quoteLeg.high();
@@ -119,7 +297,7 @@ public final class ConsensusDay {
       lineage.addAll(quoteLeg.contributions());
     }
     return rate(date, base, quote, x.divide(baseLeg.rate(), CROSS), status, true, sources, spread,
-        xLow.divide(baseLeg.high(), CROSS), xHigh.divide(baseLeg.low(), CROSS), revision, lineage);
+        xLow.divide(baseLeg.high(), CROSS), xHigh.divide(baseLeg.low(), CROSS), lineage);
   }
 
   /** CONSENSUS is the strongest; a single source is weaker; a dispute the weakest. */
@@ -164,7 +342,7 @@ public final class ConsensusDay {
   }
 
   private static ConsensusRate rate(LocalDate date, String base, String quote, BigDecimal rate, ConsensusStatus status,
-      boolean derived, int sources, BigDecimal spreadBps, BigDecimal low, BigDecimal high, int revision,
+      boolean derived, int sources, BigDecimal spreadBps, BigDecimal low, BigDecimal high,
       List<Contribution> contributions) {
     return ConsensusRate.newBuilder()
         .setDate(date)
@@ -177,7 +355,7 @@ public final class ConsensusDay {
         .setSpreadBps(spreadBps.toPlainString())
         .setConfidenceLow(plain(low))
         .setConfidenceHigh(plain(high))
-        .setRevision(revision)
+        .setRevision(0)
         .setContributions(contributions)
         .build();
   }

@@ -11,10 +11,16 @@ import java.util.Locale;
  * default; empty for none).
  */
 public record RatesSettings(ValidationSettings validation, ConsensusSettings consensus, IndependenceGroups groups,
-    List<String> derivedBases) {
+    List<String> derivedBases, ReplayWindow replay) {
 
   public RatesSettings {
     derivedBases = List.copyOf(derivedBases);
+  }
+
+  /** Settings for live processing: a replay re-reading answers may re-decide any date. */
+  public RatesSettings(ValidationSettings validation, ConsensusSettings consensus, IndependenceGroups groups,
+      List<String> derivedBases) {
+    this(validation, consensus, groups, derivedBases, ReplayWindow.ALL);
   }
 
   public static RatesSettings defaults() {
@@ -31,6 +37,6 @@ public record RatesSettings(ValidationSettings validation, ConsensusSettings con
       }
     }
     return new RatesSettings(ValidationSettings.from(settings), ConsensusSettings.from(settings),
-        IndependenceGroups.from(settings), bases);
+        IndependenceGroups.from(settings), bases, ReplayWindow.from(settings));
   }
 }

@@ -26,7 +26,7 @@ public final class RatesTopology {
   public static Topology build(RatesSerdes serdes, RatesSettings settings) {
     BronzeValidator validator = new BronzeValidator(BronzeValidator.knownParsers(), settings.groups(), settings.validation(),
         CurrencyTable.iso4217());
-    ConsensusDay day = new ConsensusDay(new Consensus(settings.consensus()), settings.derivedBases());
+    ConsensusDay day = new ConsensusDay(new Consensus(settings.consensus()), settings.derivedBases(), settings.replay());
     Topology topology = new Topology();
 
     topology.addSource(BRONZE_SOURCE, serdes.bronze().keySerde().deserializer(), serdes.bronze().valueSerde().deserializer(),

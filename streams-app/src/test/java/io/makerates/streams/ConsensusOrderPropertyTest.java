@@ -36,15 +36,48 @@ class ConsensusOrderPropertyTest {
   private static final String[][] SOURCES = {
       {"frankfurter", "ECB"}, {"ecb", "ECB"}, {"exchangerate-api", "ERAPI"}, {"boc", "BOC"}, {"fed", "FED"}};
 
-  @Property(tries = 40)
-  void anyOrderAndDuplicationGivesTheSameFinalRates(
+  /**
+   * The same set in any order, with records delivered twice and answers extracted again with the same content (a new
+   * extraction id, earlier or later): the last record of every pair, whole, is the one of the set in timeline order.
+   */
+  @Property(tries = 60)
+  void anyOrderDuplicationOrRepeatedExtractionGivesTheSameFinalRates(
       @ForAll("observations") @Size(min = 1, max = 8) List<RateObservations> observations,
-      @ForAll("duplicates") List<Integer> duplicated, @ForAll Random random) {
-    List<RateObservations> reordered = new ArrayList<>(observations);
-    duplicated.forEach(i -> reordered.add(observations.get(i % observations.size())));
+      @ForAll("duplicates") List<Integer> duplicated, @ForAll("duplicates") List<Integer> repeated,
+      @ForAll Random random) {
+    List<RateObservations> set = new ArrayList<>(observations);
+    for (int i = 0; i < repeated.size(); i++) {
+      RateObservations original = observations.get(repeated.get(i) % observations.size());
+      set.add(RateObservations.newBuilder(original).setExtractionId(UUID.randomUUID())
+          .setExtractedAt(original.getExtractedAt().plusSeconds(60L * (i % 2 == 0 ? i + 1 : -(i + 1)))).build());
+    }
+    List<RateObservations> inTimelineOrder = set.stream().sorted(ConsensusDay.RECENCY).toList();
+    List<RateObservations> reordered = new ArrayList<>(set);
+    duplicated.forEach(i -> reordered.add(set.get(i % set.size())));
     Collections.shuffle(reordered, random);
 
-    assertThat(finalRates(reordered)).isEqualTo(finalRates(observations));
+    assertThat(finalRates(reordered)).isEqualTo(finalRates(inTimelineOrder));
+  }
+
+  /** Revisions only on change: in timeline order, every record published differs from the pair's previous one. */
+  @Property(tries = 30)
+  void everyPublishedRevisionChangesValueStatusOrAcceptedVoices(
+      @ForAll("observations") @Size(min = 1, max = 8) List<RateObservations> observations) {
+    Path stateDir = tempDir();
+    try (TopologyHarness harness = new TopologyHarness(stateDir, RatesSettings.defaults())) {
+      observations.stream().sorted(ConsensusDay.RECENCY)
+          .forEach(o -> harness.observationsIn.pipeInput(o.getDate() + "/" + o.getSourceId(), o));
+      Map<String, io.makerates.schema.ConsensusRate> previous = new TreeMap<>();
+      for (var kv : harness.rates()) {
+        io.makerates.schema.ConsensusRate before = previous.put(kv.key, kv.value);
+        assertThat(kv.value.getRevision()).isEqualTo(before == null ? 1 : before.getRevision() + 1);
+        if (before != null) {
+          assertThat(Fingerprints.signature(kv.value)).isNotEqualTo(Fingerprints.signature(before));
+        }
+      }
+    } finally {
+      deleteTree(stateDir);
+    }
   }
 
   /** key → the last record emitted for it, whole: revision, lineage and the derived USD rates included. */

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -39,8 +41,8 @@ class ConsensusTopologyTest {
   @Test
   void threeIndependentSourcesAgreeAndAVoiceTenPercentOffIsRejectedAsAnOutlier() {
     harness.pipe(answer("frankfurter", "\"USD\":1.1702,\"JPY\":172.45", 0));
-    harness.pipe(answer("exchangerate-api", "\"USD\":1.1710,\"JPY\":172.60", 1));
-    harness.pipe(answer("boc", "\"USD\":1.2872,\"JPY\":172.52", 2)); // USD 10% off
+    harness.pipe(answer("boc", "\"USD\":1.2872,\"JPY\":172.52", 1)); // USD 10% off: two voices, a dispute
+    harness.pipe(answer("exchangerate-api", "\"USD\":1.1710,\"JPY\":172.60", 2)); // the third sets boc aside
 
     Map<String, ConsensusRate> last = last();
     ConsensusRate usd = last.get("2026-09-25/EUR/USD");
@@ -56,10 +58,42 @@ class ConsensusTopologyTest {
     assertThat(harness.metric("rates-total", null, null)).isEqualTo(harness.metric("rates-total", "status", "CONSENSUS")
         + harness.metric("rates-total", "status", "SINGLE_SOURCE") + harness.metric("rates-total", "status", "DISPUTED"));
     assertThat(harness.metric("rates-total", "status", "CONSENSUS")).isPositive();
-    // three observations, each republishing the day's 2 EUR pairs and 2 derived USD ones
+    // three observations, each changing the day's 2 EUR pairs and 2 derived USD ones
     assertThat(harness.metric("rates-total", null, null)).isEqualTo(12.0);
     assertThat(harness.metric("spread-bps-count", null, null)).isEqualTo(6.0);
     assertThat(harness.metric("spread-bps-sum", null, null)).isGreaterThan(0.0);
+  }
+
+  @Test
+  void anObservationThatChangesNothingForAPairPublishesNothingForIt() {
+    harness.pipe(answer("frankfurter", "\"USD\":1.1702,\"GBP\":0.8700", 0));
+    harness.pipe(answer("exchangerate-api", "\"USD\":1.1710", 1)); // says nothing about GBP
+    harness.pipe(answer("boc", "\"USD\":1.2872", 2)); // set aside: USD keeps its value, status and voices
+
+    Map<String, List<Integer>> revisions = new TreeMap<>();
+    harness.rates().forEach(kv -> revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision()));
+    assertThat(revisions).containsEntry("2026-09-25/EUR/USD", List.of(1, 2))
+        .containsEntry("2026-09-25/EUR/GBP", List.of(1))
+        .containsEntry("2026-09-25/USD/GBP", List.of(1, 2)) // its USD leg changed
+        .containsEntry("2026-09-25/USD/EUR", List.of(1, 2));
+  }
+
+  @Test
+  void theSameAnswerExtractedTenTimesIsOneRevisionWithTheFirstExtractionAsLineage() {
+    List<BronzeExtraction> extractions = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      extractions.add(answer("frankfurter", "\"USD\":1.1702,\"JPY\":172.45", i * 60)); // every hour, same content
+    }
+    extractions.forEach(harness::pipe);
+
+    List<ConsensusRate> published = harness.rates().stream().map(kv -> kv.value).toList();
+    assertThat(published).extracting(r -> r.getBase() + "/" + r.getQuote())
+        .containsExactlyInAnyOrder("EUR/USD", "EUR/JPY", "USD/EUR", "USD/JPY");
+    assertThat(published).allSatisfy(r -> {
+      assertThat(r.getRevision()).isEqualTo(1);
+      assertThat(r.getContributions()).extracting(Contribution::getExtractionId)
+          .containsOnly(extractions.getFirst().getExtractionId());
+    });
   }
 
   @Test

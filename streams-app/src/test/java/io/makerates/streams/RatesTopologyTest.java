@@ -209,8 +209,8 @@ class RatesTopologyTest {
     harness.pipe(usdAnswer("frankfurter", "1.1690", -60)); // an older extraction arriving late
 
     assertThat(harness.observations.readValuesToList()).hasSize(3);
-    // the replay is not a new observation; the late one is (revision 2, the count of distinct observations) but the
-    // newer extraction still decides the value
+    // the repeat changes nothing; the late one rewrites the day's timeline (1.1690 first, then 1.1702: two changes,
+    // revision 2) while the newer extraction still decides the value
     assertThat(harness.rates()).extracting(kv -> kv.value.getRevision(), kv -> kv.value.getRate())
         .containsExactly(tuple(1, "1.1702"), tuple(2, "1.1702"));
   }

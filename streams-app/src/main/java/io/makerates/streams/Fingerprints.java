@@ -1,0 +1,64 @@
+package io.makerates.streams;
+
+import io.makerates.schema.ConsensusRate;
+import io.makerates.schema.Contribution;
+import io.makerates.schema.Observation;
+import io.makerates.schema.RateObservations;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Comparator;
+
+/**
+ * Short hashes that tell whether two answers, two decisions or two published records are the same: the consensus
+ * keeps them in its state instead of the values themselves.
+ */
+final class Fingerprints {
+
+  private Fingerprints() {}
+
+  /** An answer's content: who said it, for which day, and every rate as sent; not when or in which extraction. */
+  static String content(RateObservations o) {
+    StringBuilder text = new StringBuilder().append(o.getSourceId()).append('|').append(o.getIndependenceGroup())
+        .append('|').append(o.getDate()).append('|').append(o.getProviderBase()).append('|').append(o.getPivot());
+    o.getRates().stream().sorted(Comparator.comparing(Observation::getQuote))
+        .forEach(r -> text.append('|').append(r.getQuote()).append('=').append(r.getRate()).append('/').append(r.getProviderRate()));
+    return hash(text);
+  }
+
+  /**
+   * What makes a new revision (BRIEF §5): the value, the status and the accepted voices with what they said. A voice
+   * set aside, or the same content extracted again, changes none of these.
+   */
+  static String signature(ConsensusRate rate) {
+    StringBuilder text = new StringBuilder().append(rate.getRate()).append('|').append(rate.getStatus());
+    rate.getContributions().stream().filter(Contribution::getAccepted)
+        .map(c -> c.getLeg() + ":" + c.getSourceId() + "=" + c.getValue()).sorted()
+        .forEach(v -> text.append('|').append(v));
+    return hash(text);
+  }
+
+  /** The whole record as published, revision and lineage included. */
+  static String record(ConsensusRate rate) {
+    return hash(rate.toString());
+  }
+
+  /** The rules a day was decided by: a replay under other rules re-decides it. */
+  static String rules(Object... parts) {
+    StringBuilder text = new StringBuilder();
+    for (Object part : parts) {
+      text.append(part).append('|');
+    }
+    return hash(text);
+  }
+
+  private static String hash(CharSequence text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
