@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Apicurio registry (in-memory storage) as a child process. Its distribution is the
+ * The Apicurio registry as a child process: in-memory storage (its built-in H2), or SQL storage in a PostgreSQL
+ * database when the stack keeps its data, so that artifacts and their ids survive a restart. Its distribution is the
  * {@code apicurio-registry-app-<version>-all.tar.gz} artifact that Maven put in the local repository; it is unpacked
  * once into a cache folder and reused.
  */
@@ -38,21 +39,33 @@ final class ApicurioRegistry implements AutoCloseable {
     this.url = url;
   }
 
-  static ApicurioRegistry start(StackDirectory dir, Duration timeout) throws Exception {
+  /** Where the registry keeps its artifacts when they must survive a restart. */
+  record SqlStorage(String jdbcUrl, String user, String password) {}
+
+  /** Starts the registry; {@code storage} null keeps everything in memory. */
+  static ApicurioRegistry start(StackDirectory dir, Duration timeout, PortBook ports, SqlStorage storage) throws Exception {
     Path home = unpackedDistribution();
-    int port = FreePorts.next();
+    int port = ports.port("registry.http");
     Path log = dir.resolve("registry.log");
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         // names the stack folder on the command line, so a later start can recognise and stop an orphan
         "-Dmakerates.stack=" + dir.path(),
         "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
         // the management interface is built in and would take the fixed port 9000, clashing with a second stack
-        "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + FreePorts.next(),
+        "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + ports.port("registry.management"),
         "-Dquarkus.log.level=WARN", "-Dquarkus.log.console.level=INFO",
         "-Dquarkus.http.access-log.enabled=true", "-Dquarkus.log.category.\"io.quarkus.http.access-log\".level=INFO",
         "-Dquarkus.http.access-log.pattern=%h %t \"%r\" %s %b %D",
-        "-Dapicurio.rest.deletion.artifact.enabled=true",
-        "-jar", home.resolve("quarkus-run.jar").toString()));
+        "-Dapicurio.rest.deletion.artifact.enabled=true"));
+    if (storage != null) {
+      command.addAll(List.of("-Dapicurio.storage.kind=sql", "-Dapicurio.storage.sql.kind=postgresql",
+          "-Dapicurio.datasource.url=" + storage.jdbcUrl(),
+          "-Dapicurio.datasource.username=" + storage.user(), "-Dapicurio.datasource.password=" + storage.password(),
+          // its default pool holds 20 connections from the start; the apps share PostgreSQL's 100
+          "-Dapicurio.datasource.jdbc.initial-size=2", "-Dapicurio.datasource.jdbc.min-size=2",
+          "-Dapicurio.datasource.jdbc.max-size=10"));
+    }
+    command.addAll(List.of("-jar", home.resolve("quarkus-run.jar").toString()));
     Process process = new ProcessBuilder(command)
         .directory(home.toFile())
         .redirectErrorStream(true)

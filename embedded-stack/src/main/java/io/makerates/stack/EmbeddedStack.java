@@ -19,10 +19,16 @@ import org.slf4j.LoggerFactory;
  * The services the pipeline needs, started together on free loopback ports: a KRaft broker, the Apicurio registry and
  * PostgreSQL. One piece of code for the integration tests and for {@code bin/makerates up}. Closing it stops all of
  * them and deletes its folder; if the JVM dies instead, the next start cleans up what it left (see {@link StackDirectory}).
+ *
+ * <p>With {@link Builder#dataDir} the stack keeps its data in that folder instead: Kafka's logs, PostgreSQL's cluster
+ * and the registry's artifacts (SQL storage in PostgreSQL's database {@value #REGISTRY_DATABASE}), and the ports it
+ * took. The folder is locked while the stack runs and never deleted; the next start on it stops what a JVM killed with
+ * kill -9 left running there and goes on with the same data.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
+  static final String REGISTRY_DATABASE = "registry";
 
   /** Which services to start and where. */
   public static final class Builder {
@@ -31,6 +37,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private boolean postgres;
     private Path root = StackDirectory.defaultRoot();
     private String name;
+    private Path dataDir;
+    private boolean fresh;
     private Duration timeout = Duration.ofSeconds(60);
     private final Map<String, String> brokerOverrides = new LinkedHashMap<>();
 
@@ -61,6 +69,22 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public Builder root(Path root) {
       this.root = root;
+      return this;
+    }
+
+    /**
+     * Keeps the stack's data in {@code dataDir} (created if absent) across restarts instead of a folder deleted on
+     * close; {@link #root} and {@link #name} are then not used. The registry then stores its artifacts in PostgreSQL,
+     * which is started with it.
+     */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    /** With {@link #dataDir}: delete the data it holds first (refused while another stack runs on it). */
+    public Builder fresh(boolean fresh) {
+      this.fresh = fresh;
       return this;
     }
 
@@ -95,23 +119,41 @@ public final class EmbeddedStack implements AutoCloseable {
     return new Builder();
   }
 
+  /** True when a live process holds the lock of this data folder (see {@link Builder#dataDir}), this JVM included. */
+  public static boolean isRunning(Path dataDir) {
+    return StackDirectory.isHeld(dataDir.toAbsolutePath().normalize());
+  }
+
   private static EmbeddedStack start(Builder b) {
     long started = System.nanoTime();
-    StackDirectory dir = StackDirectory.claim(b.root, b.name);
+    boolean keep = b.dataDir != null;
+    if (b.fresh && !keep) {
+      throw new IllegalArgumentException("fresh() needs a dataDir(): an ephemeral stack always starts empty");
+    }
+    StackDirectory dir = keep ? StackDirectory.claimPersistent(b.dataDir, b.fresh) : StackDirectory.claim(b.root, b.name);
+    PortBook ports = keep ? PortBook.rememberedIn(dir.path()) : PortBook.ephemeral();
+    // a registry that keeps its artifacts keeps them in PostgreSQL
+    boolean withPostgres = b.postgres || (keep && b.registry);
     ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
       Thread t = new Thread(r, "stack-start");
       t.setDaemon(true);
       return t;
     });
     CompletableFuture<KafkaBroker> broker = b.kafka
-        ? CompletableFuture.supplyAsync(() -> call(() -> KafkaBroker.start(dir.resolve("kafka"), b.brokerOverrides)), pool)
+        ? CompletableFuture.supplyAsync(() -> call(() -> KafkaBroker.start(dir.resolve("kafka"), b.brokerOverrides, ports)), pool)
         : CompletableFuture.completedFuture(null);
-    CompletableFuture<ApicurioRegistry> registry = b.registry
-        ? CompletableFuture.supplyAsync(() -> call(() -> ApicurioRegistry.start(dir, b.timeout)), pool)
+    CompletableFuture<Postgres> postgres = withPostgres
+        ? CompletableFuture.supplyAsync(() -> Postgres.start(dir.resolve("postgres"), ports.port("postgres"), keep), pool)
         : CompletableFuture.completedFuture(null);
-    CompletableFuture<Postgres> postgres = b.postgres
-        ? CompletableFuture.supplyAsync(() -> Postgres.start(dir.resolve("postgres")), pool)
-        : CompletableFuture.completedFuture(null);
+    CompletableFuture<ApicurioRegistry> registry;
+    if (!b.registry) {
+      registry = CompletableFuture.completedFuture(null);
+    } else if (keep) {
+      registry = postgres.thenApplyAsync(pg -> call(() -> ApicurioRegistry.start(dir, b.timeout, ports,
+          new ApicurioRegistry.SqlStorage(pg.createDatabaseIfAbsent(REGISTRY_DATABASE), "postgres", "postgres"))), pool);
+    } else {
+      registry = CompletableFuture.supplyAsync(() -> call(() -> ApicurioRegistry.start(dir, b.timeout, ports, null)), pool);
+    }
     try {
       CompletableFuture.allOf(broker, registry, postgres).join();
     } catch (CompletionException e) {
@@ -124,7 +166,8 @@ public final class EmbeddedStack implements AutoCloseable {
       }
       closeAll(running);
       dir.release(false);
-      throw new IllegalStateException("the embedded stack did not start: " + e.getCause().getMessage(), e.getCause());
+      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+      throw new IllegalStateException("the embedded stack did not start: " + cause.getMessage(), cause);
     } finally {
       pool.shutdown();
     }
@@ -156,6 +199,11 @@ public final class EmbeddedStack implements AutoCloseable {
     return require(registry, "registry").url();
   }
 
+  /** True when this stack keeps its data in its folder ({@link Builder#dataDir}). */
+  public boolean persistent() {
+    return dir.persistent();
+  }
+
   public String jdbcUrl() {
     return require(postgres, "postgres").jdbcUrl();
   }
@@ -172,7 +220,7 @@ public final class EmbeddedStack implements AutoCloseable {
     return "postgres";
   }
 
-  /** The stack's own folder (Kafka logs, PostgreSQL data, registry log); deleted on close. */
+  /** The stack's own folder (Kafka logs, PostgreSQL data, registry log); deleted on close unless it is a data dir. */
   public Path directory() {
     return dir.path();
   }

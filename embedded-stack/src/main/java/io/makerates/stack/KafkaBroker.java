@@ -1,5 +1,6 @@
 package io.makerates.stack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -22,9 +23,13 @@ final class KafkaBroker implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  static KafkaBroker start(Path logDir, Map<String, String> overrides) throws Exception {
-    int brokerPort = FreePorts.next();
-    int controllerPort = FreePorts.next();
+  /**
+   * Starts the broker on {@code logDir}, formatting it first unless it already holds a formatted cluster (its
+   * meta.properties), whose cluster id and data are then kept.
+   */
+  static KafkaBroker start(Path logDir, Map<String, String> overrides, PortBook ports) throws Exception {
+    int brokerPort = ports.port("kafka.broker");
+    int controllerPort = ports.port("kafka.controller");
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -50,15 +55,17 @@ final class KafkaBroker implements AutoCloseable {
     props.putAll(overrides);
     KafkaConfig config = new KafkaConfig(props, false);
 
-    new Formatter()
-        .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-        .setClusterId(Uuid.randomUuid().toString())
-        .setNodeId(1)
-        .setControllerListenerName("CONTROLLER")
-        .setMetadataLogDirectory(logDir.toString())
-        .setDirectories(Set.of(logDir.toString()))
-        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-        .run();
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      new Formatter()
+          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(1)
+          .setControllerListenerName("CONTROLLER")
+          .setMetadataLogDirectory(logDir.toString())
+          .setDirectories(Set.of(logDir.toString()))
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .run();
+    }
 
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();

@@ -2,7 +2,14 @@ package io.makerates.stack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,12 +22,20 @@ final class Postgres implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static Postgres start(Path dataDir) {
+  /**
+   * Starts PostgreSQL on {@code dataDir}. {@code keep}: the data stays after close and is used again by the next start
+   * (zonky runs initdb only when there is no postgresql.conf, or when told to clean the folder).
+   */
+  static Postgres start(Path dataDir, int port, boolean keep) {
+    if (keep && Files.exists(dataDir.resolve("postgresql.conf")) && !Files.exists(dataDir.resolve("global").resolve("pg_control"))) {
+      // initdb writes postgresql.conf before the cluster exists: a start killed during initdb left nothing to keep
+      StackDirectory.deleteRecursively(dataDir);
+    }
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
-          .setPort(FreePorts.next())
+          .setPort(port)
           .setDataDirectory(dataDir)
-          .setCleanDataDirectory(true)
+          .setCleanDataDirectory(!keep)
           // binaries are unpacked once into a cache, not into every run's folder
           .setOverrideWorkingDirectory(Path.of(System.getProperty("user.home"), ".cache", "makerates", "embedded-pg").toFile())
           .setPGStartupWait(Duration.ofSeconds(30))
@@ -42,6 +57,26 @@ final class Postgres implements AutoCloseable {
 
   String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port() + "/postgres";
+  }
+
+  /** Creates database {@code name} unless it exists; returns its JDBC URL. */
+  String createDatabaseIfAbsent(String name) {
+    try (Connection conn = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+         PreparedStatement exists = conn.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, name);
+      boolean present;
+      try (ResultSet rs = exists.executeQuery()) {
+        present = rs.next();
+      }
+      if (!present) {
+        try (Statement create = conn.createStatement()) {
+          create.execute("CREATE DATABASE \"" + name.replace("\"", "\"\"") + "\"");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the database " + name + ": " + e.getMessage(), e);
+    }
+    return "jdbc:postgresql://127.0.0.1:" + port() + "/" + name;
   }
 
   @Override
