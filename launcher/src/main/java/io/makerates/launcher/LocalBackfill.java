@@ -14,7 +14,7 @@ final class LocalBackfill {
 
   static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>();
-    LocalStackInfo.read(LocalStackInfo.file(StatusCommand.defaultStackRoot())).ifPresent(stack -> env.putAll(stack.clientEnv()));
+    LocalStack.running(LocalStack.defaultDataDir()).ifPresent(stack -> env.putAll(stack.clientEnv()));
     env.putAll(System.getenv());
     return env;
   }

@@ -28,17 +28,25 @@ record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUr
     return env;
   }
 
-  static final String STACK_NAME = "local";
   static final String FILE = "stack.properties";
 
-  static Path file(Path stackRoot) {
-    return stackRoot.resolve(STACK_NAME).resolve(FILE);
+  /** The connection file in the local stack's data folder; present while {@code up} runs. */
+  static Path file(Path dataDir) {
+    return dataDir.resolve(FILE);
   }
 
   static LocalStackInfo of(Map<String, String> env, Map<String, String> extractorEnv) {
     return new LocalStackInfo(env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("MAKERATES_REGISTRY_URL"),
         env.get("MAKERATES_DATABASE_URL"), env.get("MAKERATES_DATABASE_USER"), env.get("MAKERATES_DATABASE_PASSWORD"),
         extractorEnv);
+  }
+
+  static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a stale file is harmless: status checks the stack's lock first
+    }
   }
 
   void write(Path file) {

@@ -15,18 +15,20 @@ import picocli.CommandLine.Option;
     description = "Print the number of bronze records, silver observations and rates, rejections, fact rows and gold keys.")
 final class StatusCommand implements Callable<Integer> {
 
-  @Option(names = "--stack-root", hidden = true)
-  Path stackRoot = defaultStackRoot();
-
-  static Path defaultStackRoot() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "makerates-stacks");
-  }
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The local stack's data folder (default: .makerates in the project root).")
+  Path dataDir = LocalStack.defaultDataDir();
 
   @Override
   public Integer call() {
-    Optional<LocalStackInfo> info = LocalStackInfo.read(LocalStackInfo.file(stackRoot));
+    Optional<LocalStackInfo> info = LocalStack.running(dataDir);
+    if (info.isEmpty() && LocalStack.isRunning(dataDir)) {
+      System.err.println("The local stack on " + dataDir.toAbsolutePath().normalize() + " is starting; try again in a moment.");
+      return 1;
+    }
     if (info.isEmpty()) {
-      System.err.println("No local stack is running: start one with 'bin/makerates up' (or 'up --offline').");
+      System.err.println("No local stack is running on " + dataDir.toAbsolutePath().normalize()
+          + ": start one with 'bin/makerates up' (or 'up --offline').");
       return 1;
     }
     LocalStackInfo stack = info.get();

@@ -11,9 +11,12 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the whole pipeline on this machine: embedded broker, registry and PostgreSQL, then the three apps. */
+/**
+ * Runs the whole pipeline on this machine: embedded broker, registry and PostgreSQL keeping their data in one folder,
+ * then the three apps.
+ */
 @Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline locally on an embedded stack until Ctrl-C.")
+    description = "Run the whole pipeline locally on an embedded stack until Ctrl-C; its data stays in the data folder.")
 final class UpCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--offline", description = "Serve sample source answers from a stub on loopback instead of calling the internet.")
@@ -22,51 +25,112 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--poll-interval", defaultValue = "6h", description = "How often each source is polled (default ${DEFAULT-VALUE}).")
   String pollInterval;
 
-  @Option(names = "--stack-root", hidden = true, description = "Folder that holds the local stack's working files.")
-  Path stackRoot = StatusCommand.defaultStackRoot();
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Folder that keeps the stack's data between runs (default: .makerates in the project root).")
+  Path dataDir = LocalStack.defaultDataDir();
 
-  @Override
-  public Integer call() throws Exception {
-    long started = System.nanoTime();
-    System.out.println("Starting the embedded stack (KRaft broker, Apicurio registry, PostgreSQL)...");
-    EmbeddedStack stack = EmbeddedStack.builder().all().root(stackRoot).name(LocalStackInfo.STACK_NAME).start();
-    OfflineSourceStub stub = offline ? new OfflineSourceStub(Clock.systemUTC()) : null;
-    CountDownLatch stopped = new CountDownLatch(1);
-    LocalPipeline[] pipeline = new LocalPipeline[1];
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("Stopping MakeRates...");
-      if (pipeline[0] != null) {
-        pipeline[0].close();
+  @Option(names = "--fresh", description = "Delete the data folder's contents first and start from nothing.")
+  boolean fresh;
+
+  /** A running local pipeline: its stack, the three apps and the offline stub if any. */
+  record Running(EmbeddedStack stack, LocalPipeline pipeline, OfflineSourceStub stub, Map<String, String> env) implements AutoCloseable {
+
+    /** Stops the apps, the stub and the stack, and removes the connection file; the data folder stays. */
+    @Override
+    public void close() {
+      if (pipeline != null) {
+        pipeline.close();
       }
       if (stub != null) {
         stub.close();
       }
+      LocalStackInfo.delete(LocalStackInfo.file(stack.directory()));
       stack.close();
-      System.out.println("Stopped; nothing left running.");
-      stopped.countDown();
-    }, "makerates-stop"));
-
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("MAKERATES_SOURCE_FRANKFURTER_INTERVAL", pollInterval);
-    if (stub != null) {
-      env.put("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", stub.frankfurterBaseUrl());
-      System.out.println("Offline: sources are served by a stub at " + stub.frankfurterBaseUrl());
     }
-    System.out.println("Starting sink-app, streams-app and extractor-app...");
-    pipeline[0] = LocalPipeline.start(stack, env);
-    LocalStackInfo.of(stack.env(), env).write(stack.directory().resolve(LocalStackInfo.FILE));
+  }
+
+  /** Starts stack, stub and apps, and writes the connection file; {@code onStack} runs once the stack is up. */
+  static Running start(Path dataDir, boolean fresh, boolean offline, String pollInterval, java.util.function.Consumer<Running> onStack) {
+    EmbeddedStack stack = LocalStack.start(dataDir, fresh);
+    OfflineSourceStub stub = null;
+    try {
+      stub = offline ? new OfflineSourceStub(Clock.systemUTC()) : null;
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("MAKERATES_SOURCE_FRANKFURTER_INTERVAL", pollInterval);
+      if (stub != null) {
+        env.put("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", stub.frankfurterBaseUrl());
+      }
+      onStack.accept(new Running(stack, null, stub, env));
+      LocalPipeline pipeline = LocalPipeline.start(stack, env);
+      Running running = new Running(stack, pipeline, stub, env);
+      LocalStackInfo.of(stack.env(), env).write(LocalStackInfo.file(stack.directory()));
+      return running;
+    } catch (RuntimeException e) {
+      new Running(stack, null, stub, Map.of()).close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    Path data = dataDir.toAbsolutePath().normalize();
+    if (fresh) {
+      System.out.println("Fresh start: deleting the data in " + data + "...");
+    }
+    System.out.println("Starting the embedded stack (KRaft broker, Apicurio registry, PostgreSQL) on " + data + "...");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Running[] current = new Running[1];
+    Thread hook = new Thread(() -> {
+      System.out.println("Stopping MakeRates...");
+      Running running = current[0];
+      if (running != null) {
+        running.close();
+      }
+      System.out.println("Stopped; nothing left running. The data stays in " + data + " for the next 'up'.");
+      stopped.countDown();
+    }, "makerates-stop");
+    Running running;
+    try {
+      running = start(data, fresh, offline, pollInterval, partial -> {
+        // from here on Ctrl-C stops what has started (the hook sees the apps once they run)
+        current[0] = partial;
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (partial.stub() != null) {
+          System.out.println("Offline: sources are served by a stub at " + partial.stub().frankfurterBaseUrl());
+        }
+        System.out.println("Starting sink-app, streams-app and extractor-app...");
+      });
+    } catch (RuntimeException e) {
+      current[0] = null; // start() has stopped what it started
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C during the start: the hook finds nothing to stop
+      }
+      if (e instanceof IllegalStateException) {
+        System.err.println("makerates: " + e.getMessage());
+        return 1;
+      }
+      throw e;
+    }
+    current[0] = running;
+    LocalPipeline pipeline = running.pipeline();
+    EmbeddedStack stack = running.stack();
 
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!pipeline[0].ready() && System.nanoTime() < deadline) {
+    while (!pipeline.ready() && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(200);
     }
-    System.out.printf("MakeRates is %s after %.1f s.%n", pipeline[0].ready() ? "up" : "starting (not all apps ready yet)",
+    System.out.printf("MakeRates is %s after %.1f s.%n", pipeline.ready() ? "up" : "starting (not all apps ready yet)",
         (System.nanoTime() - started) / 1e9);
     System.out.println("  Kafka:      " + stack.bootstrapServers());
     System.out.println("  Registry:   " + stack.registryUrl());
     System.out.println("  PostgreSQL: " + stack.jdbcUrl() + " (user postgres)");
-    pipeline[0].apps().forEach(a -> System.out.printf("  %-14s http://127.0.0.1:%d/health/ready  /metrics%n", a.name(), a.ops().port()));
-    System.out.println("Run 'bin/makerates status' for counts at every stage; Ctrl-C stops everything.");
+    System.out.println("  Data:       " + data);
+    pipeline.apps().forEach(a -> System.out.printf("  %-14s http://127.0.0.1:%d/health/ready  /metrics%n", a.name(), a.ops().port()));
+    System.out.println("Run 'bin/makerates status' for counts at every stage. Ctrl-C stops everything; the data stays in "
+        + data + " and the next 'up' goes on from it ('up --fresh' starts from nothing).");
     stopped.await();
     return 0;
   }
