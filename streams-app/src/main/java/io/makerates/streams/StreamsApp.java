@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -61,13 +62,15 @@ public final class StreamsApp {
     streams.start();
     LOG.info("streams-app started as {}", props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     return () -> {
-      streams.close(Duration.ofSeconds(30));
+      // leave the group at once: the next instance (or a replay) gets the partitions without a session timeout
+      streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+          .withTimeout(Duration.ofSeconds(30)));
       streamsMetrics.close();
     };
   }
 
   /** Every {@code KAFKA_*} variable passed through, then the settings this app owns. */
-  static Properties streamsProperties(Settings settings) {
+  public static Properties streamsProperties(Settings settings) {
     Properties props = settings.kafkaProperties();
     settings.bootstrapServers();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("application.id", "makerates-streams"));
@@ -85,7 +88,8 @@ public final class StreamsApp {
     return props;
   }
 
-  private static List<NewTopic> topics(Settings settings) {
+  /** The contract topics and the dead-letter topic, as the app creates them when they are missing. */
+  public static List<NewTopic> topics(Settings settings) {
     int partitions = TopicLayout.from(settings).partitions();
     short replication = TopicLayout.from(settings).replication();
     List<NewTopic> topics = new ArrayList<>(TopicProvisioner.contractTopics(partitions, replication));

@@ -1,0 +1,86 @@
+package io.makerates.launcher;
+
+import io.makerates.runtime.config.Settings;
+import io.makerates.runtime.ops.HealthChecks;
+import io.makerates.runtime.ops.Observability;
+import io.makerates.sink.SinkApp;
+import io.makerates.stack.EmbeddedStack;
+import io.makerates.streams.replay.ReplayCommand;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/makerates replay}: reprocesses the local stack's bronze through the current rules. It starts the stack on
+ * its data folder with sink-app (so silver reaches the star schema and gold), runs the replay in place of streams-app,
+ * prints the summary and stops; {@code up} then carries on from the result. The rules are streams-app's variables,
+ * read from the shell ({@code MAKERATES_CONSENSUS_TOLERANCE_BPS=100 bin/makerates replay}).
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Reprocess bronze from its start through the current rules into silver, the star schema and gold "
+        + "(the local stack must not be running; 'up' carries on from the result).")
+final class LocalReplayCommand implements Callable<Integer> {
+
+  @Option(names = "--from", description = "first rate date a re-read answer may change, YYYY-MM-DD (default: any)")
+  LocalDate from;
+
+  @Option(names = "--to", description = "last rate date a re-read answer may change, YYYY-MM-DD (default: any)")
+  LocalDate to;
+
+  @Option(names = "--timeout", description = "give up after this long, e.g. 30m (default 2h); running it again resumes")
+  String timeout;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "the local stack's data folder (default: .makerates in the project root)")
+  Path dataDir = LocalStack.defaultDataDir();
+
+  @Override
+  public Integer call() throws Exception {
+    Path data = dataDir.toAbsolutePath().normalize();
+    if (LocalStack.isRunning(data)) {
+      System.out.println("replay refused: the local stack is running on " + data + ". Stop 'bin/makerates up' (Ctrl-C) "
+          + "first: replay starts the stack itself, and the next 'up' carries on from its result.");
+      return 2;
+    }
+    System.out.println("Starting the local stack on " + data + " with sink-app...");
+    try (EmbeddedStack stack = LocalStack.start(data, false)) {
+      Map<String, String> env = new LinkedHashMap<>(shellSettings());
+      env.putAll(stack.env());
+      env.put("MAKERATES_STATE_DIR", stack.directory().resolve("streams-state").toString());
+      env.put("MAKERATES_HTTP_PORT", "0");
+      try (AutoCloseable sink = SinkApp.start(new Settings(env), Observability.registry("sink-app"), new HealthChecks())) {
+        List<String> args = new ArrayList<>();
+        if (from != null) {
+          args.addAll(List.of("--from", from.toString()));
+        }
+        if (to != null) {
+          args.addAll(List.of("--to", to.toString()));
+        }
+        if (timeout != null) {
+          args.addAll(List.of("--timeout", timeout));
+        }
+        return new CommandLine(new ReplayCommand(() -> env, System.out)).execute(args.toArray(String[]::new));
+      } finally {
+        System.out.println("Stopping the local stack; the data stays in " + data + ".");
+      }
+    }
+  }
+
+  /** The apps' own settings set in the shell (MAKERATES_*, KAFKA_*), e.g. other consensus rules for this replay. */
+  static Map<String, String> shellSettings() {
+    Map<String, String> env = new LinkedHashMap<>();
+    System.getenv().forEach((name, value) -> {
+      if (name.startsWith(Settings.APP_PREFIX) && !name.equals("MAKERATES_LOG_LEVEL") || name.startsWith(Settings.KAFKA_PREFIX)) {
+        env.put(name, value);
+      }
+    });
+    return env;
+  }
+}

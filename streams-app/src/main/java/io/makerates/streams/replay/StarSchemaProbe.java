@@ -1,0 +1,86 @@
+package io.makerates.streams.replay;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What a replay reads of the star schema: how far the sink has stored a topic (its offsets live in PostgreSQL, in the
+ * same transaction as the rows) and, at the end, row counts and a checksum of fact_rate that a second replay must
+ * reproduce.
+ */
+final class StarSchemaProbe {
+
+  /** fact_rate in key order, every column but the time it was written. */
+  static final String FACT_CHECKSUM = """
+      SELECT count(*), md5(coalesce(string_agg(concat_ws('|', date_key, base, quote, rate, status, derived, source_count,
+             spread_bps, confidence_low, confidence_high, revision), E'\\n' ORDER BY date_key, base, quote), ''))
+      FROM fact_rate
+      """;
+
+  /** The star schema's size after a replay. */
+  record Tables(long factRows, String factChecksum, long historyRows, long lineageRows, long latestRows) {}
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  StarSchemaProbe(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, user, password);
+  }
+
+  /** The sink's stored next offsets for this topic (empty before its first batch). */
+  Map<TopicPartition, Long> storedOffsets(String consumerGroup, String topic) throws SQLException {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT partition, next_offset FROM sink_offset WHERE consumer_group = ? AND topic = ?")) {
+      s.setString(1, consumerGroup);
+      s.setString(2, topic);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          offsets.put(new TopicPartition(topic, rs.getInt(1)), rs.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState())) {
+        return offsets; // the sink has not migrated the schema yet
+      }
+      throw e;
+    }
+    return offsets;
+  }
+
+  Tables tables() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      long facts;
+      String checksum;
+      try (ResultSet rs = s.executeQuery(FACT_CHECKSUM)) {
+        rs.next();
+        facts = rs.getLong(1);
+        checksum = rs.getString(2);
+      }
+      return new Tables(facts, checksum, count(s, "fact_rate_history"), count(s, "fact_rate_contribution"),
+          count(s, "latest_rate"));
+    }
+  }
+
+  private static long count(Statement s, String table) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
