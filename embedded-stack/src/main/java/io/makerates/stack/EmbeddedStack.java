@@ -75,7 +75,8 @@ public final class EmbeddedStack implements AutoCloseable {
     /**
      * Keeps the stack's data in {@code dataDir} (created if absent) across restarts instead of a folder deleted on
      * close; {@link #root} and {@link #name} are then not used. The registry then stores its artifacts in PostgreSQL,
-     * which is started with it.
+     * which is started with it. Close the stack (e.g. in a shutdown hook, after the apps): a JVM that exits without
+     * closing it leaves PostgreSQL and the registry running until the next start on this folder stops them.
      */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;

@@ -44,6 +44,11 @@ final class Postgres implements AutoCloseable {
           .setServerConfig("max_replication_slots", "10")
           .setServerConfig("max_connections", "100")
           .setServerConfig("listen_addresses", "127.0.0.1")
+          // kept data: a commit is written out (to the OS, fsync stays off) before it returns, so even a postmaster
+          // killed with -9 keeps it; and no shutdown hook of zonky's own, which would stop PostgreSQL at Ctrl-C while
+          // the apps still write: the stack's owner closes it after them, else the next start stops it
+          .setServerConfig("synchronous_commit", keep ? "on" : "off")
+          .setRegisterShutdownHook(!keep)
           .start();
       return new Postgres(pg);
     } catch (IOException e) {
