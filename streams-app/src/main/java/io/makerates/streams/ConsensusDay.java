@@ -53,21 +53,21 @@ public final class ConsensusDay {
 
   private final Consensus consensus;
   private final List<String> derivedBases;
-  private final ReplayWindow window;
+  private final ReplayScope scope;
   private final String rules;
 
   public ConsensusDay(Consensus consensus) {
-    this(consensus, List.of(), ReplayWindow.ALL);
+    this(consensus, List.of(), ReplayScope.ALL);
   }
 
   public ConsensusDay(Consensus consensus, List<String> derivedBases) {
-    this(consensus, derivedBases, ReplayWindow.ALL);
+    this(consensus, derivedBases, ReplayScope.ALL);
   }
 
-  public ConsensusDay(Consensus consensus, List<String> derivedBases, ReplayWindow window) {
+  public ConsensusDay(Consensus consensus, List<String> derivedBases, ReplayScope scope) {
     this.consensus = consensus;
     this.derivedBases = derivedBases.stream().filter(b -> !BronzeValidator.PIVOT.equals(b)).distinct().sorted().toList();
-    this.window = window;
+    this.scope = scope;
     this.rules = Fingerprints.rules(consensus.settings(), this.derivedBases);
   }
 
@@ -86,9 +86,13 @@ public final class ConsensusDay {
     if (known != null) {
       boolean sameContent = known.getContent().equals(content);
       if (sameContent && !rulesChanged) {
-        return new Step(current, List.of(), false); // a duplicate, or a replay under the same rules: nothing new
+        // a duplicate, or a replay under the same rules: nothing new, unless the replay republishes (once per day,
+        // at the day's last answer) for a sink filling a new database
+        boolean lastOfDay = day.events.values().stream().noneMatch(e -> TIMELINE.compare(e, known) > 0);
+        return new Step(current, scope.republish() && lastOfDay && scope.contains(incoming.getDate())
+            ? replayed(day, false, true) : List.of(), false);
       }
-      if (!window.contains(incoming.getDate())) {
+      if (!scope.contains(incoming.getDate())) {
         return new Step(current, List.of(), false); // a replay limited to other dates leaves this day as it is
       }
       // a replay: under other rules, or validation now reads this answer differently
@@ -107,7 +111,7 @@ public final class ConsensusDay {
       replayTimeline = rulesChanged || !latest || lineageMoved;
     }
     day.rules = rules;
-    List<ConsensusRate> changed = replayTimeline ? replayed(day, regenerate) : extended(day);
+    List<ConsensusRate> changed = replayTimeline ? replayed(day, regenerate, false) : extended(day);
     return new Step(day.toState(), changed, true);
   }
 
@@ -134,9 +138,10 @@ public final class ConsensusDay {
 
   /**
    * Replays the day's whole timeline. {@code regenerate}: the rules changed, so a pair that now ends differently gets
-   * the revision after its last published one, and one that ends the same publishes nothing.
+   * the revision after its last published one, and one that ends the same publishes nothing. {@code everything}: every
+   * pair is returned, changed or not, with the revision it has.
    */
-  private List<ConsensusRate> replayed(Day day, boolean regenerate) {
+  private List<ConsensusRate> replayed(Day day, boolean regenerate, boolean everything) {
     Map<String, Track> tracks = new TreeMap<>();
     List<DayEvent> timeline = day.events.values().stream().sorted(TIMELINE).toList();
     for (int i = 0; i < timeline.size(); i++) {
@@ -166,6 +171,9 @@ public final class ConsensusDay {
       rate.setRevision(offset + track.changes());
       String fingerprint = Fingerprints.record(rate);
       if (before != null && fingerprint.equals(before.getFingerprint()) && offset == before.getOffset()) {
+        if (everything) {
+          changed.add(rate);
+        }
         return;
       }
       day.published.put(key, published(rate, track.signature(), offset));

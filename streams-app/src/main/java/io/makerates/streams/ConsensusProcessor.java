@@ -37,10 +37,9 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
     }
     String date = observations.getDate().toString();
     ConsensusDay.Step step = day.apply(store.get(date), observations);
-    if (!step.stateChanged()) {
-      return;
+    if (step.stateChanged()) {
+      store.put(date, step.state());
     }
-    store.put(date, step.state());
     for (ConsensusRate rate : step.changed()) {
       metrics.published(rate.getStatus().name());
       if (!rate.getDerived()) {

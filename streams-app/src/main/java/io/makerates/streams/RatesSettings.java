@@ -11,7 +11,7 @@ import java.util.Locale;
  * default; empty for none).
  */
 public record RatesSettings(ValidationSettings validation, ConsensusSettings consensus, IndependenceGroups groups,
-    List<String> derivedBases, ReplayWindow replay) {
+    List<String> derivedBases, ReplayScope replay) {
 
   public RatesSettings {
     derivedBases = List.copyOf(derivedBases);
@@ -20,7 +20,7 @@ public record RatesSettings(ValidationSettings validation, ConsensusSettings con
   /** Settings for live processing: a replay re-reading answers may re-decide any date. */
   public RatesSettings(ValidationSettings validation, ConsensusSettings consensus, IndependenceGroups groups,
       List<String> derivedBases) {
-    this(validation, consensus, groups, derivedBases, ReplayWindow.ALL);
+    this(validation, consensus, groups, derivedBases, ReplayScope.ALL);
   }
 
   public static RatesSettings defaults() {
@@ -37,6 +37,6 @@ public record RatesSettings(ValidationSettings validation, ConsensusSettings con
       }
     }
     return new RatesSettings(ValidationSettings.from(settings), ConsensusSettings.from(settings),
-        IndependenceGroups.from(settings), bases, ReplayWindow.from(settings));
+        IndependenceGroups.from(settings), bases, ReplayScope.from(settings));
   }
 }

@@ -63,9 +63,22 @@ class ConsensusDayReplayTest {
   void aReplayWindowLeavesOtherDatesAlone() {
     ConsensusDayState state = fold(LIVE, null, ecb, erapi).state();
     ConsensusDay wider = new ConsensusDay(new Consensus(new ConsensusSettings(2, new BigDecimal("200"), BigDecimal.TEN,
-        new BigDecimal("500"))), List.of(), new ReplayWindow(DAY.plusDays(1), null));
+        new BigDecimal("500"))), List.of(), new ReplayScope(DAY.plusDays(1), null, false));
 
     assertThat(wider.apply(state, ecb).changed()).isEmpty();
+  }
+
+  @Test
+  void aRepublishingReplayPublishesEveryPairOnceAtTheDaysLastAnswerWithTheRevisionItHas() {
+    ConsensusDay.Step live = fold(LIVE, null, ecb, erapi);
+    Map<String, ConsensusRate> current = lastByPair(live.changed());
+    ConsensusDay republish = new ConsensusDay(new Consensus(ConsensusSettings.defaults()), List.of(),
+        new ReplayScope(null, null, true));
+
+    assertThat(republish.apply(live.state(), ecb).changed()).isEmpty(); // not the day's last answer
+    ConsensusDay.Step last = republish.apply(live.state(), erapi);
+    assertThat(lastByPair(last.changed())).isEqualTo(current);
+    assertThat(last.stateChanged()).isFalse();
   }
 
   @Test

@@ -56,8 +56,8 @@ class ConsensusReplayIntegrationTest {
           new StringSerializer(), avro.<SpecificRecord>valueSerde().serializer())) {
         for (BronzeExtraction answer : List.of(
             answer("frankfurter", "\"USD\":1.1702,\"JPY\":172.45,\"GBP\":0.8704", 0),
-            answer("exchangerate-api", "\"USD\":1.1711,\"JPY\":172.61,\"GBP\":0.8699", 1),
-            answer("boc", "\"USD\":1.2872,\"JPY\":172.52,\"GBP\":0.8701", 2))) { // boc's USD is 10% off
+            answer("boc", "\"USD\":1.2872,\"JPY\":172.52,\"GBP\":0.8701", 1), // boc's USD is 10% off
+            answer("exchangerate-api", "\"USD\":1.1711,\"JPY\":172.61,\"GBP\":0.8699", 2))) { // sets it aside
           producer.send(new ProducerRecord<>(TopicNames.BRONZE, answer.getSourceId(), answer)).get();
         }
       }
@@ -95,7 +95,7 @@ class ConsensusReplayIntegrationTest {
     HealthChecks health = new HealthChecks();
     Map<String, List<ConsensusRate>> rates = new LinkedHashMap<>();
     int[] read = {0};
-    // 3 observations, each republishing the day's 3 EUR pairs and 3 derived USD ones (USD/EUR, USD/JPY, USD/GBP)
+    // 3 observations, each changing the day's 3 EUR pairs and 3 derived USD ones (USD/EUR, USD/JPY, USD/GBP)
     int expected = runs * 3 * 6;
     try (AutoCloseable app = StreamsApp.start(settings, Observability.registry("streams-app"), health);
          KafkaConsumer<String, ConsensusRate> consumer = consumer(stack, new AvroSerdes(stack.registryUrl()))) {

@@ -29,6 +29,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--to", description = "last rate date a re-read answer may change, YYYY-MM-DD (default: any)")
   LocalDate to;
 
+  @Option(names = "--republish", description = "publish every pair of the replayed days again with its current "
+      + "revision, changed or not: for a sink storing into a new, empty database (a rebuild)")
+  boolean republish;
+
   @Option(names = "--timeout", defaultValue = "2h", converter = DurationConverter.class,
       description = "give up after this long (default ${DEFAULT-VALUE}); running it again resumes")
   Duration timeout;
@@ -53,6 +57,9 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     if (to != null) {
       env.put("MAKERATES_REPLAY_TO", to.toString());
+    }
+    if (republish) {
+      env.put("MAKERATES_REPLAY_REPUBLISH", "true");
     }
     try {
       Settings settings = new Settings(env);

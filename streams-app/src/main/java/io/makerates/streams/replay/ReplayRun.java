@@ -86,9 +86,10 @@ public final class ReplayRun {
       Map<TopicPartition, Long> ratesStart = positions.end(TopicNames.RATES);
       Map<TopicPartition, Long> rejectedStart = positions.end(TopicNames.REJECTED);
       Map<TopicPartition, Long> goldStart = positions.end(TopicNames.GOLD);
-      out.printf("replay of %s: %,d bronze records from the start, dates %s to %s, through the current rules%n", appId,
+      out.printf("replay of %s: %,d bronze records from the start, dates %s to %s, through the current rules%s%n", appId,
           bronzeRecords, rules.replay().from() == null ? "any" : rules.replay().from(),
-          rules.replay().to() == null ? "any" : rules.replay().to());
+          rules.replay().to() == null ? "any" : rules.replay().to(),
+          rules.replay().republish() ? ", republishing every pair" : "");
 
       positions.reset(appId, bronzeStart);
       out.printf("bronze positions of %s reset to the start; Kafka Streams starting%n", appId);
@@ -100,6 +101,7 @@ public final class ReplayRun {
       try {
         streams.start();
         double span = Math.max(1, TopicPositions.sum(bronzeEnd) - TopicPositions.sum(bronzeStart));
+        PairRates counted = new PairRates(topics, observationsStart);
         boolean done = waitFor(deadline, () -> {
           if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
             throw new IllegalStateException("the replay's Kafka Streams stopped: " + streams.state());
@@ -110,11 +112,12 @@ public final class ReplayRun {
         }, elapsed -> {
           double share = Math.min(1, (TopicPositions.sum(positions.committed(appId, TopicNames.BRONZE))
               - TopicPositions.sum(bronzeStart)) / span);
-          long done_ = Math.round(share * bronzeRecords);
-          double perSecond = done_ / Math.max(0.001, elapsed.toMillis() / 1000.0);
-          return String.format("streams: bronze %,d of %,d records (%.0f %%), %,.0f records/s%s", done_, bronzeRecords,
-              share * 100, perSecond, share > 0 && share < 1
-                  ? String.format(", about %d s left", Math.round(elapsed.toSeconds() * (1 - share) / share)) : "");
+          long records = Math.round(share * bronzeRecords);
+          double seconds = Math.max(0.001, elapsed.toMillis() / 1000.0);
+          long rates = counted.upTo(positions, positions.end(TopicNames.OBSERVATIONS));
+          return String.format("streams: bronze %,d of %,d records (%.0f %%), %,.0f observations/s%s", records,
+              bronzeRecords, share * 100, rates / seconds, share > 0 && share < 1
+                  ? String.format(", about %d s left", Math.round(seconds * (1 - share) / share)) : "");
         });
         if (!done) {
           out.println("replay stopped: not finished within " + timeout + "; run it again to resume");
@@ -191,11 +194,9 @@ public final class ReplayRun {
       Map<TopicPartition, Long> observationsStart, Map<TopicPartition, Long> ratesStart, Map<TopicPartition, Long> ratesEnd,
       Map<TopicPartition, Long> rejectedStart, Map<TopicPartition, Long> goldStart, Map<TopicPartition, Long> goldEnd)
       throws SQLException {
-    long[] pairObservations = {0};
-    long answers = positions.scan(observationsStart, positions.end(TopicNames.OBSERVATIONS), r -> {
-      RateObservations o = topics.observations.valueSerde().deserializer().deserialize(r.topic(), r.value());
-      pairObservations[0] += o.getRates().size();
-    });
+    PairRates observed = new PairRates(topics, observationsStart);
+    long pairObservations = observed.upTo(positions, positions.end(TopicNames.OBSERVATIONS));
+    long answers = observed.answers();
     long silver = positions.scan(ratesStart, ratesEnd, r -> { });
     Map<String, Long> rejections = new TreeMap<>();
     positions.scan(rejectedStart, positions.end(TopicNames.REJECTED), r -> {
@@ -207,8 +208,9 @@ public final class ReplayRun {
     out.println("replay done in " + String.format("%.1f s", took));
     out.printf("  bronze records read      %,d%n", bronzeRecords);
     out.printf("  observations             %,d answers, %,d pair rates (%,.0f per second)%n", answers,
-        pairObservations[0], pairObservations[0] / Math.max(0.001, took));
-    out.printf("  silver rates published   %,d (only pairs whose value, status or accepted voices changed)%n", silver);
+        pairObservations, pairObservations / Math.max(0.001, took));
+    out.printf("  silver rates published   %,d (%s)%n", silver, star == null || !RatesSettings.from(settings).replay().republish()
+        ? "only pairs whose value, status or accepted voices changed" : "every pair, republished");
     if (rejections.isEmpty()) {
       out.println("  rejections               none");
     } else {
@@ -221,6 +223,33 @@ public final class ReplayRun {
       out.printf("  fact_rate_history        %,d rows%n", t.historyRows());
       out.printf("  fact_rate_contribution   %,d rows%n", t.lineageRows());
       out.printf("  latest_rate              %,d rows%n", t.latestRows());
+    }
+  }
+
+  /** Counts what the replay published to the observations topic: answers, and the pair rates in them. */
+  private static final class PairRates {
+    private final Topics topics;
+    private Map<TopicPartition, Long> from;
+    private long answers;
+    private long rates;
+
+    PairRates(Topics topics, Map<TopicPartition, Long> from) {
+      this.topics = topics;
+      this.from = from;
+    }
+
+    /** Reads on to {@code end}; the pair rates counted so far. */
+    long upTo(TopicPositions positions, Map<TopicPartition, Long> end) {
+      answers += positions.scan(from, end, r -> {
+        RateObservations o = topics.observations.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        rates += o.getRates().size();
+      });
+      from = end;
+      return rates;
+    }
+
+    long answers() {
+      return answers;
     }
   }
 

@@ -38,6 +38,7 @@ final class TopicPositions implements AutoCloseable {
     p.putAll(kafka);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a position before the log's start: what is left
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
@@ -136,10 +137,18 @@ final class TopicPositions implements AutoCloseable {
     return count;
   }
 
-  /** True when no committed record lies between each position and the end (markers do not count). */
+  /**
+   * True when no committed record lies between each position and the end (markers do not count); a partition without
+   * a position is read from its start.
+   */
   boolean reached(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> end) {
+    Map<TopicPartition, Long> logStart = null;
     for (var entry : end.entrySet()) {
-      long position = positions.getOrDefault(entry.getKey(), 0L);
+      Long known = positions.get(entry.getKey());
+      if (known == null && logStart == null) {
+        logStart = consumer.beginningOffsets(end.keySet(), TIMEOUT);
+      }
+      long position = known != null ? known : logStart.get(entry.getKey());
       if (position >= entry.getValue()) {
         continue;
       }

@@ -6,21 +6,24 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * The dates a replay may re-decide ({@code MAKERATES_REPLAY_FROM} / {@code MAKERATES_REPLAY_TO}, set by the replay
- * command). It limits only the re-reading of answers already folded in: a new answer is decided whatever its date.
+ * What a replay does with the answers it reads again (set by the replay command): the dates it may re-decide
+ * ({@code MAKERATES_REPLAY_FROM} / {@code MAKERATES_REPLAY_TO}), and whether it publishes every pair of those days
+ * again with its current revision ({@code MAKERATES_REPLAY_REPUBLISH}, for a sink storing into a new database). It
+ * applies only to answers already folded in: a new answer is decided whatever its date.
  */
-public record ReplayWindow(LocalDate from, LocalDate to) {
+public record ReplayScope(LocalDate from, LocalDate to, boolean republish) {
 
-  public static final ReplayWindow ALL = new ReplayWindow(null, null);
+  public static final ReplayScope ALL = new ReplayScope(null, null, false);
 
-  public ReplayWindow {
+  public ReplayScope {
     if (from != null && to != null && from.isAfter(to)) {
       throw new ConfigException("the replay window ends (" + to + ") before it starts (" + from + ")");
     }
   }
 
-  public static ReplayWindow from(Settings settings) {
-    return new ReplayWindow(date(settings, "replay.from"), date(settings, "replay.to"));
+  public static ReplayScope from(Settings settings) {
+    return new ReplayScope(date(settings, "replay.from"), date(settings, "replay.to"),
+        settings.bool("replay.republish", false));
   }
 
   private static LocalDate date(Settings settings, String key) {
