@@ -34,6 +34,9 @@ final class LocalReplayCommand implements Callable<Integer> {
   @Option(names = "--to", description = "last rate date a re-read answer may change, YYYY-MM-DD (default: any)")
   LocalDate to;
 
+  @Option(names = "--republish", description = "publish every pair again with its current revision (for a new database)")
+  boolean republish;
+
   @Option(names = "--timeout", description = "give up after this long, e.g. 30m (default 2h); running it again resumes")
   String timeout;
 
@@ -62,6 +65,9 @@ final class LocalReplayCommand implements Callable<Integer> {
         }
         if (to != null) {
           args.addAll(List.of("--to", to.toString()));
+        }
+        if (republish) {
+          args.add("--republish");
         }
         if (timeout != null) {
           args.addAll(List.of("--timeout", timeout));

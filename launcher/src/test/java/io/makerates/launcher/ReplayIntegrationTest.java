@@ -210,7 +210,52 @@ class ReplayIntegrationTest {
     }
   }
 
+  @Test
+  @Order(5)
+  void aRepublishingReplayRebuildsANewDatabaseAfterSilverExpiredAndChangesNothingInTheOldOne() throws Exception {
+    Snapshot before = Snapshot.take();
+    String checksumBefore = sql(FACT_CHECKSUM);
+    // silver's retention has passed: what the sink once read is gone from Kafka
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(stack.kafkaProperties())) {
+      Map<TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> all = new HashMap<>();
+      endOffsets(topics.rates.name()).forEach((tp, end) -> all.put(tp, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(end)));
+      admin.deleteRecords(all).all().get();
+    }
+    rows("CREATE DATABASE rebuild");
+    Map<String, String> rebuildEnv = new HashMap<>(env);
+    rebuildEnv.put("MAKERATES_DATABASE_URL", stack.jdbcUrl().replace("/postgres", "/rebuild"));
+    rebuildEnv.put("MAKERATES_CONSUMER_GROUP", "makerates-sink-rebuild");
+    rebuildEnv.put("MAKERATES_GOLD_ENABLED", "false");
+    try (AutoCloseable rebuildSink = SinkApp.start(new Settings(rebuildEnv), Observability.registry("sink-rebuild"),
+        new HealthChecks())) {
+      String output = replay(rebuildEnv, "--republish");
+      assertThat(output).contains("silver rates published   50 (every pair, republished)");
+      assertThat(checksum(output)).isEqualTo(checksumBefore);
+    }
+    // the old database and gold saw records they already had: nothing changed there
+    settle();
+    assertThat(Snapshot.take()).isEqualTo(before);
+    // the new one holds every pair at its current revision, with that revision's lineage
+    String rebuild = "/rebuild";
+    assertThat(rows(rebuild, "SELECT concat_ws('|', date_key, base, quote, rate, status, derived, source_count, spread_bps, "
+        + "confidence_low, confidence_high, revision) FROM fact_rate ORDER BY 1")).isEqualTo(before.facts());
+    String currentLineage = "SELECT concat_ws('|', c.date_key, c.base, c.quote, c.revision, leg, source_id, extraction_id, "
+        + "value, accepted, rejection_reason, bronze_topic, bronze_partition, bronze_offset) FROM fact_rate_contribution c "
+        + "JOIN fact_rate f USING (date_key, base, quote, revision) ORDER BY 1";
+    assertThat(rows(rebuild, currentLineage)).isEqualTo(rows(currentLineage));
+    assertThat(rows(rebuild, "SELECT count(*) FROM fact_rate_history")).containsExactly("50");
+  }
+
   // ---- helpers ----
+
+  private static Map<TopicPartition, Long> endOffsets(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(stack.kafkaProperties(),
+        new org.apache.kafka.common.serialization.StringDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      return consumer.endOffsets(consumer.partitionsFor(topic).stream()
+          .map(i -> new TopicPartition(topic, i.partition())).toList());
+    }
+  }
 
   private static int replayMembers() throws Exception {
     try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(stack.kafkaProperties())) {
@@ -350,11 +395,20 @@ class ReplayIntegrationTest {
   }
 
   private static List<String> rows(String query) throws Exception {
+    return rows("/postgres", query);
+  }
+
+  /** The rows of a query's first column in one database of the stack's PostgreSQL; none for a statement. */
+  private static List<String> rows(String database, String query) throws Exception {
     List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-        ResultSet rs = c.createStatement().executeQuery(query)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1));
+    try (Connection c = DriverManager.getConnection(stack.jdbcUrl().replace("/postgres", database), stack.dbUser(),
+        stack.dbPassword()); java.sql.Statement statement = c.createStatement()) {
+      if (statement.execute(query)) {
+        try (ResultSet rs = statement.getResultSet()) {
+          while (rs.next()) {
+            rows.add(rs.getString(1));
+          }
+        }
       }
     }
     return rows;
