@@ -53,29 +53,59 @@ final class LocalReplayCommand implements Callable<Integer> {
       return 2;
     }
     System.out.println("Starting the local stack on " + data + " with sink-app...");
-    try (EmbeddedStack stack = LocalStack.start(data, false)) {
+    // Ctrl-C runs shutdown hooks, not finally blocks: the hook stops the sink, then the stack, whatever is running
+    AutoCloseable[] running = new AutoCloseable[2];
+    Thread hook = new Thread(() -> stop(running, data), "makerates-replay-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      EmbeddedStack stack = LocalStack.start(data, false);
+      running[1] = stack;
       Map<String, String> env = new LinkedHashMap<>(shellSettings());
       env.putAll(stack.env());
       env.put("MAKERATES_STATE_DIR", stack.directory().resolve("streams-state").toString());
       env.put("MAKERATES_HTTP_PORT", "0");
-      try (AutoCloseable sink = SinkApp.start(new Settings(env), Observability.registry("sink-app"), new HealthChecks())) {
-        List<String> args = new ArrayList<>();
-        if (from != null) {
-          args.addAll(List.of("--from", from.toString()));
-        }
-        if (to != null) {
-          args.addAll(List.of("--to", to.toString()));
-        }
-        if (republish) {
-          args.add("--republish");
-        }
-        if (timeout != null) {
-          args.addAll(List.of("--timeout", timeout));
-        }
-        return new CommandLine(new ReplayCommand(() -> env, System.out)).execute(args.toArray(String[]::new));
-      } finally {
-        System.out.println("Stopping the local stack; the data stays in " + data + ".");
+      running[0] = SinkApp.start(new Settings(env), Observability.registry("sink-app"), new HealthChecks());
+      List<String> args = new ArrayList<>();
+      if (from != null) {
+        args.addAll(List.of("--from", from.toString()));
       }
+      if (to != null) {
+        args.addAll(List.of("--to", to.toString()));
+      }
+      if (republish) {
+        args.add("--republish");
+      }
+      if (timeout != null) {
+        args.addAll(List.of("--timeout", timeout));
+      }
+      return new CommandLine(new ReplayCommand(() -> env, System.out)).execute(args.toArray(String[]::new));
+    } catch (IllegalStateException e) {
+      System.out.println("replay refused: " + e.getMessage());
+      return 2;
+    } finally {
+      stop(running, data);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running
+      }
+    }
+  }
+
+  private static synchronized void stop(AutoCloseable[] running, Path data) {
+    if (running[0] == null && running[1] == null) {
+      return;
+    }
+    System.out.println("Stopping the local stack; the data stays in " + data + ".");
+    for (int i = 0; i < running.length; i++) {
+      try {
+        if (running[i] != null) {
+          running[i].close();
+        }
+      } catch (Exception e) {
+        System.out.println("  stopping " + (i == 0 ? "sink-app" : "the stack") + " failed: " + e.getMessage());
+      }
+      running[i] = null;
     }
   }
 
