@@ -60,6 +60,8 @@ final class LocalReplayCommand implements Callable<Integer> {
     try {
       EmbeddedStack stack = LocalStack.start(data, false);
       running[1] = stack;
+      System.out.println("The JSON logs of the stack, sink-app and the replay's Kafka Streams go to "
+          + AppLogs.toFile(data.resolve("logs").resolve("replay.log")) + "; warnings show here too.");
       Map<String, String> env = new LinkedHashMap<>(shellSettings());
       env.putAll(stack.env());
       env.put("MAKERATES_STATE_DIR", stack.directory().resolve("streams-state").toString());

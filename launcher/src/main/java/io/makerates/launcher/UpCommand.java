@@ -75,6 +75,10 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws Exception {
     long started = System.nanoTime();
     Path data = dataDir.toAbsolutePath().normalize();
+    Path logFile = data.resolve("logs").resolve("makerates.log");
+    if (!fresh) {
+      AppLogs.toFile(logFile);
+    }
     if (fresh) {
       System.out.println("Fresh start: deleting the data in " + data + "...");
     }
@@ -96,6 +100,8 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
         // from here on Ctrl-C stops what has started (the hook sees the apps once they run)
         current[0] = partial;
         Runtime.getRuntime().addShutdownHook(hook);
+        AppLogs.toFile(logFile); // again: a fresh start has just emptied the folder
+        System.out.println("The apps' JSON logs go to " + logFile + "; warnings show here too.");
         if (partial.stub() != null) {
           System.out.println("Offline: sources are served by a stub at " + partial.stub().frankfurterBaseUrl());
         }

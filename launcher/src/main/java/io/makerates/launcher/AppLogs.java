@@ -1,0 +1,69 @@
+package io.makerates.launcher;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal is for people: a command that runs apps in this JVM ({@code up}, {@code replay}) sends their JSON log
+ * lines to a file in the data folder, as a Deployment's would go to its log collector, and shows only warnings and
+ * errors on the terminal, as one line of text each.
+ */
+final class AppLogs {
+
+  private AppLogs() {}
+
+  /** Redirects every log line to {@code file} (JSON, appended); returns the file. */
+  static Path toFile(Path file) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return file; // another logging backend: leave it as it is
+    }
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file.getParent(), e);
+    }
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+
+    LogstashEncoder json = new LogstashEncoder();
+    json.setContext(context);
+    json.start();
+    FileAppender<ILoggingEvent> toFile = new FileAppender<>();
+    toFile.setContext(context);
+    toFile.setName("FILE");
+    toFile.setFile(file.toString());
+    toFile.setAppend(true);
+    toFile.setEncoder(json);
+    toFile.start();
+
+    PatternLayoutEncoder text = new PatternLayoutEncoder();
+    text.setContext(context);
+    text.setPattern("%level %logger{0}: %msg%n");
+    text.start();
+    ThresholdFilter warnings = new ThresholdFilter();
+    warnings.setLevel(Level.WARN.levelStr);
+    warnings.start();
+    ConsoleAppender<ILoggingEvent> toTerminal = new ConsoleAppender<>();
+    toTerminal.setContext(context);
+    toTerminal.setName("TERMINAL");
+    toTerminal.setEncoder(text);
+    toTerminal.addFilter(warnings);
+    toTerminal.start();
+
+    root.detachAndStopAllAppenders();
+    root.addAppender(toFile);
+    root.addAppender(toTerminal);
+    return file;
+  }
+}
