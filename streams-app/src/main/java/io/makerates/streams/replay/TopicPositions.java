@@ -106,7 +106,8 @@ final class TopicPositions implements AutoCloseable {
   /** Moves the group's positions on these partitions (the group must be empty). */
   void reset(String group, Map<TopicPartition, Long> to) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    to.forEach((tp, o) -> offsets.put(tp, new OffsetAndMetadata(o, "reset by a replay")));
+    // no metadata of our own: Kafka Streams keeps its own in that field and warns about what it cannot read
+    to.forEach((tp, o) -> offsets.put(tp, new OffsetAndMetadata(o)));
     call(() -> admin.alterConsumerGroupOffsets(group, offsets).all().get());
   }
 
