@@ -39,9 +39,23 @@ final class Fingerprints {
     return hash(text);
   }
 
-  /** The whole record as published, revision and lineage included. */
+  /**
+   * The whole record as published, revision and lineage included. Built field by field: Avro's toString of a record
+   * with its lineage was a fifth of the consensus step's time.
+   */
   static String record(ConsensusRate rate) {
-    return hash(rate.toString());
+    StringBuilder text = new StringBuilder(256).append(rate.getDate()).append('|').append(rate.getBase()).append('/')
+        .append(rate.getQuote()).append('|').append(rate.getRate()).append('|').append(rate.getStatus()).append('|')
+        .append(rate.getDerived()).append('|').append(rate.getSourceCount()).append('|').append(rate.getSpreadBps())
+        .append('|').append(rate.getConfidenceLow()).append('|').append(rate.getConfidenceHigh()).append('|')
+        .append(rate.getRevision());
+    for (Contribution c : rate.getContributions()) {
+      text.append('|').append(c.getLeg()).append(':').append(c.getSourceId()).append(':').append(c.getIndependenceGroup())
+          .append('=').append(c.getValue()).append(':').append(c.getExtractionId()).append('@')
+          .append(c.getBronze().getTopic()).append('/').append(c.getBronze().getPartition()).append('/')
+          .append(c.getBronze().getOffset()).append(':').append(c.getAccepted()).append(':').append(c.getRejectionReason());
+    }
+    return hash(text);
   }
 
   /** The rules a day was decided by: a replay under other rules re-decides it. */

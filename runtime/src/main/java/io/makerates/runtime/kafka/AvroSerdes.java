@@ -44,6 +44,7 @@ public final class AvroSerdes {
     c.put(SerdeConfig.ID_HANDLER, "io.apicurio.registry.serde.Default4ByteIdHandler");
     c.put("apicurio.registry.headers.enabled", false);
     c.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+    c.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, CachingAvroDatumProvider.class.getName());
     // the JDK HttpClient instead of a shared Vert.x instance: lookups were seen to hang in Vert.x when several
     // serdes of one JVM (the local run, the tests) were opened and closed; see client() for the deadline
     c.put("apicurio.registry.http.adapter", "JDK");

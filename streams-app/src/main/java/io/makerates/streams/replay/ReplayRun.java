@@ -42,6 +42,8 @@ public final class ReplayRun {
   /** Client id of the replay's Kafka Streams: members with it that a killed replay left behind are removed. */
   public static final String CLIENT_ID = "makerates-replay";
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+  /** The replay's exactly-once commit interval unless MAKERATES_COMMIT_INTERVAL says otherwise. */
+  static final Duration REPLAY_COMMIT_INTERVAL = Duration.ofSeconds(2);
 
   private final Settings settings;
   private final PrintStream out;
@@ -95,6 +97,12 @@ public final class ReplayRun {
       out.printf("bronze positions of %s reset to the start; Kafka Streams starting%n", appId);
       Properties props = StreamsApp.streamsProperties(settings);
       props.put(StreamsConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+      if (settings.optional("commit.interval").isEmpty()) {
+        // a replay is about throughput, not latency: fewer exactly-once commits (each one waits for the broker)
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(REPLAY_COMMIT_INTERVAL.toMillis()));
+      }
+      props.putIfAbsent(StreamsConfig.producerPrefix("batch.size"), Integer.toString(256 * 1024));
+      props.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), "50");
       KafkaStreams streams = new KafkaStreams(RatesTopology.build(RatesSerdes.registry(new AvroSerdes(
           settings.required("registry.url", "the schema registry URL"))), rules), props);
       long deadline = started + timeout.toNanos();
