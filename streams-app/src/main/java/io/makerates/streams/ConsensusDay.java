@@ -234,10 +234,17 @@ public final class ConsensusDay {
         day.rules = "";
         return day;
       }
-      for (RateObservations o : state.getObservations()) {
-        day.answers.computeIfAbsent(o.getSourceId(), s -> new HashMap<>()).put(Fingerprints.content(o), o);
-      }
       state.getEvents().forEach(e -> day.events.put(e.getExtractionId(), e));
+      Map<String, Integer> perExtraction = new HashMap<>();
+      state.getObservations().forEach(o -> perExtraction.merge(o.getExtractionId().toString(), 1, Integer::sum));
+      for (RateObservations o : state.getObservations()) {
+        // a kept answer is its content's first extraction, so that event knows its content: no need to hash it again,
+        // unless validation re-read that extraction differently and both readings are kept
+        DayEvent own = day.events.get(o.getExtractionId().toString());
+        String content = own != null && own.getSourceId().equals(o.getSourceId())
+            && perExtraction.get(o.getExtractionId().toString()) == 1 ? own.getContent() : Fingerprints.content(o);
+        day.answers.computeIfAbsent(o.getSourceId(), s -> new HashMap<>()).put(content, o);
+      }
       if (day.events.isEmpty()) {
         // a state written before the timeline was kept: its latest answers become its events
         state.getObservations().forEach(o -> day.events.put(o.getExtractionId().toString(), new DayEvent(
@@ -280,12 +287,13 @@ public final class ConsensusDay {
     }
 
     ConsensusDayState toState() {
-      List<RateObservations> observations = new ArrayList<>();
-      answers.values().forEach(bySource -> bySource.values().stream().sorted(RECENCY).forEach(observations::add));
       // only answers some event still points to are kept (validation may have re-read one differently)
       java.util.Set<String> live = new java.util.HashSet<>();
       events.values().forEach(e -> live.add(e.getSourceId() + "|" + e.getContent()));
-      observations.removeIf(o -> !live.contains(o.getSourceId() + "|" + Fingerprints.content(o)));
+      List<RateObservations> observations = new ArrayList<>();
+      answers.forEach((source, bySource) -> bySource.entrySet().stream()
+          .filter(e -> live.contains(source + "|" + e.getKey()))
+          .map(Map.Entry::getValue).sorted(RECENCY).forEach(observations::add));
       List<DayEvent> timeline = events.values().stream().sorted(TIMELINE).toList();
       return new ConsensusDayState(observations, new HashMap<>(published), new ArrayList<>(), new ArrayList<>(timeline), rules);
     }

@@ -67,12 +67,17 @@ final class Fingerprints {
     return hash(text);
   }
 
-  private static String hash(CharSequence text) {
+  // one digest per thread: looking the algorithm up for every hash showed in the consensus step's profile
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  });
+
+  private static String hash(CharSequence text) {
+    byte[] digest = SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
   }
 }
