@@ -77,7 +77,7 @@ final class HistoricalBronze {
   private final LocalDate to;
   private final Instant extractedAt;
   private final List<String> erapiCodes;
-  private final Map<String, double[]> walk = new TreeMap<>();
+  private final Map<String, BigDecimal[]> walk = new TreeMap<>();
   private final Map<LocalDate, Map<String, BigDecimal>> reference = new TreeMap<>();
 
   HistoricalBronze(LocalDate from, LocalDate to, Instant extractedAt) {
@@ -88,22 +88,27 @@ final class HistoricalBronze {
     CurrencyTable.iso4217().all().stream()
         .filter(c -> c.retiredOn() == null && !c.code().startsWith("X") && c.minorUnits() != null)
         .forEach(c -> codes.add(c.code()));
-    ECB.forEach(e -> codes.add(e.code()));
     BOC.forEach(codes::add);
     codes.remove("EUR");
-    erapiCodes = List.copyOf(codes);
+    erapiCodes = List.copyOf(codes); // active codes only: exchangerate-api quotes no retired currency
+    ECB.forEach(e -> codes.add(e.code())); // the ECB's retired ones need a series too, for their years
     Random random = new Random(42);
     for (String code : codes) {
-      // a start level between 0.3 and 30,000 units per euro, and a daily volatility of 0.2 % to 1 %
-      walk.put(code, new double[] {Math.exp(random.nextDouble() * 11.5 - 1.2), 0.002 + random.nextDouble() * 0.008});
+      // a start level between 0.03 and about 30,000 units per euro (0.3 to 0.9 times a power of ten), and a daily
+      // volatility of 0.2 % to 1 %, in basis points; rates stay exact decimals, the random draws only pick steps
+      BigDecimal level = BigDecimal.ONE.add(BigDecimal.valueOf(random.nextInt(200), 2)).scaleByPowerOfTen(random.nextInt(6) - 1)
+          .multiply(new BigDecimal("0.3"));
+      walk.put(code, new BigDecimal[] {level, BigDecimal.valueOf(20 + random.nextInt(81))});
     }
     Random steps = new Random(7);
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       Map<String, BigDecimal> day = new LinkedHashMap<>();
       for (var e : walk.entrySet()) {
-        double[] w = e.getValue();
-        w[0] *= Math.exp(steps.nextGaussian() * w[1]);
-        day.put(e.getKey(), new BigDecimal(w[0], SIX));
+        BigDecimal[] w = e.getValue();
+        // one day's move: a normal draw times the volatility, in whole hundredths of a basis point
+        BigDecimal move = BigDecimal.valueOf(Math.round(steps.nextGaussian() * w[1].intValue() * 100), 6);
+        w[0] = w[0].multiply(BigDecimal.ONE.add(move)).round(SIX);
+        day.put(e.getKey(), w[0]);
       }
       reference.put(d, day);
     }
@@ -328,8 +333,4 @@ final class HistoricalBronze {
     return a.isAfter(b) ? a : b;
   }
 
-  /** The dates the generator covers, for the report. */
-  List<LocalDate> days() {
-    return new ArrayList<>(reference.keySet());
-  }
 }

@@ -31,16 +31,20 @@ final class RealFormatBronze {
 
   private RealFormatBronze() {}
 
-  /** EUR→X reference rates of a day: a smooth made-up series. */
+  /** EUR→X reference rates of a day: a smooth made-up series, in exact decimals. */
   static Map<String, BigDecimal> reference(LocalDate day) {
-    double t = day.toEpochDay() % 97;
+    BigDecimal t = BigDecimal.valueOf(day.toEpochDay() % 97);
     Map<String, BigDecimal> rates = new LinkedHashMap<>();
-    rates.put("USD", decimal(1.08 + 0.0004 * t));
-    rates.put("JPY", decimal(161.2 + 0.05 * t));
-    rates.put("GBP", decimal(0.85 + 0.0001 * t));
-    rates.put("CHF", decimal(0.95 - 0.0002 * t));
-    rates.put("CAD", decimal(1.47 + 0.0003 * t));
+    rates.put("USD", series("1.08", "0.0004", t));
+    rates.put("JPY", series("161.2", "0.05", t));
+    rates.put("GBP", series("0.85", "0.0001", t));
+    rates.put("CHF", series("0.95", "-0.0002", t));
+    rates.put("CAD", series("1.47", "0.0003", t));
     return rates;
+  }
+
+  private static BigDecimal series(String start, String step, BigDecimal t) {
+    return new BigDecimal(start).add(new BigDecimal(step).multiply(t)).round(SIX);
   }
 
   static BronzeExtraction ecb(LocalDate day, Instant at, UUID id) {
@@ -118,9 +122,6 @@ final class RealFormatBronze {
     return rate.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(bps, 4))).round(SIX);
   }
 
-  private static BigDecimal decimal(double value) {
-    return new BigDecimal(value).round(SIX);
-  }
 
   private static BronzeExtraction bronze(String sourceId, String type, String url, String body, String contentType,
       Instant at, UUID id) {

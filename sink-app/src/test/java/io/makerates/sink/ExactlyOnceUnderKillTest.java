@@ -67,7 +67,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exactly-once into PostgreSQL under SIGKILL (BRIEF §5: offsets stored in the same transaction as the rows). The same
+ * Exactly-once into PostgreSQL under SIGKILL (offsets stored in the same transaction as the rows). The same
  * silver topic is stored twice by the real sink process, each run into its own database of one PostgreSQL: run A runs
  * undisturbed, run B is killed with -9 at random moments (during boot, mid-batch, mid-commit) and restarted, with a
  * different poll batch size at every start. Both databases must end up holding the same rows, and those rows must be

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Decides the rate of one pair and day from the latest observation of each source (BRIEF §5). Pure: the decision
+ * Decides the rate of one pair and day from the latest observation of each source (README, "How a rate is decided"). Pure: the decision
  * depends only on the set of voices given, never on their order.
  */
 public final class Consensus {

@@ -5,7 +5,7 @@ import io.makerates.runtime.config.Settings;
 import java.math.BigDecimal;
 
 /**
- * How the consensus decides (BRIEF §5).
+ * How the consensus decides (README, "How a rate is decided").
  *
  * @param minSources   accepted independent voices needed for {@code CONSENSUS}
  * @param toleranceBps how far from the median, in basis points, a voice may be and still agree

@@ -28,7 +28,7 @@ final class Fingerprints {
   }
 
   /**
-   * What makes a new revision (BRIEF §5): the value, the status and the accepted voices with what they said. A voice
+   * What makes a new revision: the value, the status and the accepted voices with what they said. A voice
    * set aside, or the same content extracted again, changes none of these.
    */
   static String signature(ConsensusRate rate) {

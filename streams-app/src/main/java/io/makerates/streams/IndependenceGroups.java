@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class IndependenceGroups {
 
-  /** BRIEF §3. */
+  /** frankfurter republishes the ECB's rates; the other sources are independent of each other. */
   public static final List<String> DEFAULTS = List.of("frankfurter=ECB", "ecb=ECB", "exchangerate-api=ERAPI", "boc=BOC");
 
   private final Map<String, String> groupBySource;

@@ -29,7 +29,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-/** BRIEF §5: the consensus is a pure function of the set of observations; arrival order and replays never change it. */
+/** The consensus is a pure function of the set of observations; arrival order and replays never change it. */
 class ConsensusOrderPropertyTest {
 
   private static final LocalDate DAY = LocalDate.parse("2026-09-25");

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every validation rule of BRIEF §5 through the topology: the bad part of an answer goes to the rejects topic with its
+ * Every validation rule (README, "How a rate is decided") through the topology: the bad part of an answer goes to the rejects topic with its
  * reason code, the good rates of the same answer still pass. Answers are extracted on 2026-09-25.
  */
 class ValidationRulesTest {
