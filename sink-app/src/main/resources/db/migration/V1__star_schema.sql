@@ -1,6 +1,4 @@
--- The star schema: dimensions of currency, source and date, facts per date and pair with their history and lineage,
--- and the latest rate per pair (README, "Reading the rates"). Money columns are numeric (never floating point); codes
--- are ISO 4217.
+-- The star schema of BRIEF §5. Money columns are numeric (never floating point); codes are ISO 4217.
 
 CREATE TABLE dim_currency (
   code         char(3) PRIMARY KEY,
