@@ -44,7 +44,9 @@ final class CopyUpsertCeiling implements AutoCloseable {
   long write(String csvRows) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(SinkParts.createStageRate());
-      copy.copyIn("COPY stage_rate FROM STDIN WITH (FORMAT csv)", new StringReader(csvRows));
+      // the fact columns only: the ceiling stores no history and no lineage
+      copy.copyIn("COPY stage_rate (date_key, rate_date, base, quote, rate, status, derived, source_count, spread_bps, "
+          + "confidence_low, confidence_high, revision) FROM STDIN WITH (FORMAT csv)", new StringReader(csvRows));
       long rows = statement.executeUpdate(SinkParts.upsertFact());
       connection.commit();
       return rows;

@@ -27,7 +27,7 @@ class LineageLegMigrationTest {
             (20250106, 'EUR', 'JPY', 1, 'ecb', '00000000-0000-0000-0000-000000000001', 161.25, true, 'b', 0, 1),
             (20250106, 'USD', 'JPY', 1, 'ecb', '00000000-0000-0000-0000-000000000001', 1.0820, true, 'b', 0, 1)""");
 
-      Flyway.configure().dataSource(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword()).load().migrate();
+      Flyway.configure().dataSource(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword()).target("6").load().migrate();
 
       assertThat(rows(db, "SELECT base, quote, leg FROM fact_rate_contribution ORDER BY base"))
           .containsExactly("EUR|JPY|EUR/JPY", "USD|JPY|unrecorded");

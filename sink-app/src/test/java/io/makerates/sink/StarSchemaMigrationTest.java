@@ -45,16 +45,16 @@ class StarSchemaMigrationTest {
         """);
     // EUR/USD of 2025-01-06 as first recorded on the day, and corrected the day after (with its lineage)
     exec("""
-        INSERT INTO fact_rate_history (date_key, base, quote, revision, rate, status, source_count, recorded_at) VALUES
-          (20250106, 'EUR', 'USD', 1, 1.0390, 'SINGLE_SOURCE', 1, '2025-01-06 16:05:00+00'),
-          (20250106, 'EUR', 'USD', 2, 1.0400, 'CONSENSUS', 2, '2025-01-07 09:00:00+00')
-        """);
-    exec("""
-        INSERT INTO fact_rate_contribution (date_key, base, quote, revision, leg, source_id, extraction_id, value,
-          accepted, bronze_topic, bronze_partition, bronze_offset) VALUES
-          (20250106, 'EUR', 'USD', 1, 'EUR/USD', 'ecb', '00000000-0000-0000-0000-000000000001', 1.0390, true, 'fx.bronze.extractions.v1', 0, 11),
-          (20250106, 'EUR', 'USD', 2, 'EUR/USD', 'ecb', '00000000-0000-0000-0000-000000000001', 1.0390, true, 'fx.bronze.extractions.v1', 0, 11),
-          (20250106, 'EUR', 'USD', 2, 'EUR/USD', 'exchangerate-api', '00000000-0000-0000-0000-000000000002', 1.0410, true, 'fx.bronze.extractions.v1', 1, 12)
+        INSERT INTO fact_rate_history (date_key, base, quote, revision, rate, status, source_count, recorded_at,
+          lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value, lineage_accepted,
+          lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset) VALUES
+          (20250106, 'EUR', 'USD', 1, 1.0390, 'SINGLE_SOURCE', 1, '2025-01-06 16:05:00+00',
+           '{EUR/USD}', '{ecb}', '{00000000-0000-0000-0000-000000000001}', '{1.0390}', '{t}', '{NULL}',
+           '{fx.bronze.extractions.v1}', '{0}', '{11}'),
+          (20250106, 'EUR', 'USD', 2, 1.0400, 'CONSENSUS', 2, '2025-01-07 09:00:00+00',
+           '{EUR/USD,EUR/USD}', '{ecb,exchangerate-api}',
+           '{00000000-0000-0000-0000-000000000001,00000000-0000-0000-0000-000000000002}', '{1.0390,1.0410}', '{t,t}',
+           '{NULL,NULL}', '{fx.bronze.extractions.v1,fx.bronze.extractions.v1}', '{0,1}', '{11,12}')
         """);
   }
 
