@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -175,18 +176,23 @@ final class StarSchemaWriter {
   private record RevisionKey(LocalDate date, String base, String quote, int revision) {}
 
   private static void writeRates(Connection connection, Collection<SilverRate> rates) throws SQLException {
-    CsvRows rateRows = new CsvRows();
+    CopyRows rateRows = new CopyRows();
     Set<RevisionKey> staged = new HashSet<>();
     for (SilverRate r : rates) {
       // a revision delivered twice in one batch (a producer retry): the first copy stands, as across batches
       if (!staged.add(new RevisionKey(r.date(), r.base(), r.quote(), r.revision()))) {
         continue;
       }
+      List<SilverRate.Lineage> voices = voices(r.contributions());
       rateRows.add(dateKey(r.date())).add(r.date()).add(r.base()).add(r.quote()).add(r.rate()).add(r.status())
           .add(r.derived()).add(r.sourceCount()).add(r.spreadBps()).add(r.confidenceLow()).add(r.confidenceHigh())
-          .add(r.revision());
-      addLineage(rateRows, r.contributions());
-      rateRows.endRow();
+          .add(r.revision())
+          .addArray(voices, SilverRate.Lineage::leg).addArray(voices, SilverRate.Lineage::sourceId)
+          .addArray(voices, SilverRate.Lineage::extractionId).addArray(voices, SilverRate.Lineage::value)
+          .addArray(voices, SilverRate.Lineage::accepted).addArray(voices, SilverRate.Lineage::rejectionReason)
+          .addArray(voices, SilverRate.Lineage::bronzeTopic).addArray(voices, SilverRate.Lineage::bronzePartition)
+          .addArray(voices, SilverRate.Lineage::bronzeOffset)
+          .endRow();
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(CREATE_STAGE_RATE);
@@ -197,32 +203,16 @@ final class StarSchemaWriter {
     }
   }
 
-  /** The lineage arrays of one revision: one element per leg and source (a cross rate has the sources of both legs). */
-  private static void addLineage(CsvRows row, List<SilverRate.Lineage> contributions) {
-    ArrayLiteral leg = new ArrayLiteral();
-    ArrayLiteral source = new ArrayLiteral();
-    ArrayLiteral extraction = new ArrayLiteral();
-    ArrayLiteral value = new ArrayLiteral();
-    ArrayLiteral accepted = new ArrayLiteral();
-    ArrayLiteral reason = new ArrayLiteral();
-    ArrayLiteral topic = new ArrayLiteral();
-    ArrayLiteral partition = new ArrayLiteral();
-    ArrayLiteral offset = new ArrayLiteral();
-    Set<String> voices = new HashSet<>();
+  /** A revision's voices, one per leg and source (a cross rate has the sources of both its legs), first one kept. */
+  private static List<SilverRate.Lineage> voices(List<SilverRate.Lineage> contributions) {
+    List<SilverRate.Lineage> voices = new ArrayList<>(contributions.size());
+    Set<String> seen = new HashSet<>();
     for (SilverRate.Lineage c : contributions) {
-      if (voices.add(c.leg() + " " + c.sourceId())) {
-        leg.add(c.leg());
-        source.add(c.sourceId());
-        extraction.add(c.extractionId());
-        value.add(c.value());
-        accepted.add(c.accepted());
-        reason.add(c.rejectionReason());
-        topic.add(c.bronzeTopic());
-        partition.add(c.bronzePartition());
-        offset.add(c.bronzeOffset());
+      if (seen.add(c.leg() + " " + c.sourceId())) {
+        voices.add(c);
       }
     }
-    row.add(leg).add(source).add(extraction).add(value).add(accepted).add(reason).add(topic).add(partition).add(offset);
+    return voices;
   }
 
   /** dim_date's key: yyyymmdd. */
@@ -230,13 +220,13 @@ final class StarSchemaWriter {
     return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
   }
 
-  private static void copy(Connection connection, String table, CsvRows rows) throws SQLException {
+  private static void copy(Connection connection, String table, CopyRows rows) throws SQLException {
     if (rows.rows() == 0) {
       return;
     }
     try {
       connection.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)", new StringReader(rows.text()));
+          .copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.text()));
     } catch (IOException e) {
       throw new SQLException("COPY into " + table + " failed", e);
     }
