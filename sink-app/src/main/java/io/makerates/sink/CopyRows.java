@@ -99,8 +99,16 @@ final class CopyRows {
 
   private void escaped(String s) {
     for (int i = 0; i < s.length(); i++) {
-      escapedChar(s.charAt(i));
+      char c = s.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        text.append(s, 0, i);
+        for (int j = i; j < s.length(); j++) {
+          escapedChar(s.charAt(j));
+        }
+        return;
+      }
     }
+    text.append(s); // the usual case: nothing to escape, one copy
   }
 
   private void escapedChar(char c) {
