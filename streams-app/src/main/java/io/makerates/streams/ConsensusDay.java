@@ -19,9 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One day's consensus as a state machine. The state keeps the day's timeline: every extraction folded into it (an
@@ -198,10 +196,8 @@ public final class ConsensusDay {
     }
     LocalDate date = answers.getFirst().getDate();
     SortedMap<String, Consensus.Decision> decisions = new TreeMap<>();
-    for (String quote : quotes(answers)) {
-      consensus.decide(voices(answers, quote))
-          .ifPresent(d -> decisions.put(quote, d.withLeg(BronzeValidator.PIVOT + "/" + quote)));
-    }
+    voicesByQuote(answers).forEach((quote, voices) -> consensus.decide(voices)
+        .ifPresent(d -> decisions.put(quote, d.withLeg(BronzeValidator.PIVOT + "/" + quote))));
     List<ConsensusRate> rates = new ArrayList<>();
     decisions.forEach((quote, d) -> rates.add(rate(date, BronzeValidator.PIVOT, quote, d.rate(), d.status(), false,
         d.sourceCount(), d.spreadBps(), d.low(), d.high(), d.contributions())));
@@ -337,20 +333,18 @@ public final class ConsensusDay {
     return date + "/" + base + "/" + quote;
   }
 
-  private static SortedSet<String> quotes(List<RateObservations> observations) {
-    SortedSet<String> quotes = new TreeSet<>();
-    observations.forEach(o -> o.getRates().forEach(r -> quotes.add(r.getQuote())));
-    quotes.remove(BronzeValidator.PIVOT);
-    return quotes;
-  }
-
-  private static List<Consensus.Voice> voices(List<RateObservations> observations, String quote) {
-    List<Consensus.Voice> voices = new ArrayList<>();
+  /**
+   * Every quote's voices, in quote order, each in the order of the answers (by source) and of their rates: one pass
+   * over the answers, where a scan of every answer per quote made the day's cost grow with the square of its quotes.
+   */
+  private static SortedMap<String, List<Consensus.Voice>> voicesByQuote(List<RateObservations> observations) {
+    SortedMap<String, List<Consensus.Voice>> voices = new TreeMap<>();
     for (RateObservations o : observations) {
       for (Observation r : o.getRates()) {
-        if (r.getQuote().equals(quote)) {
-          voices.add(new Consensus.Voice(o.getSourceId(), o.getIndependenceGroup(), new BigDecimal(r.getRate()),
-              r.getRate(), o.getExtractionId(), o.getExtractedAt(), o.getBronze()));
+        if (!r.getQuote().equals(BronzeValidator.PIVOT)) {
+          voices.computeIfAbsent(r.getQuote(), q -> new ArrayList<>()).add(new Consensus.Voice(o.getSourceId(),
+              o.getIndependenceGroup(), new BigDecimal(r.getRate()), r.getRate(), o.getExtractionId(),
+              o.getExtractedAt(), o.getBronze()));
         }
       }
     }
