@@ -82,10 +82,6 @@ public final class StreamsApp {
         Long.toString(settings.duration("commit.interval", Duration.ofMillis(100)).toMillis()));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor(settings));
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("stream.threads", 1, 1, 64));
-    // one off-heap budget for all of the consensus' RocksDB stores, memtables included
-    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
-    props.put(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG,
-        Long.toString((long) settings.integer("rocksdb.memory.mb", 64, 8, 1 << 20) << 20));
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC);
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
