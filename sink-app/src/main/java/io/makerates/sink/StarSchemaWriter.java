@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,9 +55,12 @@ final class StarSchemaWriter {
       ON CONFLICT DO NOTHING
       """;
 
-  // a revision and its lineage are one row: a replayed revision adds nothing, and its lineage cannot go missing
+  // A revision and its lineage are one row: a replayed revision adds nothing, and its lineage cannot go missing.
+  // streams-app may publish a revision again under the same number: with more lineage (a voice it set aside arrived
+  // out of order), or, after a late answer, with other values. The topic keeps the latest record of a key, and so
+  // does the star schema: the row takes the new record, and recorded_at moves only when the values changed.
   private static final String INSERT_HISTORY = """
-      INSERT INTO fact_rate_history
+      INSERT INTO fact_rate_history AS h
         (date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, recorded_at,
          lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value, lineage_accepted,
          lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset)
@@ -64,7 +68,26 @@ final class StarSchemaWriter {
              lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value, lineage_accepted,
              lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset
       FROM stage_rate
-      ON CONFLICT DO NOTHING
+      ON CONFLICT (date_key, base, quote, revision) DO UPDATE SET
+        rate = excluded.rate, status = excluded.status, derived = excluded.derived,
+        source_count = excluded.source_count, spread_bps = excluded.spread_bps,
+        recorded_at = CASE WHEN (h.rate, h.status, h.derived, h.source_count, h.spread_bps)
+                                 IS DISTINCT FROM (excluded.rate, excluded.status, excluded.derived,
+                                                   excluded.source_count, excluded.spread_bps)
+                           THEN excluded.recorded_at ELSE h.recorded_at END,
+        lineage_leg = excluded.lineage_leg, lineage_source_id = excluded.lineage_source_id,
+        lineage_extraction_id = excluded.lineage_extraction_id, lineage_value = excluded.lineage_value,
+        lineage_accepted = excluded.lineage_accepted, lineage_rejection_reason = excluded.lineage_rejection_reason,
+        lineage_bronze_topic = excluded.lineage_bronze_topic, lineage_bronze_partition = excluded.lineage_bronze_partition,
+        lineage_bronze_offset = excluded.lineage_bronze_offset
+      WHERE (h.rate, h.status, h.derived, h.source_count, h.spread_bps, h.lineage_leg, h.lineage_source_id,
+             h.lineage_extraction_id, h.lineage_value, h.lineage_accepted, h.lineage_rejection_reason,
+             h.lineage_bronze_topic, h.lineage_bronze_partition, h.lineage_bronze_offset)
+        IS DISTINCT FROM
+            (excluded.rate, excluded.status, excluded.derived, excluded.source_count, excluded.spread_bps,
+             excluded.lineage_leg, excluded.lineage_source_id, excluded.lineage_extraction_id, excluded.lineage_value,
+             excluded.lineage_accepted, excluded.lineage_rejection_reason, excluded.lineage_bronze_topic,
+             excluded.lineage_bronze_partition, excluded.lineage_bronze_offset)
       """;
 
   static final String UPSERT_FACT = """
@@ -82,6 +105,10 @@ final class StarSchemaWriter {
         confidence_low = excluded.confidence_low, confidence_high = excluded.confidence_high,
         revision = excluded.revision, updated_at = excluded.updated_at
       WHERE excluded.revision > f.revision
+         OR (excluded.revision = f.revision
+             AND (f.rate, f.status, f.derived, f.source_count, f.spread_bps, f.confidence_low, f.confidence_high)
+                 IS DISTINCT FROM (excluded.rate, excluded.status, excluded.derived, excluded.source_count,
+                                   excluded.spread_bps, excluded.confidence_low, excluded.confidence_high))
       """;
 
   private static final String UPSERT_LATEST = """
@@ -96,6 +123,10 @@ final class StarSchemaWriter {
         source_count = excluded.source_count, spread_bps = excluded.spread_bps, revision = excluded.revision,
         updated_at = excluded.updated_at
       WHERE (excluded.rate_date, excluded.revision) > (l.rate_date, l.revision)
+         OR ((excluded.rate_date, excluded.revision) = (l.rate_date, l.revision)
+             AND (l.rate, l.status, l.derived, l.source_count, l.spread_bps)
+                 IS DISTINCT FROM (excluded.rate, excluded.status, excluded.derived, excluded.source_count,
+                                   excluded.spread_bps))
       """;
 
   // never move a position backwards: a fenced-off consumer finishing a stale batch must not rewind the new owner
@@ -177,12 +208,13 @@ final class StarSchemaWriter {
 
   private static void writeRates(Connection connection, Collection<SilverRate> rates) throws SQLException {
     CopyRows rateRows = new CopyRows();
-    Set<RevisionKey> staged = new HashSet<>();
+    // a revision twice in one batch (a producer retry, or published again with more lineage): the later copy stands,
+    // as it does across batches
+    Map<RevisionKey, SilverRate> latestCopies = new LinkedHashMap<>();
     for (SilverRate r : rates) {
-      // a revision delivered twice in one batch (a producer retry): the first copy stands, as across batches
-      if (!staged.add(new RevisionKey(r.date(), r.base(), r.quote(), r.revision()))) {
-        continue;
-      }
+      latestCopies.put(new RevisionKey(r.date(), r.base(), r.quote(), r.revision()), r);
+    }
+    for (SilverRate r : latestCopies.values()) {
       List<SilverRate.Lineage> voices = voices(r.contributions());
       rateRows.add(dateKey(r.date())).add(r.date()).add(r.base()).add(r.quote()).add(r.rate()).add(r.status())
           .add(r.derived()).add(r.sourceCount()).add(r.spreadBps()).add(r.confidenceLow()).add(r.confidenceHigh())

@@ -104,6 +104,38 @@ class SinkAppTest {
   }
 
   @Test
+  void aRevisionPublishedAgainUnderTheSameNumberIsStoredAsItsLatestRecord() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 12);
+    ConsensusRate rate = rate(day, "EUR", "CHF", "0.9512", 1);
+    awaitStored(send(rate));
+    List<String> recorded = rows(db, "SELECT recorded_at FROM fact_rate_history WHERE date_key = 20250312 AND quote = 'CHF'");
+    List<String> updated = rows(db, "SELECT updated_at FROM fact_rate WHERE date_key = 20250312 AND quote = 'CHF'");
+
+    // the same revision, same values, now with the late voice the consensus set aside (as streams-app republishes it)
+    List<Contribution> withLateVoice = new ArrayList<>(rate.getContributions());
+    withLateVoice.add(Contribution.newBuilder(contribution("boc", "BOC", "0.9901", 9)).setAccepted(false)
+        .setRejectionReason("OUTLIER").build());
+    awaitStored(send(ConsensusRate.newBuilder(rate).setContributions(withLateVoice).build()));
+
+    assertThat(rows(db, "SELECT source_id, accepted, rejection_reason FROM v_rate_lineage WHERE rate_date = '2025-03-12' "
+        + "AND quote = 'CHF' ORDER BY 1"))
+        .containsExactly("boc|f|OUTLIER", "ecb|t|null", "exchangerate-api|t|null");
+    assertThat(rows(db, "SELECT count(*) FROM fact_rate_history WHERE date_key = 20250312 AND quote = 'CHF'")).containsExactly("1");
+    assertThat(rows(db, "SELECT recorded_at FROM fact_rate_history WHERE date_key = 20250312 AND quote = 'CHF'"))
+        .isEqualTo(recorded);
+    assertThat(rows(db, "SELECT updated_at FROM fact_rate WHERE date_key = 20250312 AND quote = 'CHF'")).isEqualTo(updated);
+
+    // and again under the same number with another value (a late answer): every table holds the latest record
+    awaitStored(send(rate(day, "EUR", "CHF", "0.9520", 1)));
+    assertThat(rows(db, "SELECT rate, revision FROM fact_rate WHERE date_key = 20250312 AND quote = 'CHF'"))
+        .containsExactly("0.9520|1");
+    assertThat(rows(db, "SELECT rate, cardinality(lineage_source_id) FROM fact_rate_history "
+        + "WHERE date_key = 20250312 AND quote = 'CHF'")).containsExactly("0.9520|2");
+    assertThat(rows(db, "SELECT recorded_at FROM fact_rate_history WHERE date_key = 20250312 AND quote = 'CHF'"))
+        .isNotEqualTo(recorded);
+  }
+
+  @Test
   void aCrossRateKeepsTheLineageOfBothLegsEvenFromTheSameSources() throws Exception {
     LocalDate day = LocalDate.of(2025, 3, 13);
     ConsensusRate usdJpy = ConsensusRate.newBuilder(rate(day, "USD", "JPY", "149.02", 1)).setDerived(true)
