@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * How the consensus decides (README, "How a rate is decided").
  *
  * @param minSources   accepted independent voices needed for {@code CONSENSUS}
- * @param toleranceBps how far from the median, in basis points, a voice may be and still agree
+ * @param toleranceBps the widest spread (highest minus lowest accepted voice, in basis points of the median) at which
+ *                     the accepted voices still agree
  * @param k            outlier threshold as a multiple of the median absolute deviation
  * @param floorBps     outlier threshold never below this many basis points of the median
  */

@@ -24,7 +24,7 @@ class ConsensusDayReplayTest {
   private static final ConsensusDay LIVE = new ConsensusDay(new Consensus(ConsensusSettings.defaults()));
 
   private final RateObservations ecb = answer("ecb", "ECB", 0, "1.1700", "0.8700");
-  private final RateObservations erapi = answer("exchangerate-api", "ERAPI", 1, "1.2100", "0.8702"); // USD 168 bps from the median
+  private final RateObservations erapi = answer("exchangerate-api", "ERAPI", 1, "1.2100", "0.8702"); // USD 336 bps apart
 
   @Test
   void aReplayUnderTheSameRulesPublishesNothing() {
@@ -42,8 +42,8 @@ class ConsensusDayReplayTest {
     assertThat(live.get("EUR/USD").getStatus()).isEqualTo(ConsensusStatus.DISPUTED);
     assertThat(live.get("EUR/USD").getRevision()).isEqualTo(2);
 
-    // a wider tolerance: USD now agrees, GBP stays as it was
-    ConsensusDay wider = new ConsensusDay(new Consensus(new ConsensusSettings(2, new BigDecimal("200"), BigDecimal.TEN,
+    // a wider tolerance: USD's spread now agrees, GBP stays as it was
+    ConsensusDay wider = new ConsensusDay(new Consensus(new ConsensusSettings(2, new BigDecimal("400"), BigDecimal.TEN,
         new BigDecimal("500"))));
     ConsensusDay.Step replayed = wider.apply(state, ecb);
     assertThat(replayed.changed()).extracting(r -> r.getBase() + "/" + r.getQuote()).containsExactly("EUR/USD");
@@ -62,7 +62,7 @@ class ConsensusDayReplayTest {
   @Test
   void aReplayWindowLeavesOtherDatesAlone() {
     ConsensusDayState state = fold(LIVE, null, ecb, erapi).state();
-    ConsensusDay wider = new ConsensusDay(new Consensus(new ConsensusSettings(2, new BigDecimal("200"), BigDecimal.TEN,
+    ConsensusDay wider = new ConsensusDay(new Consensus(new ConsensusSettings(2, new BigDecimal("400"), BigDecimal.TEN,
         new BigDecimal("500"))), List.of(), new ReplayScope(DAY.plusDays(1), null, false));
 
     assertThat(wider.apply(state, ecb).changed()).isEmpty();

@@ -52,8 +52,20 @@ class ConsensusTest {
   }
 
   @Test
+  void agreementIsJudgedOnTheSpreadNotOnEachVoicesDistanceFromTheMedian() {
+    // 1.1660 and 1.2000: each 144 bps from their mean, within 150 bps, but 287 bps apart: the record's own spread
+    Consensus.Decision apart = decide(voice("a", "1.1660"), voice("b", "1.2000"));
+    assertThat(apart.spreadBps()).isEqualByComparingTo("287.40");
+    assertThat(apart.status()).isEqualTo(ConsensusStatus.DISPUTED);
+    // 149 bps apart: within the tolerance
+    Consensus.Decision close = decide(voice("a", "1.1825"), voice("b", "1.2002"));
+    assertThat(close.spreadBps()).isLessThanOrEqualTo(new BigDecimal("150"));
+    assertThat(close.status()).isEqualTo(ConsensusStatus.CONSENSUS);
+  }
+
+  @Test
   void twoVoicesApartMoreThanTheToleranceAreDisputed() {
-    // Each voice is 169 bps from the median 1.18: beyond the 150 bps tolerance.
+    // 339 bps apart: beyond the 150 bps tolerance.
     Consensus.Decision d = decide(voice("a", "1.16"), voice("b", "1.20"));
     assertThat(d.status()).isEqualTo(ConsensusStatus.DISPUTED);
     assertThat(d.rate()).isEqualByComparingTo("1.18");
