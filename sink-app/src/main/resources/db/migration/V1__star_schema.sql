@@ -1,4 +1,5 @@
--- The star schema of BRIEF §5. Money columns are numeric (never floating point); codes are ISO 4217.
+-- The star schema: facts per date, base and quote over the currency, source and date dimensions. Money columns are
+-- numeric (never floating point); codes are ISO 4217.
 
 CREATE TABLE dim_currency (
   code         char(3) PRIMARY KEY,

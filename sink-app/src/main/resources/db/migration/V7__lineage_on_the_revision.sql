@@ -61,6 +61,7 @@ ALTER TABLE fact_rate_history ADD CONSTRAINT fact_rate_history_lineage_complete 
   AND cardinality(lineage_source_id) = cardinality(lineage_bronze_partition)
   AND cardinality(lineage_source_id) = cardinality(lineage_bronze_offset));
 
+-- v_rate_lineage depends on the table: it is dropped with it and defined again below, unchanged, over the view
 DROP VIEW v_rate_lineage;
 DROP TABLE fact_rate_contribution;
 

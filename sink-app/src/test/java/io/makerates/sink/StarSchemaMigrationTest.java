@@ -75,6 +75,28 @@ class StarSchemaMigrationTest {
   }
 
   @Test
+  void aDatabaseMigratedBeforeV1sCommentWasRewordedMigratesAndAnyOtherChecksumChangeStillStops() throws SQLException {
+    String stored = "SELECT checksum FROM flyway_schema_history WHERE version = '1'";
+    // the checksum Flyway computes for V1 as it is now is the one the sink knows
+    assertThat(rows(stored)).containsExactly(Integer.toString(StarSchema.V1_CHECKSUM));
+    org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+    dataSource.setUrl(stack.jdbcUrl());
+    dataSource.setUser(stack.dbUser());
+    dataSource.setPassword(stack.dbPassword());
+    try {
+      exec("UPDATE flyway_schema_history SET checksum = " + StarSchema.V1_CHECKSUM_BEFORE_COMMENT_EDIT + " WHERE version = '1'");
+      StarSchema.migrate(dataSource);
+      assertThat(rows(stored)).containsExactly(Integer.toString(StarSchema.V1_CHECKSUM));
+
+      exec("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
+      assertThatThrownBy(() -> StarSchema.migrate(dataSource)).isInstanceOf(org.flywaydb.core.api.FlywayException.class)
+          .hasMessageContaining("checksum");
+    } finally {
+      exec("UPDATE flyway_schema_history SET checksum = " + StarSchema.V1_CHECKSUM + " WHERE version = '1'");
+    }
+  }
+
+  @Test
   void currenciesHoldActiveAndRetiredCodes() throws SQLException {
     assertThat(rows("SELECT code, name, minor_units, retired_on FROM dim_currency WHERE code IN ('EUR','USD','JPY') ORDER BY code"))
         .containsExactly("EUR|Euro|2|null", "JPY|Yen|0|null", "USD|US Dollar|2|null");
