@@ -182,7 +182,7 @@ public final class BronzeValidator {
     if (PIVOT.equals(day.base())) {
       good.forEach((quote, value) -> {
         if (!PIVOT.equals(quote)) {
-          rates.add(new Observation(quote, value.toPlainString(), value.toPlainString()));
+          rates.add(new Observation(quote, value.toPlainString(), value.toPlainString(), null));
         }
       });
       return rates;
@@ -196,10 +196,10 @@ public final class BronzeValidator {
     Map<String, Observation> byQuote = new TreeMap<>();
     good.forEach((quote, value) -> {
       if (!PIVOT.equals(quote) && !day.base().equals(quote)) {
-        byQuote.put(quote, new Observation(quote, plain(value.divide(baseToEur, REBASE)), value.toPlainString()));
+        byQuote.put(quote, new Observation(quote, plain(value.divide(baseToEur, REBASE)), value.toPlainString(), null));
       }
     });
-    byQuote.put(day.base(), new Observation(day.base(), plain(BigDecimal.ONE.divide(baseToEur, REBASE)), baseToEur.toPlainString()));
+    byQuote.put(day.base(), new Observation(day.base(), plain(BigDecimal.ONE.divide(baseToEur, REBASE)), baseToEur.toPlainString(), null));
     rates.addAll(byQuote.values());
     return rates;
   }

@@ -3,6 +3,8 @@ package io.makerates.streams;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.Contribution;
 import io.makerates.schema.ConsensusStatus;
+import io.makerates.schema.VoiceFlag;
+import io.makerates.streams.history.HistoryCheck;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -23,20 +25,36 @@ public final class Consensus {
   private static final BigDecimal BPS = new BigDecimal("10000");
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
-  /** One source's latest value for the pair, with its lineage. */
-  public record Voice(String sourceId, String group, BigDecimal value, String rawValue, UUID extractionId,
-      Instant extractedAt, BronzeCoordinates bronze) {}
+  /** A voice's history or peg finding that another independent group confirmed: a real move, kept. */
+  public static final String CONFIRMED_JUMP = "CONFIRMED_JUMP";
+  public static final String CONFIRMED_PEG_BREAK = "CONFIRMED_PEG_BREAK";
 
-  /** The outcome for one pair and day; {@code contributions} lists every voice, accepted or not, by source id. */
+  /**
+   * One source's latest value for the pair, with its lineage; {@code flag} is what the history check found (null when
+   * nothing).
+   */
+  public record Voice(String sourceId, String group, BigDecimal value, String rawValue, UUID extractionId,
+      Instant extractedAt, BronzeCoordinates bronze, VoiceFlag flag) {
+
+    public Voice(String sourceId, String group, BigDecimal value, String rawValue, UUID extractionId,
+        Instant extractedAt, BronzeCoordinates bronze) {
+      this(sourceId, group, value, rawValue, extractionId, extractedAt, bronze, null);
+    }
+  }
+
+  /**
+   * The outcome for one pair and day; {@code contributions} lists every voice, accepted or not, by source id;
+   * {@code flags} the unconfirmed findings the rate rests on (empty for a clean rate).
+   */
   public record Decision(BigDecimal rate, ConsensusStatus status, int sourceCount, BigDecimal spreadBps,
-      BigDecimal low, BigDecimal high, List<Contribution> contributions) {
+      BigDecimal low, BigDecimal high, List<Contribution> contributions, List<String> flags) {
 
     /** The same decision with its contributions marked as quoting {@code leg} (EUR/X), so cross rates keep both legs. */
     public Decision withLeg(String leg) {
       List<Contribution> marked = contributions.stream()
           .map(c -> Contribution.newBuilder(c).setLeg(leg).build())
           .toList();
-      return new Decision(rate, status, sourceCount, spreadBps, low, high, marked);
+      return new Decision(rate, status, sourceCount, spreadBps, low, high, marked, flags);
     }
   }
 
@@ -62,8 +80,11 @@ public final class Consensus {
       return Optional.empty();
     }
     Map<Voice, String> refused = new LinkedHashMap<>();
+    Map<Voice, String> findings = new LinkedHashMap<>();
     List<Voice> independent = onePerGroup(voices, refused);
-    List<Voice> accepted = withoutOutliers(independent, refused);
+    List<Voice> accepted = withoutOutliers(withoutUnconfirmedFindings(independent, refused, findings), refused);
+    List<String> flags = accepted.stream().map(findings::get)
+        .filter(f -> f != null && !f.startsWith("CONFIRMED_")).distinct().sorted().toList();
 
     List<BigDecimal> values = accepted.stream().map(Voice::value).sorted().toList();
     BigDecimal median = median(values);
@@ -71,7 +92,52 @@ public final class Consensus {
     BigDecimal high = values.getLast();
     BigDecimal spreadBps = high.subtract(low).multiply(BPS).divide(median, 2, RoundingMode.HALF_EVEN);
     return Optional.of(new Decision(median, status(values.size(), spreadBps), accepted.size(), spreadBps, low, high,
-        contributions(voices, refused)));
+        contributions(voices, refused, findings), flags));
+  }
+
+  /**
+   * A voice the history or peg check flagged is confirmed when a voice of another independent group made the same
+   * move (below); confirmed, it votes as any other. Unconfirmed, it is set aside with its reason while some voice nothing
+   * was found on remains, so the rate comes from those; when every voice left is doubted, they all stay and the rate
+   * carries the finding as a flag: with nothing better to publish, the doubt is published with it.
+   */
+  private static List<Voice> withoutUnconfirmedFindings(List<Voice> voices, Map<Voice, String> refused,
+      Map<Voice, String> findings) {
+    List<Voice> trusted = new ArrayList<>();
+    List<Voice> doubted = new ArrayList<>();
+    for (Voice v : voices) {
+      if (v.flag() == null) {
+        trusted.add(v);
+        continue;
+      }
+      boolean peg = HistoryCheck.PEG_BREAK.equals(v.flag().getReason());
+      boolean confirmed = voices.stream().anyMatch(w -> !w.group().equals(v.group()) && sameMove(w, v));
+      if (confirmed) {
+        findings.put(v, peg ? CONFIRMED_PEG_BREAK : CONFIRMED_JUMP);
+        trusted.add(v);
+      } else {
+        findings.put(v, peg ? ReasonCode.PEG_BREAK.name() : ReasonCode.UNCONFIRMED_JUMP.name());
+        doubted.add(v);
+      }
+    }
+    if (trusted.isEmpty()) {
+      return voices;
+    }
+    doubted.forEach(v -> refused.put(v, findings.get(v)));
+    return trusted;
+  }
+
+  /**
+   * Whether {@code other} moved as {@code flagged} did, measured from the flagged voice's reference: in the same
+   * direction and at least half as far. An honest voice near the reference does not confirm a wrong one far from it;
+   * two sources that both saw the franc jump 15 % confirm each other.
+   */
+  private static boolean sameMove(Voice other, Voice flagged) {
+    BigDecimal reference = new BigDecimal(flagged.flag().getReference());
+    BigDecimal mine = flagged.value().subtract(reference);
+    BigDecimal theirs = other.value().subtract(reference);
+    return mine.signum() != 0 && mine.signum() == theirs.signum()
+        && theirs.abs().multiply(TWO).compareTo(mine.abs()) >= 0;
   }
 
   // Sources of one independence group repeat the same primary data: only the group's latest observation votes.
@@ -125,11 +191,12 @@ public final class Consensus {
     return sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(TWO);
   }
 
-  private static List<Contribution> contributions(List<Voice> voices, Map<Voice, String> refused) {
+  private static List<Contribution> contributions(List<Voice> voices, Map<Voice, String> refused,
+      Map<Voice, String> findings) {
     return voices.stream()
         .sorted(Comparator.comparing(Voice::sourceId).thenComparing(v -> v.extractionId().toString()))
         .map(v -> new Contribution(v.sourceId(), v.group(), v.rawValue(), v.extractionId(), v.bronze(),
-            !refused.containsKey(v), refused.get(v), null))
+            !refused.containsKey(v), refused.get(v), null, findings.get(v)))
         .toList();
   }
 }

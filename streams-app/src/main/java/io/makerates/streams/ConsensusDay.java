@@ -8,6 +8,7 @@ import io.makerates.schema.RateObservations;
 import io.makerates.schema.internal.ConsensusDayState;
 import io.makerates.schema.internal.DayEvent;
 import io.makerates.schema.internal.PublishedRate;
+import io.makerates.streams.history.HistorySettings;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -63,10 +64,15 @@ public final class ConsensusDay {
   }
 
   public ConsensusDay(Consensus consensus, List<String> derivedBases, ReplayScope scope) {
+    this(consensus, derivedBases, scope, HistorySettings.defaults());
+  }
+
+  /** {@code history}: the rules the observations' flags were set by, part of the rules a day is decided by. */
+  public ConsensusDay(Consensus consensus, List<String> derivedBases, ReplayScope scope, HistorySettings history) {
     this.consensus = consensus;
     this.derivedBases = derivedBases.stream().filter(b -> !BronzeValidator.PIVOT.equals(b)).distinct().sorted().toList();
     this.scope = scope;
-    this.rules = Fingerprints.rules(consensus.settings(), this.derivedBases);
+    this.rules = Fingerprints.rules(consensus.settings(), this.derivedBases, history);
   }
 
   public static ConsensusDayState empty() {
@@ -83,6 +89,12 @@ public final class ConsensusDay {
     boolean replayTimeline;
     if (known != null) {
       boolean sameContent = known.getContent().equals(content);
+      if (sameContent && !rulesChanged && day.refreshFlags(incoming, content)) {
+        // the history check published the answer again: a late earlier day changed its flags. New information,
+        // as a late answer is: the timeline is decided again, its revisions counted as if it had all come in order
+        day.rules = rules;
+        return new Step(day.toState(), replayed(day, false, false), true);
+      }
       if (sameContent && !rulesChanged) {
         // a duplicate, or a replay under the same rules: nothing new, unless the replay republishes (once per day,
         // at the day's last answer) for a sink filling a new database
@@ -97,6 +109,8 @@ public final class ConsensusDay {
       if (!sameContent) {
         day.events.put(id, new DayEvent(id, known.getExtractedAt(), known.getSourceId(), content));
         day.keepFirstExtraction(incoming, content);
+      } else {
+        day.refreshFlags(incoming, content);
       }
       regenerate = true;
       replayTimeline = true;
@@ -121,6 +135,12 @@ public final class ConsensusDay {
       PublishedRate before = day.published.get(key);
       String signature = Fingerprints.signature(rate);
       if (before != null && signature.equals(before.getSignature())) {
+        // the same result: no new revision, but a voice set aside or doubted belongs to its lineage
+        rate.setRevision(before.getRevision());
+        if (!Fingerprints.record(rate).equals(before.getFingerprint())) {
+          day.published.put(key, published(rate, signature, before.getOffset()));
+          changed.add(rate);
+        }
         continue;
       }
       rate.setRevision(before == null ? 1 : before.getRevision() + 1);
@@ -131,7 +151,7 @@ public final class ConsensusDay {
     return changed;
   }
 
-  /** Where each pair ends along the whole timeline: its last changed record and how many changes led there. */
+  /** Where each pair ends along the whole timeline: its last record and how many changes led there. */
   private record Track(ConsensusRate record, String signature, int changes) {}
 
   /**
@@ -146,9 +166,9 @@ public final class ConsensusDay {
       for (ConsensusRate rate : decide(day.latestAnswers(timeline.subList(0, i + 1)))) {
         String signature = Fingerprints.signature(rate);
         Track track = tracks.get(pairKey(rate));
-        if (track == null || !track.signature().equals(signature)) {
-          tracks.put(pairKey(rate), new Track(rate, signature, track == null ? 1 : track.changes() + 1));
-        }
+        // a change of signature is a revision; the record is always the latest, with every voice in its lineage
+        boolean changes = track == null || !track.signature().equals(signature);
+        tracks.put(pairKey(rate), new Track(rate, signature, track == null ? 1 : track.changes() + (changes ? 1 : 0)));
       }
     }
     List<ConsensusRate> changed = new ArrayList<>();
@@ -200,7 +220,7 @@ public final class ConsensusDay {
         .ifPresent(d -> decisions.put(quote, d.withLeg(BronzeValidator.PIVOT + "/" + quote))));
     List<ConsensusRate> rates = new ArrayList<>();
     decisions.forEach((quote, d) -> rates.add(rate(date, BronzeValidator.PIVOT, quote, d.rate(), d.status(), false,
-        d.sourceCount(), d.spreadBps(), d.low(), d.high(), d.contributions())));
+        d.sourceCount(), d.spreadBps(), d.low(), d.high(), d.contributions(), d.flags())));
     for (String base : derivedBases) {
       Consensus.Decision leg = decisions.get(base);
       if (leg == null) {
@@ -251,7 +271,10 @@ public final class ConsensusDay {
       return day;
     }
 
-    /** Keeps the earliest extraction of each content; true when an earlier one replaced a kept one (lineage moves). */
+    /**
+     * Keeps the earliest extraction of each content; true when an earlier one replaced a kept one (lineage moves) or
+     * the answer brings other flags for the content.
+     */
     boolean keepFirstExtraction(RateObservations answer, String content) {
       Map<String, RateObservations> bySource = answers.computeIfAbsent(answer.getSourceId(), s -> new HashMap<>());
       RateObservations kept = bySource.get(content);
@@ -263,7 +286,21 @@ public final class ConsensusDay {
         bySource.put(content, answer);
         return true;
       }
-      return false;
+      return refreshFlags(answer, content);
+    }
+
+    /**
+     * The flags of a content are the history check's latest word on it (the rates are the same, the history around
+     * them may have grown): true when they changed. The kept extraction stays, for its lineage.
+     */
+    boolean refreshFlags(RateObservations answer, String content) {
+      Map<String, RateObservations> bySource = answers.get(answer.getSourceId());
+      RateObservations kept = bySource == null ? null : bySource.get(content);
+      if (kept == null || kept.getRates().equals(answer.getRates())) {
+        return false;
+      }
+      bySource.put(content, RateObservations.newBuilder(kept).setRates(answer.getRates()).build());
+      return true;
     }
 
     /** The latest answer of every source among these events, by source id. */
@@ -305,11 +342,13 @@ public final class ConsensusDay {
     int sources = quoteLeg == null ? baseLeg.sourceCount() : Math.min(quoteLeg.sourceCount(), baseLeg.sourceCount());
     BigDecimal spread = quoteLeg == null ? baseLeg.spreadBps() : quoteLeg.spreadBps().add(baseLeg.spreadBps());
     List<Contribution> lineage = new ArrayList<>(baseLeg.contributions());
+    java.util.SortedSet<String> flags = new java.util.TreeSet<>(baseLeg.flags());
     if (quoteLeg != null) {
       lineage.addAll(quoteLeg.contributions());
+      flags.addAll(quoteLeg.flags());
     }
     return rate(date, base, quote, x.divide(baseLeg.rate(), CROSS), status, true, sources, spread,
-        xLow.divide(baseLeg.high(), CROSS), xHigh.divide(baseLeg.low(), CROSS), lineage);
+        xLow.divide(baseLeg.high(), CROSS), xHigh.divide(baseLeg.low(), CROSS), lineage, List.copyOf(flags));
   }
 
   /** CONSENSUS is the strongest; a single source is weaker; a dispute the weakest. */
@@ -344,7 +383,7 @@ public final class ConsensusDay {
         if (!r.getQuote().equals(BronzeValidator.PIVOT)) {
           voices.computeIfAbsent(r.getQuote(), q -> new ArrayList<>()).add(new Consensus.Voice(o.getSourceId(),
               o.getIndependenceGroup(), new BigDecimal(r.getRate()), r.getRate(), o.getExtractionId(),
-              o.getExtractedAt(), o.getBronze()));
+              o.getExtractedAt(), o.getBronze(), r.getFlag()));
         }
       }
     }
@@ -353,7 +392,7 @@ public final class ConsensusDay {
 
   private static ConsensusRate rate(LocalDate date, String base, String quote, BigDecimal rate, ConsensusStatus status,
       boolean derived, int sources, BigDecimal spreadBps, BigDecimal low, BigDecimal high,
-      List<Contribution> contributions) {
+      List<Contribution> contributions, List<String> flags) {
     return ConsensusRate.newBuilder()
         .setDate(date)
         .setBase(base)
@@ -367,6 +406,7 @@ public final class ConsensusDay {
         .setConfidenceHigh(plain(high))
         .setRevision(0)
         .setContributions(contributions)
+        .setFlags(flags)
         .build();
   }
 

@@ -42,6 +42,11 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
     }
     for (ConsensusRate rate : step.changed()) {
       metrics.published(rate.getStatus().name());
+      for (io.makerates.schema.Contribution c : rate.getContributions()) {
+        if (!c.getAccepted() || c.getFlag() != null) {
+          metrics.voice(c.getAccepted() ? c.getFlag() : c.getRejectionReason());
+        }
+      }
       if (!rate.getDerived()) {
         metrics.spread(Double.parseDouble(rate.getSpreadBps())); // a gauge's reading, not money
       }

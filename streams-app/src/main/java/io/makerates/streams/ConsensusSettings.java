@@ -1,6 +1,5 @@
 package io.makerates.streams;
 
-import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import java.math.BigDecimal;
 
@@ -16,7 +15,7 @@ import java.math.BigDecimal;
 public record ConsensusSettings(int minSources, BigDecimal toleranceBps, BigDecimal k, BigDecimal floorBps) {
 
   public static ConsensusSettings defaults() {
-    return new ConsensusSettings(2, new BigDecimal("150"), BigDecimal.TEN, new BigDecimal("500"));
+    return new ConsensusSettings(2, new BigDecimal("150"), BigDecimal.valueOf(4), new BigDecimal("300"));
   }
 
   /** {@code MAKERATES_CONSENSUS_MIN_SOURCES}, {@code _TOLERANCE_BPS}, {@code _K}, {@code _FLOOR_BPS}. */
@@ -24,24 +23,8 @@ public record ConsensusSettings(int minSources, BigDecimal toleranceBps, BigDeci
     ConsensusSettings d = defaults();
     return new ConsensusSettings(
         settings.integer("consensus.min.sources", d.minSources(), 1, 100),
-        decimal(settings, "consensus.tolerance.bps", d.toleranceBps()),
-        decimal(settings, "consensus.k", d.k()),
-        decimal(settings, "consensus.floor.bps", d.floorBps()));
-  }
-
-  private static BigDecimal decimal(Settings settings, String key, BigDecimal defaultValue) {
-    String raw = settings.string(key, null);
-    if (raw == null) {
-      return defaultValue;
-    }
-    try {
-      BigDecimal value = new BigDecimal(raw);
-      if (value.signum() < 0) {
-        throw new NumberFormatException();
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new ConfigException(Settings.variable(key) + "=" + raw + " is not a non-negative decimal number");
-    }
+        settings.decimal("consensus.tolerance.bps", d.toleranceBps(), false),
+        settings.decimal("consensus.k", d.k(), false),
+        settings.decimal("consensus.floor.bps", d.floorBps(), false));
   }
 }

@@ -14,12 +14,12 @@ import java.util.Comparator;
  * Short hashes that tell whether two answers, two decisions or two published records are the same: the consensus
  * keeps them in its state instead of the values themselves.
  */
-final class Fingerprints {
+public final class Fingerprints {
 
   private Fingerprints() {}
 
   /** An answer's content: who said it, for which day, and every rate as sent; not when or in which extraction. */
-  static String content(RateObservations o) {
+  public static String content(RateObservations o) {
     StringBuilder text = new StringBuilder().append(o.getSourceId()).append('|').append(o.getIndependenceGroup())
         .append('|').append(o.getDate()).append('|').append(o.getProviderBase()).append('|').append(o.getPivot());
     o.getRates().stream().sorted(Comparator.comparing(Observation::getQuote))
@@ -28,11 +28,12 @@ final class Fingerprints {
   }
 
   /**
-   * What makes a new revision: the value, the status and the accepted voices with what they said. A voice
+   * What makes a new revision: the value, the status, the rate's flags and the accepted voices with what they said. A voice
    * set aside, or the same content extracted again, changes none of these.
    */
   static String signature(ConsensusRate rate) {
-    StringBuilder text = new StringBuilder().append(rate.getRate()).append('|').append(rate.getStatus());
+    StringBuilder text = new StringBuilder().append(rate.getRate()).append('|').append(rate.getStatus())
+        .append('|').append(rate.getFlags());
     rate.getContributions().stream().filter(Contribution::getAccepted)
         .map(c -> c.getLeg() + ":" + c.getSourceId() + "=" + c.getValue()).sorted()
         .forEach(v -> text.append('|').append(v));
@@ -48,12 +49,13 @@ final class Fingerprints {
         .append(rate.getQuote()).append('|').append(rate.getRate()).append('|').append(rate.getStatus()).append('|')
         .append(rate.getDerived()).append('|').append(rate.getSourceCount()).append('|').append(rate.getSpreadBps())
         .append('|').append(rate.getConfidenceLow()).append('|').append(rate.getConfidenceHigh()).append('|')
-        .append(rate.getRevision());
+        .append(rate.getRevision()).append('|').append(rate.getFlags());
     for (Contribution c : rate.getContributions()) {
       text.append('|').append(c.getLeg()).append(':').append(c.getSourceId()).append(':').append(c.getIndependenceGroup())
           .append('=').append(c.getValue()).append(':').append(c.getExtractionId()).append('@')
           .append(c.getBronze().getTopic()).append('/').append(c.getBronze().getPartition()).append('/')
-          .append(c.getBronze().getOffset()).append(':').append(c.getAccepted()).append(':').append(c.getRejectionReason());
+          .append(c.getBronze().getOffset()).append(':').append(c.getAccepted()).append(':').append(c.getRejectionReason())
+          .append(':').append(c.getFlag());
     }
     return hash(text);
   }

@@ -29,6 +29,16 @@ final class RatesMetrics {
     counter("rejections-total", "reason", reason, "Rejections by reason code").record();
   }
 
+  /** A rate the history or peg check flagged, by finding (JUMP, PEG_BREAK): each time an observation carrying it is published. */
+  void flagged(String reason) {
+    counter("history-flags-total", "reason", reason, "Rates flagged by the history or peg check, by finding").record();
+  }
+
+  /** A voice a published rate set aside or doubted, by reason (OUTLIER, UNCONFIRMED_JUMP, PEG_BREAK, ...). */
+  void voice(String reason) {
+    counter("voices-set-aside-total", "reason", reason, "Voices set aside or doubted in published rates, by reason").record();
+  }
+
   void published(String status) {
     counter("rates-total", "status", status, "Pair rates published by consensus status").record();
   }

@@ -8,12 +8,14 @@ import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.RateObservations;
 import io.makerates.schema.Rejection;
 import io.makerates.schema.internal.ConsensusDayState;
+import io.makerates.schema.internal.SourceDayAnswers;
+import io.makerates.schema.internal.SourceHistoryDay;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The topics the topology reads and writes, and the serde of its state store. Taken as a parameter so that tests
+ * The topics the topology reads and writes, and the serdes of its state stores. Taken as a parameter so that tests
  * can run the real topology with registry-free Avro serdes.
  */
 public record RatesSerdes(
@@ -21,7 +23,9 @@ public record RatesSerdes(
     TopicDescriptor<String, RateObservations> observations,
     TopicDescriptor<String, ConsensusRate> rates,
     TopicDescriptor<String, Rejection> rejected,
-    Serde<ConsensusDayState> dayState) {
+    Serde<ConsensusDayState> dayState,
+    Serde<SourceHistoryDay> sourceHistory,
+    Serde<SourceDayAnswers> sourceAnswers) {
 
   /** Makes an Avro value serde for one record class. */
   @FunctionalInterface
@@ -35,7 +39,9 @@ public record RatesSerdes(
         new TopicDescriptor<>(TopicNames.OBSERVATIONS, Serdes.String(), avro.serde(RateObservations.class)),
         new TopicDescriptor<>(TopicNames.RATES, Serdes.String(), avro.serde(ConsensusRate.class)),
         new TopicDescriptor<>(TopicNames.REJECTED, Serdes.String(), avro.serde(Rejection.class)),
-        avro.serde(ConsensusDayState.class));
+        avro.serde(ConsensusDayState.class),
+        avro.serde(SourceHistoryDay.class),
+        avro.serde(SourceDayAnswers.class));
   }
 
   /** Production: Avro through the schema registry, Confluent wire format. */

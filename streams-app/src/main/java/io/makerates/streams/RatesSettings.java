@@ -2,16 +2,17 @@ package io.makerates.streams;
 
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
+import io.makerates.streams.history.HistorySettings;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Everything the rates topology is a function of, besides its serdes: validation limits, the consensus rules, which
- * sources share an upstream, and the bases published besides the EUR pivot ({@code MAKERATES_DERIVED_BASES}, USD by
+ * Everything the rates topology is a function of, besides its serdes: validation limits, the consensus rules, how a
+ * source is checked against its own history, which sources share an upstream, and the bases published besides the EUR pivot ({@code MAKERATES_DERIVED_BASES}, USD by
  * default; empty for none).
  */
-public record RatesSettings(ValidationSettings validation, ConsensusSettings consensus, IndependenceGroups groups,
-    List<String> derivedBases, ReplayScope replay) {
+public record RatesSettings(ValidationSettings validation, ConsensusSettings consensus, HistorySettings history,
+    IndependenceGroups groups, List<String> derivedBases, ReplayScope replay) {
 
   public RatesSettings {
     derivedBases = List.copyOf(derivedBases);
@@ -20,7 +21,12 @@ public record RatesSettings(ValidationSettings validation, ConsensusSettings con
   /** Settings for live processing: a replay re-reading answers may re-decide any date. */
   public RatesSettings(ValidationSettings validation, ConsensusSettings consensus, IndependenceGroups groups,
       List<String> derivedBases) {
-    this(validation, consensus, groups, derivedBases, ReplayScope.ALL);
+    this(validation, consensus, HistorySettings.defaults(), groups, derivedBases, ReplayScope.ALL);
+  }
+
+  /** The same settings with other history rules. */
+  public RatesSettings withHistory(HistorySettings other) {
+    return new RatesSettings(validation, consensus, other, groups, derivedBases, replay);
   }
 
   public static RatesSettings defaults() {
@@ -37,6 +43,6 @@ public record RatesSettings(ValidationSettings validation, ConsensusSettings con
       }
     }
     return new RatesSettings(ValidationSettings.from(settings), ConsensusSettings.from(settings),
-        IndependenceGroups.from(settings), bases, ReplayScope.from(settings));
+        HistorySettings.from(settings), IndependenceGroups.from(settings), bases, ReplayScope.from(settings));
   }
 }

@@ -31,5 +31,12 @@ public enum ReasonCode {
   /** A consensus voice too far from the median. */
   OUTLIER,
   /** A source outvoted inside its own independence group by a later observation of another member. */
-  SUPERSEDED_IN_GROUP
+  SUPERSEDED_IN_GROUP,
+  /**
+   * A voice far outside the pair's normal daily moves for its source, that no other independent group confirmed, set
+   * aside because other voices remain (as a rate flag when it is the only one left).
+   */
+  UNCONFIRMED_JUMP,
+  /** A pegged currency outside its band, not confirmed by another group (set aside, or a rate flag when alone). */
+  PEG_BREAK
 }

@@ -11,18 +11,18 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Sends each bronze record's observations to the observations sink and its rejections, keyed like the input, to the rejections sink. */
+/** Sends each bronze record's observations to the history check and its rejections, keyed like the input, to the rejections sink. */
 final class ValidateBronzeProcessor implements Processor<String, BronzeExtraction, String, SpecificRecord> {
 
   private final BronzeValidator validator;
-  private final String observationsSink;
+  private final String historyCheck;
   private final String rejectionsSink;
   private ProcessorContext<String, SpecificRecord> context;
   private RatesMetrics metrics;
 
-  ValidateBronzeProcessor(BronzeValidator validator, String observationsSink, String rejectionsSink) {
+  ValidateBronzeProcessor(BronzeValidator validator, String historyCheck, String rejectionsSink) {
     this.validator = validator;
-    this.observationsSink = observationsSink;
+    this.historyCheck = historyCheck;
     this.rejectionsSink = rejectionsSink;
   }
 
@@ -45,7 +45,7 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
     BronzeValidator.Validation result = validator.validate(record.value(), at, recordTime);
     for (RateObservations observations : result.observations()) {
       String key = observations.getDate() + "/" + observations.getSourceId();
-      context.forward(record.<String>withKey(key).<SpecificRecord>withValue(observations), observationsSink);
+      context.forward(record.<String>withKey(key).<SpecificRecord>withValue(observations), historyCheck);
     }
     for (Rejection rejection : result.rejections()) {
       metrics.rejected(rejection.getReasonCode());

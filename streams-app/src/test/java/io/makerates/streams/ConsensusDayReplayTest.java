@@ -85,7 +85,7 @@ class ConsensusDayReplayTest {
   void anAnswerValidationNowReadsDifferentlyChangesItsPairsWithTheNextRevision() {
     ConsensusDayState state = fold(LIVE, null, ecb, erapi).state();
     RateObservations reread = RateObservations.newBuilder(erapi)
-        .setRates(List.of(new Observation("GBP", "0.8702", "0.8702"))).build(); // USD now rejected by validation
+        .setRates(List.of(new Observation("GBP", "0.8702", "0.8702", null))).build(); // USD now rejected by validation
 
     Map<String, ConsensusRate> changed = lastByPair(LIVE.apply(state, reread).changed());
     assertThat(changed.keySet()).containsExactly("EUR/USD");
@@ -118,7 +118,7 @@ class ConsensusDayReplayTest {
         .setExtractedAt(Instant.parse("2026-09-25T15:00:00Z").plusSeconds(60L * minute))
         .setBronze(new BronzeCoordinates("fx.bronze.extractions.v1", 0, (long) minute))
         .setProviderBase("EUR")
-        .setRates(List.of(new Observation("GBP", gbp, gbp), new Observation("USD", usd, usd)))
+        .setRates(List.of(new Observation("GBP", gbp, gbp, null), new Observation("USD", usd, usd, null)))
         .build();
   }
 }

@@ -65,17 +65,24 @@ class ConsensusTopologyTest {
   }
 
   @Test
-  void anObservationThatChangesNothingForAPairPublishesNothingForIt() {
+  void anObservationThatChangesNothingForAPairMakesNoNewRevision() {
     harness.pipe(answer("frankfurter", "\"USD\":1.1702,\"GBP\":0.8700", 0));
     harness.pipe(answer("exchangerate-api", "\"USD\":1.1710", 1)); // says nothing about GBP
     harness.pipe(answer("boc", "\"USD\":1.2872", 2)); // set aside: USD keeps its value, status and voices
 
     Map<String, List<Integer>> revisions = new TreeMap<>();
-    harness.rates().forEach(kv -> revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision()));
-    assertThat(revisions).containsEntry("2026-09-25/EUR/USD", List.of(1, 2))
+    Map<String, ConsensusRate> last = new TreeMap<>();
+    harness.rates().forEach(kv -> {
+      revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision());
+      last.put(kv.key, kv.value);
+    });
+    // revision 2 again, now with boc's voice set aside in its lineage; GBP, which boc did not quote, publishes nothing
+    assertThat(revisions).containsEntry("2026-09-25/EUR/USD", List.of(1, 2, 2))
         .containsEntry("2026-09-25/EUR/GBP", List.of(1))
-        .containsEntry("2026-09-25/USD/GBP", List.of(1, 2)) // its USD leg changed
-        .containsEntry("2026-09-25/USD/EUR", List.of(1, 2));
+        .containsEntry("2026-09-25/USD/GBP", List.of(1, 2, 2)) // its USD leg changed, then its lineage
+        .containsEntry("2026-09-25/USD/EUR", List.of(1, 2, 2));
+    assertThat(last.get("2026-09-25/EUR/USD").getContributions()).extracting(Contribution::getSourceId,
+        Contribution::getRejectionReason).contains(tuple("boc", "OUTLIER"));
   }
 
   @Test

@@ -66,7 +66,7 @@ class DeadLetterTopologyTest {
         .setExtractedAt(Instant.parse("2026-09-25T15:30:00Z"))
         .setBronze(new BronzeCoordinates("fx.bronze.extractions.v1", 0, 0L))
         .setProviderBase("EUR")
-        .setRates(List.of(new Observation("USD", usd, usd)))
+        .setRates(List.of(new Observation("USD", usd, usd, null)))
         .build();
   }
 }

@@ -56,7 +56,7 @@ class StreamsAppTest {
     ConsensusSettings consensus = ConsensusSettings.from(settings);
     assertThat(consensus.minSources()).isEqualTo(3);
     assertThat(consensus.toleranceBps()).isEqualByComparingTo("75.5");
-    assertThat(consensus.floorBps()).isEqualByComparingTo(new BigDecimal("500"));
+    assertThat(consensus.floorBps()).isEqualByComparingTo(new BigDecimal("300"));
     IndependenceGroups groups = IndependenceGroups.from(settings);
     assertThat(groups.groupOf("fed")).isEqualTo("FRB");
     assertThat(groups.groupOf("unlisted")).isEqualTo("unlisted");

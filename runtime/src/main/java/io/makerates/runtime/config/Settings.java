@@ -1,5 +1,6 @@
 package io.makerates.runtime.config;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +86,28 @@ public final class Settings {
       return value;
     } catch (NumberFormatException e) {
       throw new ConfigException(variable(key) + "=" + raw.get() + " is not a whole number");
+    }
+  }
+
+  /**
+   * A decimal number (thresholds, tolerances): never a double, so what is configured is what is compared.
+   *
+   * @param positive true when zero is refused too; negative numbers always are
+   */
+  public BigDecimal decimal(String key, BigDecimal defaultValue, boolean positive) {
+    Optional<String> raw = optional(key);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    String what = positive ? "a positive decimal number" : "a non-negative decimal number";
+    try {
+      BigDecimal value = new BigDecimal(raw.get());
+      if (value.signum() < 0 || positive && value.signum() == 0) {
+        throw new ConfigException(variable(key) + "=" + raw.get() + " is not " + what);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(variable(key) + "=" + raw.get() + " is not " + what);
     }
   }
 

@@ -1,12 +1,6 @@
 package io.makerates.runtime.currency;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,12 +26,22 @@ public final class CurrencyTable {
     }
   }
 
-  private static final CurrencyTable ISO_4217 = load("iso4217.csv");
+  /** A redenomination that kept the code: from {@code on}, one new unit is worth {@code ratio} old units. */
+  public record Redenomination(String code, LocalDate on, BigDecimal ratio) {}
+
+  private static final CurrencyTable ISO_4217 = load("iso4217.csv", "redenominations.csv");
 
   private final Map<String, Currency> byCode;
+  private final Map<String, List<Redenomination>> redenominations;
 
-  private CurrencyTable(Map<String, Currency> byCode) {
+  private CurrencyTable(Map<String, Currency> byCode, Map<String, List<Redenomination>> redenominations) {
     this.byCode = Map.copyOf(byCode);
+    this.redenominations = Map.copyOf(redenominations);
+  }
+
+  /** The code's redenominations that kept the code, oldest first; empty for most. */
+  public List<Redenomination> redenominations(String code) {
+    return redenominations.getOrDefault(code, List.of());
   }
 
   public static CurrencyTable iso4217() {
@@ -53,53 +57,19 @@ public final class CurrencyTable {
     return byCode.values();
   }
 
-  static CurrencyTable load(String resource) {
+  static CurrencyTable load(String resource, String redenominationsResource) {
     Map<String, Currency> table = new LinkedHashMap<>();
-    try (InputStream in = CurrencyTable.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      boolean header = true;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (header) {
-          header = false;
-          continue;
-        }
-        List<String> f = fields(line);
-        table.put(f.get(0), new Currency(f.get(0), f.get(1), f.get(2).isEmpty() ? null : Integer.valueOf(f.get(2)),
-            f.get(3), f.get(4).isEmpty() ? null : LocalDate.parse(f.get(4)), f.get(5).isEmpty() ? null : f.get(5),
-            f.get(6).isEmpty() ? null : new BigDecimal(f.get(6))));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (List<String> f : BundledCsv.rows(CurrencyTable.class, resource, 7)) {
+      table.put(f.get(0), new Currency(f.get(0), f.get(1), f.get(2).isEmpty() ? null : Integer.valueOf(f.get(2)),
+          f.get(3), f.get(4).isEmpty() ? null : LocalDate.parse(f.get(4)), f.get(5).isEmpty() ? null : f.get(5),
+          f.get(6).isEmpty() ? null : new BigDecimal(f.get(6))));
     }
-    return new CurrencyTable(table);
-  }
-
-  /** Comma-separated, a field in double quotes may hold commas. */
-  private static List<String> fields(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (char c : line.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
+    Map<String, List<Redenomination>> redenominations = new LinkedHashMap<>();
+    for (List<String> f : BundledCsv.rows(CurrencyTable.class, redenominationsResource, 3)) {
+      redenominations.computeIfAbsent(f.get(0), c -> new ArrayList<>())
+          .add(new Redenomination(f.get(0), LocalDate.parse(f.get(1)), new BigDecimal(f.get(2))));
     }
-    fields.add(field.toString());
-    while (fields.size() < 7) {
-      fields.add("");
-    }
-    return fields;
+    redenominations.values().forEach(list -> list.sort(java.util.Comparator.comparing(Redenomination::on)));
+    return new CurrencyTable(table, redenominations);
   }
 }
