@@ -93,7 +93,8 @@ public final class ConsensusDay {
         // the history check published the answer again: a late earlier day changed its flags. New information,
         // as a late answer is: the timeline is decided again, its revisions counted as if it had all come in order
         day.rules = rules;
-        return new Step(day.toState(), replayed(day, false, false), true);
+        List<ConsensusRate> changed = replayed(day, false, false); // before the state is taken: it records them
+        return new Step(day.toState(), changed, true);
       }
       if (sameContent && !rulesChanged) {
         // a duplicate, or a replay under the same rules: nothing new, unless the replay republishes (once per day,

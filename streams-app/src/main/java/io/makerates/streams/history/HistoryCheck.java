@@ -123,8 +123,8 @@ public final class HistoryCheck {
         moves.add(values.get(i).divide(values.get(i + 1), RATIO).subtract(BigDecimal.ONE).abs());
       }
     }
-    // a few moves say little about what is normal: until there are five, only the floor applies
-    BigDecimal typical = moves.size() >= 5 ? median(moves) : BigDecimal.ZERO;
+    // a few moves say little about what is normal: until there are five (or the window), only the floor applies
+    BigDecimal typical = moves.size() >= Math.min(5, settings.window()) ? median(moves) : BigDecimal.ZERO;
     BigDecimal floor = settings.floorBps().divide(BPS, RATIO);
     BigDecimal threshold = settings.k().multiply(typical).max(floor);
     BigDecimal move = value.divide(reference, RATIO).subtract(BigDecimal.ONE);
