@@ -129,15 +129,17 @@ public final class Consensus {
 
   /**
    * Whether {@code other} moved as {@code flagged} did, measured from the flagged voice's reference: in the same
-   * direction and at least half as far. An honest voice near the reference does not confirm a wrong one far from it;
-   * two sources that both saw the franc jump 15 % confirm each other.
+   * direction, at least half and at most twice as far. An honest voice near the reference does not confirm a wrong one
+   * far from it, nor does a real 15 % move confirm a wrong value 3 % out; two sources that both saw the franc fall
+   * 14 and 17 % on the day its floor went confirm each other.
    */
   private static boolean sameMove(Voice other, Voice flagged) {
     BigDecimal reference = new BigDecimal(flagged.flag().getReference());
     BigDecimal mine = flagged.value().subtract(reference);
     BigDecimal theirs = other.value().subtract(reference);
     return mine.signum() != 0 && mine.signum() == theirs.signum()
-        && theirs.abs().multiply(TWO).compareTo(mine.abs()) >= 0;
+        && theirs.abs().multiply(TWO).compareTo(mine.abs()) >= 0
+        && mine.abs().multiply(TWO).compareTo(theirs.abs()) >= 0;
   }
 
   // Sources of one independence group repeat the same primary data: only the group's latest observation votes.
