@@ -44,6 +44,9 @@ final class GoldRateMapping {
         .setSourceCount(after.getInt32("source_count"))
         .setSpreadBps(spread == null ? null : plain(spread))
         .setRevision(after.getInt32("revision"))
+        // text[] arrives as an ARRAY of strings
+        .setFlags(after.schema().field("flags") == null || after.getArray("flags") == null ? java.util.List.of()
+            : after.<String>getArray("flags").stream().map(String::valueOf).toList())
         // timestamptz arrives as io.debezium.time.ZonedTimestamp, an ISO-8601 string
         .setUpdatedAt(OffsetDateTime.parse(after.getString("updated_at")).toInstant())
         .build();

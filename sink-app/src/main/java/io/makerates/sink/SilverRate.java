@@ -18,11 +18,12 @@ record SilverRate(
     BigDecimal confidenceLow,
     BigDecimal confidenceHigh,
     int revision,
-    List<Lineage> contributions) {
+    List<Lineage> contributions,
+    List<String> flags) {
 
   /**
    * One source's observation behind a revision, accepted or rejected by the consensus; {@code leg} is the EUR-pivot
-   * pair it quoted (a cross rate has two).
+   * pair it quoted (a cross rate has two); {@code flag} what the history or peg check found on it, if anything.
    */
   record Lineage(
       String leg,
@@ -34,5 +35,6 @@ record SilverRate(
       String rejectionReason,
       String bronzeTopic,
       int bronzePartition,
-      long bronzeOffset) {}
+      long bronzeOffset,
+      String flag) {}
 }

@@ -85,12 +85,12 @@ final class SilverRecordCheck {
       String leg = c.getLeg() != null ? c.getLeg() : value.getBase() + "/" + value.getQuote();
       lineage.add(new SilverRate.Lineage(leg, c.getSourceId(), c.getIndependenceGroup(), extractionId, observed,
           c.getAccepted(), c.getRejectionReason(), c.getBronze().getTopic(), c.getBronze().getPartition(),
-          c.getBronze().getOffset()));
+          c.getBronze().getOffset(), c.getFlag()));
     }
     return new SilverRate(value.getDate(), value.getBase(), value.getQuote(), rate, value.getStatus().name(),
         value.getDerived(), value.getSourceCount(), decimal("spreadBps", value.getSpreadBps()),
         decimal("confidenceLow", value.getConfidenceLow()), decimal("confidenceHigh", value.getConfidenceHigh()),
-        value.getRevision(), List.copyOf(lineage));
+        value.getRevision(), List.copyOf(lineage), List.copyOf(value.getFlags()));
   }
 
   /** A decimal string, or null when blank (spread and band are empty for a single voice). */

@@ -37,7 +37,8 @@ final class StarSchemaWriter {
         source_count integer, spread_bps numeric, confidence_low numeric, confidence_high numeric, revision integer,
         lineage_leg text[], lineage_source_id text[], lineage_extraction_id uuid[], lineage_value numeric[],
         lineage_accepted boolean[], lineage_rejection_reason text[], lineage_bronze_topic text[],
-        lineage_bronze_partition integer[], lineage_bronze_offset bigint[]
+        lineage_bronze_partition integer[], lineage_bronze_offset bigint[], flags text[] DEFAULT '{}',
+        lineage_flag text[]
       ) ON COMMIT DELETE ROWS;
       """;
 
@@ -63,70 +64,75 @@ final class StarSchemaWriter {
       INSERT INTO fact_rate_history AS h
         (date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, recorded_at,
          lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value, lineage_accepted,
-         lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset)
+         lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset, flags,
+         lineage_flag)
       SELECT date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, now(),
              lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value, lineage_accepted,
-             lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset
+             lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset, flags,
+             lineage_flag
       FROM stage_rate
       ON CONFLICT (date_key, base, quote, revision) DO UPDATE SET
         rate = excluded.rate, status = excluded.status, derived = excluded.derived,
-        source_count = excluded.source_count, spread_bps = excluded.spread_bps,
-        recorded_at = CASE WHEN (h.rate, h.status, h.derived, h.source_count, h.spread_bps)
+        source_count = excluded.source_count, spread_bps = excluded.spread_bps, flags = excluded.flags,
+        recorded_at = CASE WHEN (h.rate, h.status, h.derived, h.source_count, h.spread_bps, h.flags)
                                  IS DISTINCT FROM (excluded.rate, excluded.status, excluded.derived,
-                                                   excluded.source_count, excluded.spread_bps)
+                                                   excluded.source_count, excluded.spread_bps, excluded.flags)
                            THEN excluded.recorded_at ELSE h.recorded_at END,
         lineage_leg = excluded.lineage_leg, lineage_source_id = excluded.lineage_source_id,
         lineage_extraction_id = excluded.lineage_extraction_id, lineage_value = excluded.lineage_value,
         lineage_accepted = excluded.lineage_accepted, lineage_rejection_reason = excluded.lineage_rejection_reason,
         lineage_bronze_topic = excluded.lineage_bronze_topic, lineage_bronze_partition = excluded.lineage_bronze_partition,
-        lineage_bronze_offset = excluded.lineage_bronze_offset
-      WHERE (h.rate, h.status, h.derived, h.source_count, h.spread_bps, h.lineage_leg, h.lineage_source_id,
+        lineage_bronze_offset = excluded.lineage_bronze_offset, lineage_flag = excluded.lineage_flag
+      WHERE (h.rate, h.status, h.derived, h.source_count, h.spread_bps, h.flags, h.lineage_leg, h.lineage_source_id,
              h.lineage_extraction_id, h.lineage_value, h.lineage_accepted, h.lineage_rejection_reason,
-             h.lineage_bronze_topic, h.lineage_bronze_partition, h.lineage_bronze_offset)
+             h.lineage_bronze_topic, h.lineage_bronze_partition, h.lineage_bronze_offset, h.lineage_flag)
         IS DISTINCT FROM
             (excluded.rate, excluded.status, excluded.derived, excluded.source_count, excluded.spread_bps,
-             excluded.lineage_leg, excluded.lineage_source_id, excluded.lineage_extraction_id, excluded.lineage_value,
-             excluded.lineage_accepted, excluded.lineage_rejection_reason, excluded.lineage_bronze_topic,
-             excluded.lineage_bronze_partition, excluded.lineage_bronze_offset)
+             excluded.flags, excluded.lineage_leg, excluded.lineage_source_id, excluded.lineage_extraction_id,
+             excluded.lineage_value, excluded.lineage_accepted, excluded.lineage_rejection_reason,
+             excluded.lineage_bronze_topic, excluded.lineage_bronze_partition, excluded.lineage_bronze_offset,
+             excluded.lineage_flag)
       """;
 
   static final String UPSERT_FACT = """
       INSERT INTO fact_rate AS f
         (date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
-         revision, updated_at)
+         revision, updated_at, flags)
       SELECT DISTINCT ON (date_key, base, quote)
              date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
-             revision, now()
+             revision, now(), flags
       FROM stage_rate
       ORDER BY date_key, base, quote, revision DESC
       ON CONFLICT (date_key, base, quote) DO UPDATE SET
         rate = excluded.rate, status = excluded.status, derived = excluded.derived,
         source_count = excluded.source_count, spread_bps = excluded.spread_bps,
         confidence_low = excluded.confidence_low, confidence_high = excluded.confidence_high,
-        revision = excluded.revision, updated_at = excluded.updated_at
+        revision = excluded.revision, updated_at = excluded.updated_at, flags = excluded.flags
       WHERE excluded.revision > f.revision
          OR (excluded.revision = f.revision
-             AND (f.rate, f.status, f.derived, f.source_count, f.spread_bps, f.confidence_low, f.confidence_high)
+             AND (f.rate, f.status, f.derived, f.source_count, f.spread_bps, f.confidence_low, f.confidence_high,
+                  f.flags)
                  IS DISTINCT FROM (excluded.rate, excluded.status, excluded.derived, excluded.source_count,
-                                   excluded.spread_bps, excluded.confidence_low, excluded.confidence_high))
+                                   excluded.spread_bps, excluded.confidence_low, excluded.confidence_high,
+                                   excluded.flags))
       """;
 
   private static final String UPSERT_LATEST = """
       INSERT INTO latest_rate AS l
-        (base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, updated_at)
+        (base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, updated_at, flags)
       SELECT DISTINCT ON (base, quote)
-             base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, now()
+             base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, now(), flags
       FROM stage_rate
       ORDER BY base, quote, rate_date DESC, revision DESC
       ON CONFLICT (base, quote) DO UPDATE SET
         rate_date = excluded.rate_date, rate = excluded.rate, status = excluded.status, derived = excluded.derived,
         source_count = excluded.source_count, spread_bps = excluded.spread_bps, revision = excluded.revision,
-        updated_at = excluded.updated_at
+        updated_at = excluded.updated_at, flags = excluded.flags
       WHERE (excluded.rate_date, excluded.revision) > (l.rate_date, l.revision)
          OR ((excluded.rate_date, excluded.revision) = (l.rate_date, l.revision)
-             AND (l.rate, l.status, l.derived, l.source_count, l.spread_bps)
+             AND (l.rate, l.status, l.derived, l.source_count, l.spread_bps, l.flags)
                  IS DISTINCT FROM (excluded.rate, excluded.status, excluded.derived, excluded.source_count,
-                                   excluded.spread_bps))
+                                   excluded.spread_bps, excluded.flags))
       """;
 
   // never move a position backwards: a fenced-off consumer finishing a stale batch must not rewind the new owner
@@ -224,6 +230,7 @@ final class StarSchemaWriter {
           .addArray(voices, SilverRate.Lineage::accepted).addArray(voices, SilverRate.Lineage::rejectionReason)
           .addArray(voices, SilverRate.Lineage::bronzeTopic).addArray(voices, SilverRate.Lineage::bronzePartition)
           .addArray(voices, SilverRate.Lineage::bronzeOffset)
+          .addArray(r.flags(), f -> f).addArray(voices, SilverRate.Lineage::flag)
           .endRow();
     }
     try (Statement statement = connection.createStatement()) {

@@ -158,6 +158,42 @@ class SinkAppTest {
   }
 
   @Test
+  void aFlaggedRateAndItsDoubtedVoicesCanBeFilteredOnInEveryTableAndInGold() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 20);
+    // the lone voice jumped and no other group confirmed it: published, with the doubt on the rate and on the voice
+    ConsensusRate lone = ConsensusRate.newBuilder(rate(day, "EUR", "SEK", "12.10", 1))
+        .setStatus(ConsensusStatus.SINGLE_SOURCE).setSourceCount(1).setFlags(List.of("UNCONFIRMED_JUMP"))
+        .setContributions(List.of(Contribution.newBuilder(contribution("ecb", "ECB", "12.10", 11))
+            .setFlag("UNCONFIRMED_JUMP").build()))
+        .build();
+    awaitStored(send(lone));
+    // a second source then says otherwise: the jump is set aside and the rate is clean again
+    ConsensusRate corrected = ConsensusRate.newBuilder(rate(day, "EUR", "SEK", "11.21", 2))
+        .setStatus(ConsensusStatus.SINGLE_SOURCE).setSourceCount(1)
+        .setContributions(List.of(
+            Contribution.newBuilder(contribution("ecb", "ECB", "12.10", 11)).setAccepted(false)
+                .setRejectionReason("UNCONFIRMED_JUMP").setFlag("UNCONFIRMED_JUMP").build(),
+            contribution("exchangerate-api", "ERAPI", "11.21", 12)))
+        .build();
+
+    assertThat(awaitGold("EUR/SEK", g -> g.getRevision() == 1).getFlags()).containsExactly("UNCONFIRMED_JUMP");
+    assertThat(rows(db, "SELECT flags FROM v_rates WHERE rate_date = '2025-03-20' AND quote = 'SEK'"))
+        .containsExactly("{UNCONFIRMED_JUMP}");
+    assertThat(rows(db, "SELECT count(*) FROM v_rates WHERE rate_date = '2025-03-20' AND quote = 'SEK' AND flags = '{}'"))
+        .containsExactly("0");
+    awaitStored(send(corrected));
+
+    assertThat(rows(db, "SELECT revision, flags FROM v_rate_history WHERE rate_date = '2025-03-20' AND quote = 'SEK' "
+        + "ORDER BY 1")).containsExactly("1|{UNCONFIRMED_JUMP}", "2|{}");
+    assertThat(rows(db, "SELECT revision, source_id, accepted, rejection_reason, flag FROM v_rate_lineage "
+        + "WHERE rate_date = '2025-03-20' AND quote = 'SEK' ORDER BY 1, 2"))
+        .containsExactly("1|ecb|t|null|UNCONFIRMED_JUMP", "2|ecb|f|UNCONFIRMED_JUMP|UNCONFIRMED_JUMP",
+            "2|exchangerate-api|t|null|null");
+    assertThat(rows(db, "SELECT flags FROM fact_rate WHERE date_key = 20250320 AND quote = 'SEK'")).containsExactly("{}");
+    assertThat(awaitGold("EUR/SEK", g -> g.getRevision() == 2).getFlags()).isEmpty();
+  }
+
+  @Test
   void anOlderRevisionNeverOverwritesANewerOne() throws Exception {
     LocalDate day = LocalDate.of(2025, 3, 17);
     awaitStored(send(rate(day, "EUR", "CHF", "0.9612", 2)));
