@@ -115,6 +115,51 @@ class HistoryRulesTopologyTest {
     });
   }
 
+  /**
+   * Moves the size of the franc's on 15 January 2015 (its floor of 1.20 given up: about -14 % that day and -5 % the
+   * next), sterling's on 24 June 2016 (about +6 % against the euro) and the rouble's in mid-December 2014 (several days
+   * of 5 to 10 %, up and back), each seen by two groups whose fixings are a few basis points apart: every day of them
+   * stays CONSENSUS, and the voices are kept as confirmed moves. (Round values of those sizes, not the published ones.)
+   */
+  @Test
+  void realMovesThatTwoGroupsSeeStayConsensus() {
+    List<LocalDate> days = businessDays(LocalDate.parse("2014-11-03"), 40);
+    String[] chf = new String[days.size()];
+    String[] gbp = new String[days.size()];
+    String[] rub = new String[days.size()];
+    BigDecimal rouble = new BigDecimal("62.0");
+    for (int i = 0; i < days.size(); i++) {
+      chf[i] = i < 30 ? calm("1.2010", i).toPlainString() : i == 30 ? "1.0280" : i == 31 ? "0.9800" : "1.0050";
+      gbp[i] = i < 30 ? calm("0.7620", i).toPlainString() : "0.8100";
+      // the rouble's fortnight: +6 %, +10 %, -8 %, +5 %, -7 %, then calm at its new level
+      int step = i - 25;
+      if (step >= 0 && step < 5) {
+        rouble = rouble.multiply(new BigDecimal[] {new BigDecimal("1.06"), new BigDecimal("1.10"),
+            new BigDecimal("0.92"), new BigDecimal("1.05"), new BigDecimal("0.93")}[step]);
+      }
+      rub[i] = step < 5 ? rouble.toPlainString() : calm(rouble.toPlainString(), i).toPlainString();
+    }
+    for (int i = 0; i < days.size(); i++) {
+      for (String source : List.of("alpha", "beta")) {
+        // beta fixes a little later in the day: 8 bps higher
+        BigDecimal fixing = source.equals("alpha") ? BigDecimal.ONE : new BigDecimal("1.0008");
+        harness.pipe(answer(source, days.get(i), Map.of("CHF", new BigDecimal(chf[i]).multiply(fixing),
+            "GBP", new BigDecimal(gbp[i]).multiply(fixing), "RUB", new BigDecimal(rub[i]).multiply(fixing))));
+      }
+    }
+    for (int i = 20; i < days.size(); i++) {
+      for (String quote : List.of("CHF", "GBP", "RUB")) {
+        ConsensusRate rate = finalRate(days.get(i), quote);
+        assertThat(rate.getStatus()).as(quote + " on " + days.get(i)).isEqualTo(ConsensusStatus.CONSENSUS);
+        assertThat(rate.getFlags()).isEmpty();
+        assertThat(rate.getContributions()).allSatisfy(c -> assertThat(c.getAccepted()).isTrue());
+      }
+    }
+    assertThat(voice(finalRate(days.get(30), "CHF"), "alpha").getFlag()).isEqualTo(Consensus.CONFIRMED_JUMP);
+    assertThat(voice(finalRate(days.get(30), "GBP"), "beta").getFlag()).isEqualTo(Consensus.CONFIRMED_JUMP);
+    assertThat(voice(finalRate(days.get(26), "RUB"), "alpha").getFlag()).isEqualTo(Consensus.CONFIRMED_JUMP);
+  }
+
   @Test
   void aLoneJumpIsPublishedWithAFlagAReaderCanFilterOn() {
     calmHistory("alpha");
