@@ -14,11 +14,14 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /** Sends each bronze record's observations to the history check and its rejections, keyed like the input, to the rejections sink. */
 final class ValidateBronzeProcessor implements Processor<String, BronzeExtraction, String, SpecificRecord> {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValidateBronzeProcessor.class);
+
   private final BronzeValidator validator;
   private final String historyCheck;
   private final String rejectionsSink;
   private ProcessorContext<String, SpecificRecord> context;
   private RatesMetrics metrics;
+  private final java.util.Set<String> warnedSources = new java.util.HashSet<>();
 
   ValidateBronzeProcessor(BronzeValidator validator, String historyCheck, String rejectionsSink) {
     this.validator = validator;
@@ -42,6 +45,7 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
       context.forward(record.withValue(emptyRecord(at, recordTime)), rejectionsSink);
       return;
     }
+    warnOnForeignKey(record);
     BronzeValidator.Validation result = validator.validate(record.value(), at, recordTime);
     for (RateObservations observations : result.observations()) {
       String key = observations.getDate() + "/" + observations.getSourceId();
@@ -50,6 +54,19 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
     for (Rejection rejection : result.rejections()) {
       metrics.rejected(rejection.getReasonCode());
       context.forward(record.<SpecificRecord>withValue(rejection), rejectionsSink);
+    }
+  }
+
+  /**
+   * The history check keeps each source's history in the task its answers arrive at: that holds because bronze records
+   * are keyed by source id (the extractor does so). A record keyed otherwise may land elsewhere and split its source's
+   * history; it is still processed, and said once per source.
+   */
+  private void warnOnForeignKey(Record<String, BronzeExtraction> record) {
+    String source = record.value().getSourceId();
+    if (!source.equals(record.key()) && warnedSources.add(source)) {
+      LOG.warn("bronze record of source {} keyed '{}', not by its source id: its history check may miss the source's "
+          + "answers on other partitions (produce bronze keyed by source id)", source, record.key());
     }
   }
 
