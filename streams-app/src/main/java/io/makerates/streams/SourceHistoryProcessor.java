@@ -5,18 +5,15 @@ import io.makerates.schema.RateObservations;
 import io.makerates.schema.internal.SourceDayAnswers;
 import io.makerates.schema.internal.SourceHistoryDay;
 import io.makerates.streams.history.HistoryCheck;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -31,14 +28,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class SourceHistoryProcessor implements Processor<String, RateObservations, String, RateObservations> {
 
-  private static final String FIRST_DAY = "0000-01-01";
-  private static final String LAST_DAY = "9999-12-31";
-
   private final HistoryCheck check;
   private final String historyStoreName;
   private final String answersStoreName;
   private ProcessorContext<String, RateObservations> context;
-  private KeyValueStore<String, SourceHistoryDay> history;
+  private SourceHistoryStore history;
   private KeyValueStore<String, SourceDayAnswers> answers;
   private RatesMetrics metrics;
 
@@ -51,7 +45,7 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
   @Override
   public void init(ProcessorContext<String, RateObservations> context) {
     this.context = context;
-    this.history = context.getStateStore(historyStoreName);
+    this.history = new SourceHistoryStore(context.getStateStore(historyStoreName), check.settings().lookback());
     this.answers = context.getStateStore(answersStoreName);
     this.metrics = new RatesMetrics(context);
   }
@@ -65,11 +59,11 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
     forward(record, flagged);
     keepAnswer(key(source, date), flagged);
 
-    SourceHistoryDay before = history.get(key(source, date));
+    SourceHistoryDay before = history.get(source, date);
     if (before == null || !isEarlier(incoming, before)) {
       SourceHistoryDay now = new SourceHistoryDay(values(incoming), incoming.getExtractionId().toString(),
           incoming.getExtractedAt());
-      history.put(key(source, date), now);
+      history.put(source, date, now);
       if (before == null || !before.getRates().equals(now.getRates())) {
         recheckLaterDays(record, source, date);
       }
@@ -79,12 +73,7 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
   /** The later days that compare with {@code date}: each is checked again with the history it now has. */
   private void recheckLaterDays(Record<String, RateObservations> record, String source, LocalDate date) {
     int lookback = check.settings().lookback();
-    List<HistoryCheck.EarlierDay> later = new ArrayList<>();
-    try (KeyValueIterator<String, SourceHistoryDay> it = history.range(key(source, date.plusDays(1)), key(source, LAST_DAY))) {
-      while (it.hasNext() && later.size() < lookback) {
-        later.add(earlierDay(it.next()));
-      }
-    }
+    List<HistoryCheck.EarlierDay> later = history.after(source, date, lookback);
     if (later.isEmpty()) {
       return; // the usual case: the day is the source's latest
     }
@@ -131,15 +120,7 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
 
   /** The source's days before {@code date}, most recent first, as many as the check reads. */
   private List<HistoryCheck.EarlierDay> earlier(String source, LocalDate date) {
-    List<HistoryCheck.EarlierDay> days = new ArrayList<>();
-    int lookback = check.settings().lookback();
-    try (KeyValueIterator<String, SourceHistoryDay> it = history.reverseRange(key(source, FIRST_DAY),
-        key(source, date.minusDays(1)))) {
-      while (it.hasNext() && days.size() < lookback) {
-        days.add(earlierDay(it.next()));
-      }
-    }
-    return days;
+    return history.before(source, date, check.settings().lookback());
   }
 
   /**
@@ -180,22 +161,11 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
     return values;
   }
 
-  private static HistoryCheck.EarlierDay earlierDay(KeyValue<String, SourceHistoryDay> entry) {
-    LocalDate date = LocalDate.parse(entry.key.substring(entry.key.lastIndexOf('|') + 1));
-    Map<String, BigDecimal> rates = new HashMap<>();
-    entry.value.getRates().forEach((quote, rate) -> rates.put(quote, new BigDecimal(rate)));
-    return new HistoryCheck.EarlierDay(date, rates);
-  }
-
   private static RateObservations withRates(RateObservations answer, List<Observation> rates) {
     return rates == answer.getRates() ? answer : RateObservations.newBuilder(answer).setRates(rates).build();
   }
 
   private static String key(String source, LocalDate date) {
-    return key(source, date.toString());
-  }
-
-  private static String key(String source, String date) {
     return source + "|" + date;
   }
 }
