@@ -66,6 +66,8 @@ final class SilverRateWriter implements AutoCloseable {
   /** Partitions held back after a failed write, until when (System.nanoTime()); the others go on meanwhile. */
   private final Map<TopicPartition, Long> retryAt = new HashMap<>();
   private volatile boolean running = true;
+  /** Why the consumer loop stopped on its own; null while it runs or after a requested stop. */
+  private volatile Throwable failure;
   private volatile long currenciesLoadedAt;
 
   SilverRateWriter(SinkConfig config, AvroSerdes serdes, StarSchemaWriter store, MeterRegistry metrics) {
@@ -107,6 +109,12 @@ final class SilverRateWriter implements AutoCloseable {
     return assignment.get().isEmpty() ? Check.down("no partitions of " + TopicNames.RATES + " assigned") : Check.up();
   }
 
+  /** Down once the consumer loop has stopped without being asked to: nothing is stored until the app restarts. */
+  Check liveness() {
+    Throwable why = failure;
+    return why == null ? Check.up() : Check.down("silver rate writer stopped: " + why);
+  }
+
   private void run() {
     consumer.subscribe(List.of(TopicNames.RATES), new ResumeFromDatabase());
     try {
@@ -119,10 +127,12 @@ final class SilverRateWriter implements AutoCloseable {
       }
     } catch (WakeupException e) {
       if (running) {
+        failure = e;
         throw e;
       }
     } catch (RuntimeException e) {
-      LOG.error("silver rate writer stopped", e);
+      failure = e;
+      LOG.error("silver rate writer stopped; liveness turns down, so the app is restarted", e);
     } finally {
       assignment.set(Set.of());
       consumer.close(Duration.ofSeconds(5));

@@ -42,6 +42,7 @@ public final class SinkApp {
       SilverRateWriter writer = new SilverRateWriter(config, serdes, new StarSchemaWriter(pool, config.consumerGroup()), metrics);
       parts.push(writer);
       health.add("consumer", writer::health);
+      health.addLiveness("consumer", writer::liveness);
       writer.start();
 
       if (config.goldEnabled()) {

@@ -48,16 +48,14 @@ public final class StreamsApp {
     TopicProvisioner.ensure(settings.kafkaProperties(), topics(settings));
 
     KafkaStreams streams = new KafkaStreams(topology, props);
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("stream thread failed; stopping the client (readiness turns down)", e);
-      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
+    streams.setUncaughtExceptionHandler(StreamsApp::onThreadFailure);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(metrics);
     health.add("streams", () -> {
       KafkaStreams.State state = streams.state();
       return state == KafkaStreams.State.RUNNING ? HealthChecks.Check.up() : HealthChecks.Check.down("state " + state);
     });
+    health.addLiveness("streams", () -> liveness(streams));
     // Never cleanUp(): local state is rebuilt from the changelog only when it is really gone.
     streams.start();
     LOG.info("streams-app started as {}", props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
@@ -66,6 +64,27 @@ public final class StreamsApp {
       streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
           .withTimeout(Duration.ofSeconds(30)));
       streamsMetrics.close();
+    };
+  }
+
+  /** A stream thread that fails stops the client: it goes to ERROR, liveness fails, and the pod is restarted. */
+  static StreamThreadExceptionResponse onThreadFailure(Throwable e) {
+    LOG.error("stream thread failed; stopping the client (liveness turns down, so the app is restarted)", e);
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /**
+   * Alive while the client is starting, rebalancing or running with at least one stream thread. In ERROR (a thread
+   * failed), shutting down without being asked, or left without a thread, it cannot recover by itself: a restart
+   * rebuilds it from its local state and the changelogs.
+   */
+  static HealthChecks.Check liveness(KafkaStreams streams) {
+    KafkaStreams.State state = streams.state();
+    return switch (state) {
+      case ERROR, PENDING_ERROR, PENDING_SHUTDOWN, NOT_RUNNING -> HealthChecks.Check.down("state " + state);
+      case RUNNING, REBALANCING -> streams.metadataForLocalThreads().isEmpty()
+          ? HealthChecks.Check.down("no stream thread alive") : HealthChecks.Check.up();
+      default -> HealthChecks.Check.up();
     };
   }
 

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
-/** {@code /health/live}, {@code /health/ready} and Prometheus {@code /metrics} over plain HTTP for Kubernetes probes and scraping. */
+/**
+ * {@code /health/live}, {@code /health/ready}, {@code /health/started} and Prometheus {@code /metrics} over plain HTTP
+ * for Kubernetes' liveness, readiness and startup probes and for scraping.
+ */
 public final class OpsServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,17 +29,29 @@ public final class OpsServer implements AutoCloseable {
       throw new IllegalStateException("cannot listen on " + host + ":" + port + " for health and metrics: " + e.getMessage(), e);
     }
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/health/live", ex -> respond(ex, 200, "application/json", "{\"status\":\"UP\"}"));
+    server.createContext("/health/live", ex -> {
+      Map<String, HealthChecks.Check> checks = health.evaluateLiveness();
+      boolean alive = checks.values().stream().allMatch(HealthChecks.Check::ok);
+      respond(ex, alive ? 200 : 503, "application/json", status(alive, checks));
+    });
+    server.createContext("/health/started", ex -> {
+      boolean started = health.started();
+      respond(ex, started ? 200 : 503, "application/json", status(started, Map.of()));
+    });
     server.createContext("/health/ready", ex -> {
       Map<String, HealthChecks.Check> checks = health.evaluate();
       boolean ready = !checks.isEmpty() && checks.values().stream().allMatch(HealthChecks.Check::ok);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", ready ? "UP" : "DOWN");
-      body.put("checks", checks);
-      respond(ex, ready ? 200 : 503, "application/json", JSON.writeValueAsString(body));
+      respond(ex, ready ? 200 : 503, "application/json", status(ready, checks));
     });
     server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
     server.start();
+  }
+
+  private static String status(boolean up, Map<String, HealthChecks.Check> checks) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", up ? "UP" : "DOWN");
+    body.put("checks", checks);
+    return JSON.writeValueAsString(body);
   }
 
   public int port() {

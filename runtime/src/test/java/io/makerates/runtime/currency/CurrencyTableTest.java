@@ -31,6 +31,15 @@ class CurrencyTableTest {
   }
 
   @Test
+  void aRedenominationThatKeptItsCodeIsInTheLifecycleTable() {
+    assertThat(CurrencyTable.iso4217().redenominations("VES")).singleElement().satisfies(r -> {
+      assertThat(r.on()).isEqualTo(java.time.LocalDate.parse("2021-10-01"));
+      assertThat(r.ratio()).isEqualByComparingTo("1000000");
+    });
+    assertThat(CurrencyTable.iso4217().redenominations("USD")).isEmpty();
+  }
+
+    @Test
   void codesIsoNeverListedAreUnknown() {
     assertThat(table.find("FOK")).isEmpty();
     assertThat(table.find("CNH")).isEmpty();
