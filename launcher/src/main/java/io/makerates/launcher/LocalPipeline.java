@@ -29,8 +29,16 @@ public final class LocalPipeline implements AutoCloseable {
   public record RunningApp(String name, AutoCloseable app, HealthChecks health, OpsServer ops) {}
 
   private final List<RunningApp> apps = new ArrayList<>();
+  private final Settings settings;
 
-  private LocalPipeline() {}
+  private LocalPipeline(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The settings the three apps were started with; {@link Settings#unread} tells what none of them read. */
+  public Settings settings() {
+    return settings;
+  }
 
   /**
    * Starts sink, streams and extractor (in that order, so nothing the extractor publishes waits on a consumer that is
@@ -41,7 +49,7 @@ public final class LocalPipeline implements AutoCloseable {
     env.put("MAKERATES_STATE_DIR", stack.directory().resolve("streams-state").toString());
     env.putAll(extra);
     Settings settings = new Settings(env);
-    LocalPipeline pipeline = new LocalPipeline();
+    LocalPipeline pipeline = new LocalPipeline(settings);
     try {
       pipeline.launch("sink-app", settings, SinkApp::start);
       pipeline.launch("streams-app", settings, StreamsApp::start);

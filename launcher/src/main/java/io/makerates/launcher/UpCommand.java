@@ -4,8 +4,8 @@ import io.makerates.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -32,8 +32,12 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--fresh", description = "Delete the data folder's contents first and start from nothing.")
   boolean fresh;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A file of NAME=value lines (MAKERATES_*, KAFKA_*), e.g. makerates.env; variables set in the shell win over it.")
+  Path configFile;
+
   /** A running local pipeline: its stack, the three apps and the offline stub if any. */
-  record Running(EmbeddedStack stack, LocalPipeline pipeline, OfflineSourceStub stub, Map<String, String> env) implements AutoCloseable {
+  record Running(EmbeddedStack stack, LocalPipeline pipeline, OfflineSourceStub stub, UpConfiguration config) implements AutoCloseable {
 
     /** Stops the apps, the stub and the stack, and removes the connection file; the data folder stays. */
     @Override
@@ -49,24 +53,31 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  /** Starts stack, stub and apps, and writes the connection file; {@code onStack} runs once the stack is up. */
+  /** Starts with the default configuration: no file, nothing from the shell. */
   static Running start(Path dataDir, boolean fresh, boolean offline, String pollInterval, java.util.function.Consumer<Running> onStack) {
+    return start(dataDir, fresh, offline, pollInterval, Map.of(), Optional.empty(), onStack);
+  }
+
+  /**
+   * Starts stack, stub and apps, and writes the connection file; {@code onStack} runs once the stack is up. The
+   * configuration is checked before anything starts, so a bad file or variable costs no stack start.
+   */
+  static Running start(Path dataDir, boolean fresh, boolean offline, String pollInterval, Map<String, String> shell,
+      Optional<Path> configFile, java.util.function.Consumer<Running> onStack) {
+    UpConfiguration.resolve(shell, configFile, pollInterval, offline ? Optional.of("http://127.0.0.1:1") : Optional.empty());
     EmbeddedStack stack = LocalStack.start(dataDir, fresh);
     OfflineSourceStub stub = null;
     try {
       stub = offline ? new OfflineSourceStub(Clock.systemUTC()) : null;
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("MAKERATES_SOURCE_FRANKFURTER_INTERVAL", pollInterval);
-      if (stub != null) {
-        env.put("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", stub.frankfurterBaseUrl());
-      }
-      onStack.accept(new Running(stack, null, stub, env));
-      LocalPipeline pipeline = LocalPipeline.start(stack, env);
-      Running running = new Running(stack, pipeline, stub, env);
-      LocalStackInfo.of(stack.env(), env).write(LocalStackInfo.file(stack.directory()));
+      UpConfiguration config = UpConfiguration.resolve(shell, configFile, pollInterval,
+          Optional.ofNullable(stub).map(OfflineSourceStub::frankfurterBaseUrl));
+      onStack.accept(new Running(stack, null, stub, config));
+      LocalPipeline pipeline = LocalPipeline.start(stack, config.env());
+      Running running = new Running(stack, pipeline, stub, config);
+      LocalStackInfo.of(stack.env(), config.env()).write(LocalStackInfo.file(stack.directory()));
       return running;
     } catch (RuntimeException e) {
-      new Running(stack, null, stub, Map.of()).close();
+      new Running(stack, null, stub, null).close();
       throw e;
     }
   }
@@ -96,12 +107,16 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     }, "makerates-stop");
     Running running;
     try {
-      running = start(data, fresh, offline, pollInterval, partial -> {
+      running = start(data, fresh, offline, pollInterval, System.getenv(), Optional.ofNullable(configFile), partial -> {
         // from here on Ctrl-C stops what has started (the hook sees the apps once they run)
         current[0] = partial;
         Runtime.getRuntime().addShutdownHook(hook);
         AppLogs.toFile(logFile); // again: a fresh start has just emptied the folder
         System.out.println("The apps' JSON logs go to " + logFile + "; warnings show here too.");
+        System.out.println("Configuration (shell over " + (configFile == null ? "defaults" : configFile + " over defaults")
+            + "; secrets redacted):");
+        partial.config().describe().forEach(line -> System.out.println("  " + line));
+        partial.config().warnings().forEach(w -> System.out.println("makerates: warning: " + w));
         if (partial.stub() != null) {
           System.out.println("Offline: sources are served by a stub at " + partial.stub().frankfurterBaseUrl());
         }
@@ -114,7 +129,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // Ctrl-C during the start: the hook finds nothing to stop
       }
-      if (e instanceof IllegalStateException) {
+      if (e instanceof IllegalStateException || e instanceof io.makerates.runtime.config.ConfigException) {
         System.err.println("makerates: " + e.getMessage());
         return 1;
       }
@@ -123,6 +138,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     current[0] = running;
     LocalPipeline pipeline = running.pipeline();
     EmbeddedStack stack = running.stack();
+    running.config().unread(pipeline.settings()).forEach(w -> System.out.println("makerates: warning: " + w));
 
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!pipeline.ready() && System.nanoTime() < deadline) {

@@ -76,12 +76,12 @@ class UpRestartTest {
   }
 
   private static Set<String> extractionIds(EmbeddedStack stack, Topics topics) {
-    return readAll(stack, topics.bronze).stream().map(ConsumerRecord::value).map(BronzeExtraction::getExtractionId)
+    return TestTopics.readAll(stack, topics.bronze).stream().map(ConsumerRecord::value).map(BronzeExtraction::getExtractionId)
         .map(String::valueOf).collect(Collectors.toSet());
   }
 
   private static <V> Set<String> keys(EmbeddedStack stack, TopicDescriptor<String, V> topic) {
-    return readAll(stack, topic).stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+    return TestTopics.readAll(stack, topic).stream().map(ConsumerRecord::key).collect(Collectors.toSet());
   }
 
   private static long factRows(EmbeddedStack stack) throws Exception {
@@ -91,23 +91,5 @@ class UpRestartTest {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static <V> List<ConsumerRecord<String, V>> readAll(EmbeddedStack stack, TopicDescriptor<String, V> topic) {
-    Properties p = stack.kafkaProperties();
-    p.put("isolation.level", "read_committed");
-    List<ConsumerRecord<String, V>> out = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(i -> new TopicPartition(topic.name(), i.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
   }
 }

@@ -11,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The configuration of an app, read from environment variables the Kubernetes way:
@@ -25,9 +29,16 @@ public final class Settings {
   public static final String KAFKA_PREFIX = "KAFKA_";
 
   private final Map<String, String> env;
+  /** Every variable something asked for, shared with the settings derived by {@link #with}: what was never read is a typo. */
+  private final Set<String> asked;
 
   public Settings(Map<String, String> env) {
+    this(env, ConcurrentHashMap.newKeySet());
+  }
+
+  private Settings(Map<String, String> env, Set<String> asked) {
     this.env = Map.copyOf(env);
+    this.asked = asked;
   }
 
   public static Settings fromEnvironment() {
@@ -38,7 +49,17 @@ public final class Settings {
   public Settings with(Map<String, String> overrides) {
     Map<String, String> merged = new TreeMap<>(env);
     merged.putAll(overrides);
-    return new Settings(merged);
+    return new Settings(merged, asked);
+  }
+
+  /**
+   * The {@code MAKERATES_*} variables set here that no app has asked for so far: after the apps have started, these
+   * are typos or settings of something that is not running.
+   */
+  public SortedSet<String> unread() {
+    SortedSet<String> unread = new TreeSet<>();
+    env.keySet().stream().filter(name -> name.startsWith(APP_PREFIX) && !asked.contains(name)).forEach(unread::add);
+    return unread;
   }
 
   /** {@code KAFKA_FOO_BAR} → {@code foo.bar}; this is how any Kafka client property is set. */
@@ -61,7 +82,9 @@ public final class Settings {
   }
 
   public Optional<String> optional(String key) {
-    String value = env.get(variable(key));
+    String name = variable(key);
+    asked.add(name);
+    String value = env.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 

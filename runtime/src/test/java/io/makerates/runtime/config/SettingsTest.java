@@ -30,6 +30,19 @@ class SettingsTest {
   }
 
   @Test
+  void variablesNothingAskedForAreTheUnreadOnesAcrossDerivedSettings() {
+    Settings s = new Settings(Map.of("MAKERATES_SOURCES", "ecb", "MAKERATES_SOURCE_ECB_INTREVAL", "1h", "MAKERATES_TOPIC_PARTITIONS", "3",
+        "KAFKA_LINGER_MS", "5", "PATH", "/bin"));
+    assertThat(s.unread()).containsExactly("MAKERATES_SOURCES", "MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
+    Settings derived = s.with(Map.of("MAKERATES_STATE_DIR", "/tmp/x"));
+    s.list("sources", List.of());
+    derived.string("state.dir", "");
+    derived.duration("source.ecb.interval", Duration.ofHours(6));
+    assertThat(s.unread()).containsExactly("MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
+    assertThat(derived.unread()).containsExactly("MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
+  }
+
+  @Test
   void badOrMissingValuesNameTheVariable() {
     Settings s = new Settings(Map.of("MAKERATES_HTTP_PORT", "eighty", "MAKERATES_TIMEOUT", "soon", "MAKERATES_REGISTRY_URL", "ftp://x"));
     assertThatThrownBy(() -> s.integer("http.port", 1, 0, 65535)).hasMessageContaining("MAKERATES_HTTP_PORT=eighty is not a whole number");
