@@ -2,8 +2,11 @@ package io.makerates.extractor.backfill;
 
 import io.makerates.extractor.ExtractorRuntime;
 import io.makerates.extractor.ExtractorSettings;
+import io.makerates.extractor.SourceConfig;
 import io.makerates.extractor.SourceExtractor;
 import io.makerates.extractor.quota.QuotaLimit;
+import io.makerates.extractor.source.RateSource;
+import io.makerates.extractor.source.RateSources;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.kafka.AvroSerdes;
@@ -79,6 +82,9 @@ public final class BackfillCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ExtractorSettings config;
     Settings settings = new Settings(environment.get());
+    if (dryRun && (settings.optional("registry.url").isEmpty() || settings.kafkaProperties().getProperty("bootstrap.servers") == null)) {
+      return planWithoutCluster(settings);
+    }
     try {
       config = ExtractorSettings.from(settings);
       settings.bootstrapServers();
@@ -128,5 +134,42 @@ public final class BackfillCommand implements Callable<Integer> {
           summary.complete() ? "" : "; run the same command again to extract what is missing");
       return summary.complete() ? 0 : 1;
     }
+  }
+
+  /**
+   * A dry run with no cluster named: the plan from the source's own rules alone. What only the cluster knows (the
+   * dates already in bronze, the quota spent) is said to be unchecked rather than guessed.
+   */
+  private int planWithoutCluster(Settings settings) {
+    SourceConfig sourceConfig;
+    try {
+      // the registry is never contacted here; the settings only need an address to be complete
+      ExtractorSettings config = ExtractorSettings.from(settings.with(Map.of(Settings.variable("registry.url"),
+          settings.optional("registry.url").orElse("http://registry.not-used.invalid"))));
+      sourceConfig = config.sources().stream().filter(s -> s.id().equals(source)).findFirst().orElse(null);
+      if (sourceConfig == null) {
+        out.println("backfill refused: no source '" + source + "' is configured (MAKERATES_SOURCES lists "
+            + config.sources().stream().map(SourceConfig::id).toList() + ")");
+        return 2;
+      }
+    } catch (ConfigException e) {
+      out.println("backfill refused: " + e.getMessage());
+      return 2;
+    }
+    RateSource rateSource = RateSources.create(sourceConfig);
+    BackfillPlan plan;
+    try {
+      plan = BackfillPlan.build(rateSource, from, to, mode, chunkDays != null ? chunkDays : rateSource.longestRangeDays(),
+          includeWeekends, Set.of());
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      out.println("backfill refused: " + e.getMessage());
+      return 2;
+    }
+    out.printf("backfill %s of %s, %s..%s in %s mode: %d dates, %d weekend dates left out: %d requests%n",
+        runId, source, from, to, mode, plan.datesInRange(), plan.weekendDatesLeftOut(), plan.requests().size());
+    out.println("no cluster named (KAFKA_BOOTSTRAP_SERVERS, MAKERATES_REGISTRY_URL), so dates already extracted and the "
+        + "quota spent were not checked: the real run may send fewer requests, or stop at the quota");
+    out.println("dry run: nothing sent");
+    return 0;
   }
 }
