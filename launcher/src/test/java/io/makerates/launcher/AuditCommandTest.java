@@ -1,0 +1,170 @@
+package io.makerates.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.Topics;
+import io.makerates.schema.BronzeExtraction;
+import io.makerates.schema.HttpResponseRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code audit} on the embedded stack: a consensus of two independent sources verifies voice by voice down to the raw
+ * bytes, as text and as JSON; when one voice's lineage is pointed at a copy of its bronze record with an altered
+ * body, the audit fails and says which voice and why.
+ */
+@Tag("integration")
+class AuditCommandTest {
+
+  private static final String TAMPERED_TOPIC = "audit-test.tampered";
+
+  @Test
+  void everyVoiceVerifiesUntilABronzeBodyIsAltered(@TempDir Path data) throws Exception {
+    Map<String, String> shell = Map.of("MAKERATES_SOURCES", "alpha,beta",
+        "MAKERATES_SOURCE_ALPHA_TYPE", "frankfurter", "MAKERATES_SOURCE_BETA_TYPE", "frankfurter",
+        "MAKERATES_INDEPENDENCE_GROUPS", "alpha=A,beta=B");
+    Path stackDir = data.resolve("stack");
+    try (UpCommand.Running up = UpCommand.start(stackDir, false, true, "6h", shell, Optional.empty(), r -> {})) {
+      LocalDate day = up.stub().latestBusinessDay();
+      await().atMost(Duration.ofSeconds(120)).until(() -> status(up, day), s -> "CONSENSUS".equals(s));
+
+      Result text = audit(stackDir, day.toString(), "EUR/USD");
+      assertThat(text.code()).as(text.out() + text.err()).isZero();
+      assertThat(text.out()).contains("EUR/USD on " + day, "fact row     1.1582 CONSENSUS, 2 source(s)",
+          "alpha (group A) EUR/USD 1.1582 accepted", "beta (group B) EUR/USD 1.1582 accepted",
+          "arithmetic EUR→USD = 1.1582 as sent by the source (base EUR)", "verified: all 2 voice(s) match their raw answers");
+
+      int revision = revision(up, day);
+      Result json = audit(stackDir, day.toString(), "eur/usd", "--json", "--revision", String.valueOf(revision));
+      assertThat(json.code()).isZero();
+      JsonNode report = new ObjectMapper().readTree(json.out());
+      assertThat(report.get("verified").asBoolean()).isTrue();
+      assertThat(report.get("auditedRevision").asInt()).isEqualTo(revision);
+      assertThat(report.get("voices")).hasSize(2).allSatisfy(v -> {
+        assertThat(v.get("value").asText()).isEqualTo("1.1582");
+        assertThat(v.get("checks")).extracting(c -> c.get("ok").asBoolean()).containsOnly(true);
+      });
+
+      tamperWithAlphasBronze(up, day, revision);
+
+      Result failed = audit(stackDir, day.toString(), "EUR/USD");
+      assertThat(failed.code()).isEqualTo(1);
+      assertThat(failed.out()).contains("FAIL sha256", "the raw answer was altered after it was received",
+          "NOT VERIFIED: 1 of 2 voice(s) do not match their raw answers (alpha EUR/USD)");
+
+      Result missing = audit(stackDir, day.toString(), "EUR/USD", "--revision", "9");
+      assertThat(missing.code()).isEqualTo(2);
+      assertThat(missing.err()).contains("has no revision 9");
+    }
+  }
+
+  /** Copies alpha's bronze record to another topic with one figure changed, and points its voice's lineage there. */
+  private static void tamperWithAlphasBronze(UpCommand.Running up, LocalDate day, int revision) throws Exception {
+    Topics topics = new Topics(new AvroSerdes(up.stack().registryUrl()));
+    long offset;
+    int index;
+    try (Connection db = connect(up); PreparedStatement ps = db.prepareStatement(
+        "SELECT array_position(h.lineage_source_id, 'alpha'), h.lineage_bronze_partition, h.lineage_bronze_offset"
+            + " FROM fact_rate_history h JOIN dim_date d ON d.date_key = h.date_key"
+            + " WHERE d.date = ? AND h.base = 'EUR' AND h.quote = 'USD' AND h.revision = ?")) {
+      ps.setObject(1, day);
+      ps.setInt(2, revision);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        index = rs.getInt(1);
+        offset = ((Long[]) rs.getArray(3).getArray())[index - 1];
+      }
+    }
+    long original = offset;
+    ConsumerRecord<String, BronzeExtraction> record = TestTopics.readAll(up.stack(), topics.bronze).stream()
+        .filter(r -> r.offset() == original && r.value().getSourceId().equals("alpha")).findFirst().orElseThrow();
+    HttpResponseRecord response = record.value().getResponse();
+    ByteBuffer copy = response.getBody().duplicate();
+    byte[] body = new byte[copy.remaining()];
+    copy.get(body);
+    byte[] altered = new String(body, StandardCharsets.UTF_8).replace("1.1582", "1.1592").getBytes(StandardCharsets.UTF_8);
+    BronzeExtraction tampered = BronzeExtraction.newBuilder(record.value())
+        .setResponse(HttpResponseRecord.newBuilder(response).setBody(ByteBuffer.wrap(altered)).build()).build();
+    try (Admin admin = Admin.create(up.stack().kafkaProperties())) {
+      admin.createTopics(List.of(new NewTopic(TAMPERED_TOPIC, 1, (short) 1))).all().get();
+    }
+    try (KafkaProducer<String, BronzeExtraction> producer = new KafkaProducer<>(up.stack().kafkaProperties(),
+        new StringSerializer(), topics.bronze.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(TAMPERED_TOPIC, 0, record.key(), tampered)).get();
+    }
+    try (Connection db = connect(up); PreparedStatement ps = db.prepareStatement(
+        "UPDATE fact_rate_history h SET lineage_bronze_topic[" + index + "] = ?, lineage_bronze_partition[" + index
+            + "] = 0, lineage_bronze_offset[" + index + "] = 0 FROM dim_date d"
+            + " WHERE d.date_key = h.date_key AND d.date = ? AND h.base = 'EUR' AND h.quote = 'USD' AND h.revision = ?")) {
+      ps.setString(1, TAMPERED_TOPIC);
+      ps.setObject(2, day);
+      ps.setInt(3, revision);
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  private static String status(UpCommand.Running up, LocalDate day) throws Exception {
+    try (Connection db = connect(up); PreparedStatement ps = db.prepareStatement(
+        "SELECT status FROM v_rates WHERE rate_date = ? AND base = 'EUR' AND quote = 'USD'")) {
+      ps.setObject(1, day);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static int revision(UpCommand.Running up, LocalDate day) throws Exception {
+    try (Connection db = connect(up); PreparedStatement ps = db.prepareStatement(
+        "SELECT revision FROM v_rates WHERE rate_date = ? AND base = 'EUR' AND quote = 'USD'")) {
+      ps.setObject(1, day);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static Connection connect(UpCommand.Running up) throws Exception {
+    return DriverManager.getConnection(up.stack().jdbcUrl(), up.stack().dbUser(), up.stack().dbPassword());
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result audit(Path stackDir, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--data-dir";
+    all[args.length + 1] = stackDir.toString();
+    int code = new CommandLine(new AuditCommand(Map::of, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8))).execute(all);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
