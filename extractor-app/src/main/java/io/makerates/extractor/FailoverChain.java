@@ -24,6 +24,17 @@ public final class FailoverChain {
   public FailoverChain(Map<String, SourceExtractor> extractors, ExtractionMetrics metrics) {
     this.extractors = Map.copyOf(extractors);
     this.metrics = metrics;
+    // every handover a configured chain can make, at zero, so that a dashboard shows the chain before its first use
+    for (String sourceId : extractors.keySet()) {
+      List<String> order = order(sourceId);
+      for (int i = 0; i + 1 < order.size(); i++) {
+        for (ExtractionResult.Outcome outcome : ExtractionResult.Outcome.values()) {
+          if (outcome.sourceUnavailable()) {
+            metrics.registerFailover(order.get(i), order.get(i + 1), outcome.name());
+          }
+        }
+      }
+    }
   }
 
   /** The sources tried for {@code sourceId}, in order: itself, then its chain (each source once). */

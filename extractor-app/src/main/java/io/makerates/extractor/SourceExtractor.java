@@ -55,6 +55,7 @@ public final class SourceExtractor {
   private final Retry retry;
   private final CircuitBreaker circuitBreaker;
   private final RateLimiter rateLimiter;
+  private final java.util.concurrent.atomic.AtomicLong lastAttempt = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param quotas the ledger that holds this source's quota (a source without one is not limited by it)
@@ -80,6 +81,7 @@ public final class SourceExtractor {
         .recordResult(result -> result instanceof Attempt attempt && attempt.verdict().failed()
             && attempt.verdict().errorCode().retryable())
         .build());
+    metrics.register(config.id(), circuitBreaker::getState, lastAttempt, keys != null);
     RateLimit limit = config.rateLimit();
     this.rateLimiter = RateLimiter.of("source-" + config.id(), RateLimiterConfig.custom()
         .limitForPeriod(limit.permits())
@@ -176,6 +178,7 @@ public final class SourceExtractor {
     });
     BronzeExtraction record = records.create(config, source.type(), job, attempt.exchange(), attempt.verdict(),
         written.size());
+    lastAttempt.set(record.getExtractedAt().toEpochMilli());
     try {
       sink.publish(record, usage);
     } catch (RuntimeException e) {

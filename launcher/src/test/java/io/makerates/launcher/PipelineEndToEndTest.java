@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.makerates.runtime.Checksums;
 import io.makerates.runtime.kafka.AvroSerdes;
-import io.makerates.runtime.kafka.TopicDescriptor;
 import io.makerates.runtime.kafka.Topics;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.ConsensusRate;
@@ -20,12 +19,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -71,7 +66,7 @@ class PipelineEndToEndTest {
     await().atMost(Duration.ofSeconds(60)).until(pipeline::ready);
 
     BronzeExtraction bronze = await().atMost(Duration.ofSeconds(60)).until(
-        () -> readAll(topics.bronze).stream().map(ConsumerRecord::value)
+        () -> TestTopics.readAll(stack, topics.bronze).stream().map(ConsumerRecord::value)
             .filter(b -> b.getResponse() != null && b.getResponse().getStatus() == 200).findFirst().orElse(null),
         b -> b != null);
     byte[] body = bytes(bronze.getResponse().getBody());
@@ -81,7 +76,7 @@ class PipelineEndToEndTest {
 
     String silverKey = day + "/EUR/USD";
     ConsensusRate silver = await().atMost(Duration.ofSeconds(60)).until(
-        () -> readAll(topics.rates).stream().filter(r -> r.key().equals(silverKey)).map(ConsumerRecord::value)
+        () -> TestTopics.readAll(stack, topics.rates).stream().filter(r -> r.key().equals(silverKey)).map(ConsumerRecord::value)
             .reduce((a, b) -> b).orElse(null),
         r -> r != null);
     assertThat(new BigDecimal(silver.getRate())).isEqualByComparingTo("1.1582");
@@ -92,7 +87,7 @@ class PipelineEndToEndTest {
     assertThat(fact).isEqualByComparingTo(silver.getRate());
 
     GoldRate gold = await().atMost(Duration.ofSeconds(60)).until(
-        () -> readAll(topics.gold).stream().filter(r -> r.key().equals("EUR/USD")).map(ConsumerRecord::value)
+        () -> TestTopics.readAll(stack, topics.gold).stream().filter(r -> r.key().equals("EUR/USD")).map(ConsumerRecord::value)
             .reduce((a, b) -> b).orElse(null),
         g -> g != null);
     assertThat(new BigDecimal(gold.getRate())).isEqualByComparingTo(fact);
@@ -111,25 +106,6 @@ class PipelineEndToEndTest {
         return rs.next() ? rs.getBigDecimal(1) : null;
       }
     }
-  }
-
-  private static <V> List<ConsumerRecord<String, V>> readAll(TopicDescriptor<String, V> topic) {
-    Properties p = stack.kafkaProperties();
-    p.put("isolation.level", "read_committed");
-    p.put("auto.offset.reset", "earliest");
-    List<ConsumerRecord<String, V>> out = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      var partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(i -> new org.apache.kafka.common.TopicPartition(topic.name(), i.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

@@ -25,6 +25,10 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.makerates.runtime.ops.KafkaMetricsRefresh;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,6 +57,9 @@ final class SilverRateWriter implements AutoCloseable {
   private static final Duration CURRENCY_RELOAD_INTERVAL = Duration.ofMinutes(1);
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final AtomicInteger paused = new AtomicInteger();
+  private final KafkaMetricsRefresh clientMetricsRefresh;
+  private final KafkaClientMetrics clientMetrics;
   private final KafkaProducer<String, Rejection> rejections;
   private final StarSchemaWriter store;
   private final PartitionLanes lanes;
@@ -98,6 +105,13 @@ final class SilverRateWriter implements AutoCloseable {
     this.stored = Counter.builder("makerates.sink.records").tag("outcome", "stored").register(metrics);
     this.rejected = Counter.builder("makerates.sink.records").tag("outcome", "rejected").register(metrics);
     this.batchTimer = Timer.builder("makerates.sink.batch").description("one poll batch written").register(metrics);
+    Gauge.builder("makerates.sink.partitions.paused", paused, AtomicInteger::get)
+        .description("Partitions paused because their rows could not be stored; they are read again after a pause")
+        .register(metrics);
+    // the consumer's own metrics, its records-lag among them, refreshed as streams-app's are
+    this.clientMetricsRefresh = new KafkaMetricsRefresh(Duration.ofSeconds(5));
+    this.clientMetrics = new KafkaClientMetrics(consumer, List.of(), clientMetricsRefresh);
+    clientMetrics.bindTo(metrics);
     this.thread = new Thread(this::run, "silver-rate-writer");
   }
 
@@ -161,6 +175,7 @@ final class SilverRateWriter implements AutoCloseable {
         retryAt.put(tp, System.nanoTime() + RETRY_PAUSE.toNanos());
       }
       consumer.pause(e.partitions);
+      paused.set(retryAt.size());
     }
   }
 
@@ -179,6 +194,7 @@ final class SilverRateWriter implements AutoCloseable {
       return over;
     });
     consumer.resume(due);
+    paused.set(retryAt.size());
   }
 
   private void write(ConsumerRecords<String, byte[]> batch) throws InterruptedException {
@@ -309,6 +325,8 @@ final class SilverRateWriter implements AutoCloseable {
     }
     rejections.close(Duration.ofSeconds(5));
     lanes.close();
+    clientMetrics.close();
+    clientMetricsRefresh.shutdownNow();
   }
 
   /** Seeks newly assigned partitions to the positions stored with the rows. */

@@ -27,6 +27,7 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
     this.context = context;
     this.store = context.getStateStore(storeName);
     this.metrics = new RatesMetrics(context);
+    metrics.expectPublished();
   }
 
   @Override

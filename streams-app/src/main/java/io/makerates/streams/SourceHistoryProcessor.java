@@ -48,6 +48,7 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
     this.history = new SourceHistoryStore(context.getStateStore(historyStoreName), check.settings().lookback());
     this.answers = context.getStateStore(answersStoreName);
     this.metrics = new RatesMetrics(context);
+    metrics.expectFlags();
   }
 
   @Override

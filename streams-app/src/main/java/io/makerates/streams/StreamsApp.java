@@ -6,6 +6,7 @@ import io.makerates.runtime.kafka.TopicLayout;
 import io.makerates.runtime.kafka.TopicProvisioner;
 import io.makerates.runtime.ops.AppRunner;
 import io.makerates.runtime.ops.HealthChecks;
+import io.makerates.runtime.ops.KafkaMetricsRefresh;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -49,7 +50,8 @@ public final class StreamsApp {
 
     KafkaStreams streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(StreamsApp::onThreadFailure);
-    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    KafkaMetricsRefresh refresh = new KafkaMetricsRefresh(Duration.ofSeconds(5));
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams, List.of(), refresh);
     streamsMetrics.bindTo(metrics);
     health.add("streams", () -> {
       KafkaStreams.State state = streams.state();
@@ -64,6 +66,7 @@ public final class StreamsApp {
       streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
           .withTimeout(Duration.ofSeconds(30)));
       streamsMetrics.close();
+      refresh.shutdownNow();
     };
   }
 

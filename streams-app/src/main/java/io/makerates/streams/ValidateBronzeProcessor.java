@@ -33,6 +33,7 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.metrics = new RatesMetrics(context);
+    metrics.expectRejections();
   }
 
   @Override
@@ -49,6 +50,7 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
     BronzeValidator.Validation result = validator.validate(record.value(), at, recordTime);
     for (RateObservations observations : result.observations()) {
       String key = observations.getDate() + "/" + observations.getSourceId();
+      metrics.answerDate(observations.getSourceId(), observations.getDate());
       context.forward(record.<String>withKey(key).<SpecificRecord>withValue(observations), historyCheck);
     }
     for (Rejection rejection : result.rejections()) {

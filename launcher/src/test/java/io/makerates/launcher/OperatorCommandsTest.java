@@ -13,6 +13,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,64 +28,128 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code audit} on the embedded stack: a consensus of two independent sources verifies voice by voice down to the raw
- * bytes, as text and as JSON; when one voice's lineage is pointed at a copy of its bronze record with an altered
- * body, the audit fails and says which voice and why.
+ * The operator's commands and metrics on one local stack run as {@code up} runs it, with two independent sources (the
+ * first with a quota, an API key and a failover to the second), so that every per-source meter exists.
  */
 @Tag("integration")
-class AuditCommandTest {
+class OperatorCommandsTest {
 
   private static final String TAMPERED_TOPIC = "audit-test.tampered";
 
-  @Test
-  void everyVoiceVerifiesUntilABronzeBodyIsAltered(@TempDir Path data) throws Exception {
+  @TempDir
+  static Path data;
+  private static Path stackDir;
+  private static UpCommand.Running up;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path key = Files.writeString(data.resolve("alpha.key"), "test-key-alpha\n");
     Map<String, String> shell = Map.of("MAKERATES_SOURCES", "alpha,beta",
         "MAKERATES_SOURCE_ALPHA_TYPE", "frankfurter", "MAKERATES_SOURCE_BETA_TYPE", "frankfurter",
-        "MAKERATES_INDEPENDENCE_GROUPS", "alpha=A,beta=B");
-    Path stackDir = data.resolve("stack");
-    try (UpCommand.Running up = UpCommand.start(stackDir, false, true, "6h", shell, Optional.empty(), r -> {})) {
-      LocalDate day = up.stub().latestBusinessDay();
-      await().atMost(Duration.ofSeconds(120)).until(() -> status(up, day), s -> "CONSENSUS".equals(s));
+        "MAKERATES_SOURCE_ALPHA_QUOTA", "1000/day", "MAKERATES_SOURCE_ALPHA_API_KEY_FILE", key.toString(),
+        "MAKERATES_SOURCE_ALPHA_FAILOVER", "beta", "MAKERATES_INDEPENDENCE_GROUPS", "alpha=A,beta=B");
+    stackDir = data.resolve("stack");
+    up = UpCommand.start(stackDir, false, true, "6h", shell, Optional.empty(), r -> {});
+  }
 
-      Result text = audit(stackDir, day.toString(), "EUR/USD");
-      assertThat(text.code()).as(text.out() + text.err()).isZero();
-      assertThat(text.out()).contains("EUR/USD on " + day, "fact row     1.1582 CONSENSUS, 2 source(s)",
-          "alpha (group A) EUR/USD 1.1582 accepted", "beta (group B) EUR/USD 1.1582 accepted",
-          "arithmetic EUR→USD = 1.1582 as sent by the source (base EUR)", "verified: all 2 voice(s) match their raw answers");
+  @AfterAll
+  static void stop() {
+    if (up != null) {
+      up.close();
+    }
+  }
 
-      int revision = revision(up, day);
-      Result json = audit(stackDir, day.toString(), "eur/usd", "--json", "--revision", String.valueOf(revision));
-      assertThat(json.code()).isZero();
-      JsonNode report = new ObjectMapper().readTree(json.out());
-      assertThat(report.get("verified").asBoolean()).isTrue();
-      assertThat(report.get("auditedRevision").asInt()).isEqualTo(revision);
-      assertThat(report.get("voices")).hasSize(2).allSatisfy(v -> {
-        assertThat(v.get("value").asText()).isEqualTo("1.1582");
-        assertThat(v.get("checks")).extracting(c -> c.get("ok").asBoolean()).containsOnly(true);
-      });
+  /**
+   * {@code audit}: a consensus of the two sources verifies voice by voice down to the raw bytes, as text and as JSON;
+   * when one voice's lineage is pointed at a copy of its bronze record with an altered body, the audit fails and says
+   * which voice and why.
+   */
+  @Test
+  void auditVerifiesEveryVoiceUntilABronzeBodyIsAltered() throws Exception {
+    LocalDate day = up.stub().latestBusinessDay();
+    await().atMost(Duration.ofSeconds(120)).until(() -> status(up, day), s -> "CONSENSUS".equals(s));
 
-      tamperWithAlphasBronze(up, day, revision);
+    Result text = audit(stackDir, day.toString(), "EUR/USD");
+    assertThat(text.code()).as(text.out() + text.err()).isZero();
+    assertThat(text.out()).contains("EUR/USD on " + day, "fact row     1.1582 CONSENSUS, 2 source(s)",
+        "alpha (group A) EUR/USD 1.1582 accepted", "beta (group B) EUR/USD 1.1582 accepted",
+        "arithmetic EUR→USD = 1.1582 as sent by the source (base EUR)", "verified: all 2 voice(s) match their raw answers");
 
-      Result failed = audit(stackDir, day.toString(), "EUR/USD");
-      assertThat(failed.code()).isEqualTo(1);
-      assertThat(failed.out()).contains("FAIL sha256", "the raw answer was altered after it was received",
-          "NOT VERIFIED: 1 of 2 voice(s) do not match their raw answers (alpha EUR/USD)");
+    int revision = revision(up, day);
+    Result json = audit(stackDir, day.toString(), "eur/usd", "--json", "--revision", String.valueOf(revision));
+    assertThat(json.code()).isZero();
+    JsonNode report = new ObjectMapper().readTree(json.out());
+    assertThat(report.get("verified").asBoolean()).isTrue();
+    assertThat(report.get("auditedRevision").asInt()).isEqualTo(revision);
+    assertThat(report.get("voices")).hasSize(2).allSatisfy(v -> {
+      assertThat(v.get("value").asText()).isEqualTo("1.1582");
+      assertThat(v.get("checks")).extracting(c -> c.get("ok").asBoolean()).containsOnly(true);
+    });
 
-      Result missing = audit(stackDir, day.toString(), "EUR/USD", "--revision", "9");
-      assertThat(missing.code()).isEqualTo(2);
-      assertThat(missing.err()).contains("has no revision 9");
+    tamperWithAlphasBronze(up, day, revision);
+
+    Result failed = audit(stackDir, day.toString(), "EUR/USD");
+    assertThat(failed.code()).isEqualTo(1);
+    assertThat(failed.out()).contains("FAIL sha256", "the raw answer was altered after it was received",
+        "NOT VERIFIED: 1 of 2 voice(s) do not match their raw answers (alpha EUR/USD)");
+
+    Result missing = audit(stackDir, day.toString(), "EUR/USD", "--revision", "9");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("has no revision 9");
+  }
+
+  /**
+   * Every metric the README's metric table names, and every one the Grafana dashboard and the alert rules query, is
+   * on a running app's /metrics shortly after its start (not only after its first record of a kind, or a minute's
+   * rescan): a renamed or dropped metric fails here, not on an operator's empty panel or a silent alert.
+   */
+  @Test
+  void everyMetricTheReadmeTheDashboardAndTheAlertsNameIsExported() throws Exception {
+    await().atMost(Duration.ofSeconds(90)).until(up.pipeline()::ready);
+    Path root = Path.of("").toAbsolutePath().getParent();
+    Set<String> documented = MetricNames.inReadme(root.resolve("README.md"));
+    Set<String> queried = new TreeSet<>();
+    try (var dashboards = Files.list(root.resolve("ops/grafana/dashboards"))) {
+      for (Path dashboard : dashboards.toList()) {
+        queried.addAll(MetricNames.in(Files.readString(dashboard)));
+      }
+    }
+    queried.addAll(MetricNames.in(Files.readString(root.resolve("ops/prometheus/alerts.yml"))));
+    assertThat(documented).hasSizeGreaterThan(15);
+    assertThat(queried).hasSizeGreaterThan(15);
+
+    Set<String> wanted = new TreeSet<>(documented);
+    wanted.addAll(queried);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+      Set<String> exported = new TreeSet<>();
+      for (LocalPipeline.RunningApp app : up.pipeline().apps()) {
+        exported.addAll(MetricNames.exported(scrape(app.ops().port())));
+      }
+      assertThat(wanted).allSatisfy(name -> assertThat(MetricNames.isExported(name, exported))
+          .as(name + " is named by README.md or ops/ but no app exports it").isTrue());
+    });
+  }
+
+  private static String scrape(int port) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
     }
   }
 
