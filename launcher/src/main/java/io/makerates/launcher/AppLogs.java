@@ -24,6 +24,33 @@ final class AppLogs {
 
   private AppLogs() {}
 
+  /**
+   * For a command that only reads (status, audit, rates, gold, quota): its output is the answer, so the clients' log
+   * lines (a Kafka client retrying a broker that is down logs a warning per attempt) are dropped; errors only, as text,
+   * on stderr.
+   */
+  static void quiet() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    PatternLayoutEncoder text = new PatternLayoutEncoder();
+    text.setContext(context);
+    text.setPattern("%level %logger{0}: %msg%n");
+    text.start();
+    ConsoleAppender<ILoggingEvent> toStderr = new ConsoleAppender<>();
+    toStderr.setContext(context);
+    toStderr.setName("STDERR");
+    toStderr.setTarget("System.err");
+    toStderr.setEncoder(text);
+    toStderr.start();
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.detachAndStopAllAppenders();
+    root.addAppender(toStderr);
+    root.setLevel(Level.ERROR);
+    context.getLogger("org.apache.kafka").setLevel(Level.OFF);
+    context.getLogger("io.apicurio").setLevel(Level.OFF);
+  }
+
   /** Redirects every log line to {@code file} (JSON, appended); returns the file. */
   static Path toFile(Path file) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {

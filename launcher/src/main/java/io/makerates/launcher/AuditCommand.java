@@ -68,6 +68,7 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    AppLogs.quiet();
     LocalDate day;
     String[] codes = pair.toUpperCase(Locale.ROOT).split("/");
     try {

@@ -82,6 +82,13 @@ public final class LocalPipeline implements AutoCloseable {
     }
   }
 
+  /** Where each app serves its health and metrics: app name → http://127.0.0.1:port. */
+  public Map<String, String> opsUrls() {
+    Map<String, String> urls = new LinkedHashMap<>();
+    apps.forEach(a -> urls.put(a.name(), "http://127.0.0.1:" + a.ops().port()));
+    return urls;
+  }
+
   public List<RunningApp> apps() {
     return Collections.unmodifiableList(apps);
   }

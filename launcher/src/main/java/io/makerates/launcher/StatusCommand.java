@@ -1,49 +1,312 @@
 package io.makerates.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.makerates.extractor.ExtractorSettings;
+import io.makerates.extractor.SourceConfig;
+import io.makerates.launcher.status.PrometheusText;
+import io.makerates.launcher.status.SourceActivity;
+import io.makerates.runtime.config.Settings;
+import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.TopicNames;
+import io.makerates.runtime.kafka.Topics;
+import io.makerates.schema.BronzeExtraction;
+import io.makerates.schema.RateObservations;
+import io.makerates.schema.Rejection;
+import io.makerates.streams.IndependenceGroups;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Counts what reached every stage of the running local stack. */
+/**
+ * The running local stack at a glance: where its services answer (with the database login), each app's readiness
+ * and consumer lag, what reached every stage, and per source its last extraction, the date of its newest answer, its
+ * attempts and failures today, its rejections by reason, its quota and its circuit breaker.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Print the number of bronze records, silver observations and rates, rejections, fact rows and gold keys.")
+    description = {"Show the running local stack: its addresses, each app's readiness and lag, the records of every"
+        + " stage, and per source its last extraction, newest answer date, attempts and failures today, rejections by"
+        + " reason, quota and breaker.", "Exit code 0: the stack answered; 1: no stack runs, or it does not answer."})
 final class StatusCommand implements Callable<Integer> {
+
+  private static final Duration HTTP_WAIT = Duration.ofSeconds(3);
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "The local stack's data folder (default: .makerates in the project root).")
   Path dataDir = LocalStack.defaultDataDir();
 
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+
+  StatusCommand() {
+    this(System.out, System.err, Clock.systemUTC());
+  }
+
+  StatusCommand(PrintStream out, PrintStream err, Clock clock) {
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
   @Override
   public Integer call() {
+    AppLogs.quiet();
     Optional<LocalStackInfo> info = LocalStack.running(dataDir);
     if (info.isEmpty() && LocalStack.isRunning(dataDir)) {
-      System.err.println("The local stack on " + dataDir.toAbsolutePath().normalize() + " is starting; try again in a moment.");
+      err.println("The local stack on " + dataDir.toAbsolutePath().normalize() + " is starting; try again in a moment.");
       return 1;
     }
     if (info.isEmpty()) {
-      System.err.println("No local stack is running on " + dataDir.toAbsolutePath().normalize()
+      err.println("No local stack is running on " + dataDir.toAbsolutePath().normalize()
           + ": start one with 'bin/makerates up' (or 'up --offline').");
       return 1;
     }
     LocalStackInfo stack = info.get();
-    try (TopicCounter topics = new TopicCounter(stack.bootstrapServers())) {
-      System.out.printf("%-22s %d%n", "bronze records", topics.records("fx.bronze.extractions.v1"));
-      System.out.printf("%-22s %d%n", "silver observations", topics.records("fx.silver.observations.v1"));
-      System.out.printf("%-22s %d%n", "silver rates", topics.records("fx.silver.rates.v1"));
-      System.out.printf("%-22s %d%n", "rejected", topics.records("fx.rejected.v1"));
-      System.out.printf("%-22s %d%n", "fact rows", factRows(stack));
-      System.out.printf("%-22s %d%n", "gold keys", topics.distinctKeys("fx.gold.rates.v1"));
+    try {
+      print(stack);
       return 0;
     } catch (RuntimeException | SQLException e) {
-      System.err.println("The local stack does not answer (" + e.getMessage() + "); is 'bin/makerates up' still running?");
+      err.println("The local stack on " + dataDir.toAbsolutePath().normalize() + " does not answer (" + firstLine(e)
+          + "); is 'bin/makerates up' still running?");
       return 1;
     }
+  }
+
+  private void print(LocalStackInfo stack) throws SQLException {
+    Settings settings = new Settings(stack.clientEnv());
+    List<SourceConfig> sources = configuredSources(settings);
+    IndependenceGroups groups = IndependenceGroups.from(settings);
+    Topics topics = new Topics(new AvroSerdes(stack.registryUrl()));
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    Map<String, SourceActivity> activity = new TreeMap<>();
+    sources.forEach(s -> activity.put(s.id(), new SourceActivity()));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (TopicCounter topic = new TopicCounter(stack.bootstrapServers())) {
+      counts.put("bronze records", topic.values(TopicNames.BRONZE, topics.bronze.valueSerde().deserializer(),
+          (BronzeExtraction b) -> { if (b != null) { of(activity, b.getSourceId()).bronze(b, today); } }));
+      counts.put("silver observations", topic.values(TopicNames.OBSERVATIONS, topics.observations.valueSerde().deserializer(),
+          (RateObservations o) -> { if (o != null) { of(activity, o.getSourceId()).observations(o); } }));
+      counts.put("silver rates", topic.records(TopicNames.RATES));
+      counts.put("rejected", topic.values(TopicNames.REJECTED, topics.rejected.valueSerde().deserializer(),
+          (Rejection r) -> { if (r != null && r.getSourceId() != null) { of(activity, r.getSourceId()).rejection(r); } }));
+      counts.put("fact rows", factRows(stack));
+      counts.put("gold keys", topic.distinctKeys(TopicNames.GOLD));
+    }
+    Optional<PrometheusText> extractorMetrics = metrics(stack.opsUrls().get("extractor-app"));
+
+    out.println("MakeRates local stack on " + dataDir.toAbsolutePath().normalize());
+    out.println("services");
+    out.printf("  %-12s %s%n", "kafka", stack.bootstrapServers());
+    out.printf("  %-12s %s%n", "registry", stack.registryUrl());
+    out.printf("  %-12s %s  user %s  password %s%n", "postgresql", stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+    out.println("apps");
+    Map<String, String> lag = lag(stack, settings);
+    for (String app : List.of("extractor-app", "streams-app", "sink-app")) {
+      String url = stack.opsUrls().get(app);
+      out.printf("  %-14s %-34s %s  %s%n", app, readiness(url), "lag " + lag.getOrDefault(app, "-"),
+          url == null ? "" : url + "/metrics");
+    }
+    out.println("pipeline");
+    counts.forEach((what, n) -> out.printf("  %-20s %d%n", what, n));
+    out.println("sources");
+    for (Map.Entry<String, SourceActivity> e : activity.entrySet()) {
+      String id = e.getKey();
+      SourceActivity a = e.getValue();
+      Optional<SourceConfig> config = sources.stream().filter(s -> s.id().equals(id)).findFirst();
+      out.printf("  %s (%s, group %s)%s%n", id, config.map(SourceConfig::type).orElse("type unknown"), groups.groupOf(id),
+          config.isPresent() ? "" : ": not configured now (records from an earlier run)");
+      out.printf("    %-17s %s%n", "last extraction", a.lastExtraction() == null ? "none yet"
+          : a.lastExtraction() + " (" + a.lastOutcome() + ")");
+      out.printf("    %-17s %s%n", "last answer date", a.lastAnswerDate() == null ? "none yet" : a.lastAnswerDate());
+      out.printf("    %-17s %d attempts, %d failed%n", "today (UTC)", a.attemptsToday(), a.failedToday());
+      out.printf("    %-17s %s%n", "rejections", a.rejections().isEmpty() ? "none" : new TreeMap<>(a.rejections())
+          .entrySet().stream().map(r -> r.getKey() + " " + r.getValue()).collect(Collectors.joining(", ")));
+      out.printf("    %-17s %s%n", "quota", quota(id, config, extractorMetrics));
+      out.printf("    %-17s %s%n", "breaker", breaker(id, extractorMetrics));
+    }
+  }
+
+  private static SourceActivity of(Map<String, SourceActivity> activity, String sourceId) {
+    return activity.computeIfAbsent(sourceId, id -> new SourceActivity());
+  }
+
+  private static List<SourceConfig> configuredSources(Settings settings) {
+    try {
+      return ExtractorSettings.from(settings).sources();
+    } catch (RuntimeException e) {
+      return List.of(); // the sources are then those the topics name
+    }
+  }
+
+  private static String quota(String id, Optional<SourceConfig> config, Optional<PrometheusText> metrics) {
+    if (config.isPresent() && config.get().quota() == null) {
+      return "none";
+    }
+    if (metrics.isEmpty()) {
+      return config.map(c -> "limit " + c.quota() + " (the extractor's metrics do not answer)").orElse("unknown");
+    }
+    Optional<PrometheusText.Sample> used = metrics.get().find("makerates_extractor_quota_used", "source", id);
+    Optional<PrometheusText.Sample> limit = metrics.get().find("makerates_extractor_quota_limit", "source", id);
+    if (used.isEmpty() || limit.isEmpty()) {
+      return "none";
+    }
+    long u = (long) used.get().value();
+    long l = (long) limit.get().value();
+    return u + " of " + l + " per " + limit.get().labels().getOrDefault("period", "period") + " used, " + Math.max(0, l - u)
+        + " left";
+  }
+
+  private static String breaker(String id, Optional<PrometheusText> metrics) {
+    return metrics.flatMap(m -> m.find("makerates_extractor_breaker_state", "source", id))
+        .map(s -> switch ((int) s.value()) {
+          case 0 -> "closed";
+          case 1 -> "OPEN (calls refused until it half-opens)";
+          case 2 -> "half-open (trial calls)";
+          default -> "unknown";
+        })
+        .orElse("unknown (the extractor's metrics do not answer)");
+  }
+
+  private static Optional<PrometheusText> metrics(String opsUrl) {
+    return get(opsUrl, "/metrics").map(r -> PrometheusText.parse(r.body()));
+  }
+
+  private static String readiness(String opsUrl) {
+    Optional<HttpResponse<String>> answer = get(opsUrl, "/health/ready");
+    if (answer.isEmpty()) {
+      return "not answering";
+    }
+    if (answer.get().statusCode() == 200) {
+      return "ready";
+    }
+    try {
+      JsonNode checks = new ObjectMapper().readTree(answer.get().body()).path("checks");
+      List<String> down = new ArrayList<>();
+      checks.properties().forEach(c -> {
+        if (!c.getValue().path("ok").asBoolean()) {
+          down.add(c.getKey() + ": " + c.getValue().path("detail").asText());
+        }
+      });
+      return "NOT READY (" + String.join("; ", down) + ")";
+    } catch (java.io.IOException e) {
+      return "NOT READY";
+    }
+  }
+
+  private static Optional<HttpResponse<String>> get(String opsUrl, String path) {
+    if (opsUrl == null) {
+      return Optional.empty();
+    }
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_WAIT).build()) {
+      return Optional.of(http.send(HttpRequest.newBuilder(URI.create(opsUrl + path)).timeout(HTTP_WAIT).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Records not yet processed: streams-app's committed group offsets on bronze, and the sink's positions stored in
+   * PostgreSQL with its rows (its group offsets are informational), each against the topic's last committed record.
+   */
+  private static Map<String, String> lag(LocalStackInfo stack, Settings settings) throws SQLException {
+    Map<String, String> lag = new HashMap<>();
+    lag.put("extractor-app", "- (produces only)");
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    try (Admin admin = Admin.create(p)) {
+      Map<TopicPartition, Long> bronzeEnd = ends(admin, TopicNames.BRONZE);
+      Map<TopicPartition, OffsetAndMetadata> streams;
+      try {
+        streams = admin.listConsumerGroupOffsets(settings.string("application.id", "makerates-streams"))
+            .partitionsToOffsetAndMetadata().get();
+      } catch (Exception e) {
+        throw new IllegalStateException("consumer group offsets: " + e.getMessage(), e);
+      }
+      lag.put("streams-app", String.valueOf(bronzeEnd.entrySet().stream().mapToLong(e -> {
+        OffsetAndMetadata committed = streams.get(e.getKey());
+        return Math.max(0, e.getValue() - (committed == null ? 0 : committed.offset()));
+      }).sum()));
+      Map<TopicPartition, Long> ratesEnd = ends(admin, TopicNames.RATES);
+      Map<Integer, Long> stored = sinkPositions(stack, settings.string("consumer.group", "makerates-sink"));
+      lag.put("sink-app", String.valueOf(ratesEnd.entrySet().stream()
+          .mapToLong(e -> Math.max(0, e.getValue() - stored.getOrDefault(e.getKey().partition(), 0L))).sum()));
+    }
+    return lag;
+  }
+
+  private static Map<TopicPartition, Long> ends(Admin admin, String topic) {
+    try {
+      int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (int i = 0; i < partitions; i++) {
+        latest.put(new TopicPartition(topic, i), OffsetSpec.latest());
+      }
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(latest,
+          new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      result.forEach((tp, r) -> ends.put(tp, r.offset()));
+      return ends;
+    } catch (Exception e) {
+      throw new IllegalStateException(topic + " end offsets: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<Integer, Long> sinkPositions(LocalStackInfo stack, String group) throws SQLException {
+    Map<Integer, Long> positions = new HashMap<>();
+    try (Connection conn = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+         PreparedStatement ps = conn.prepareStatement("SELECT partition, next_offset FROM sink_offset"
+             + " WHERE consumer_group = ? AND topic = ?")) {
+      ps.setString(1, group);
+      ps.setString(2, TopicNames.RATES);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          positions.put(rs.getInt(1), rs.getLong(2));
+        }
+      }
+    } catch (SQLException e) {
+      if (!"42P01".equals(e.getSQLState())) { // no sink_offset table yet: the sink has not migrated
+        throw e;
+      }
+    }
+    return positions;
   }
 
   private static long factRows(LocalStackInfo stack) throws SQLException {
@@ -53,5 +316,11 @@ final class StatusCommand implements Callable<Integer> {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 }

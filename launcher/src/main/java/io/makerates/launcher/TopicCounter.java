@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -43,6 +44,25 @@ final class TopicCounter implements AutoCloseable {
     Set<Bytes> keys = new HashSet<>();
     scan(topic, r -> keys.add(Bytes.wrap(r.key())));
     return keys.size();
+  }
+
+  /**
+   * Counts a topic's committed records and hands each value, decoded, to {@code each} (null when it cannot be
+   * decoded: the count still has it).
+   */
+  <V> long values(String topic, Deserializer<V> values, Consumer<V> each) {
+    long[] count = {0};
+    scan(topic, r -> {
+      count[0]++;
+      V value;
+      try {
+        value = r.value() == null ? null : values.deserialize(topic, r.headers(), r.value());
+      } catch (RuntimeException undecodable) {
+        value = null;
+      }
+      each.accept(value);
+    });
+    return count[0];
   }
 
   private void scan(String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {

@@ -74,7 +74,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       onStack.accept(new Running(stack, null, stub, config));
       LocalPipeline pipeline = LocalPipeline.start(stack, config.env());
       Running running = new Running(stack, pipeline, stub, config);
-      LocalStackInfo.of(stack.env(), config.env()).write(LocalStackInfo.file(stack.directory()));
+      LocalStackInfo.of(stack.env(), config.env()).withOps(pipeline.opsUrls()).write(LocalStackInfo.file(stack.directory()));
       return running;
     } catch (RuntimeException e) {
       new Running(stack, null, stub, null).close();

@@ -115,6 +115,35 @@ class OperatorCommandsTest {
   }
 
   /**
+   * {@code status}: the addresses with the database login, each app ready with its lag, and every source with its
+   * last extraction, newest answer date, attempts and failures today, rejections, quota and breaker.
+   */
+  @Test
+  void statusListsEverySourceWithItsStateAndEveryAppWithItsLag() throws Exception {
+    LocalDate day = up.stub().latestBusinessDay();
+    await().atMost(Duration.ofSeconds(120)).until(() -> status(up, day), s -> "CONSENSUS".equals(s));
+
+    String shown = await().atMost(Duration.ofSeconds(60)).until(() -> {
+      Result r = run((out, err) -> new StatusCommand(out, err, java.time.Clock.systemUTC()), "--data-dir", stackDir.toString());
+      return r.code() == 0 ? r.out() : r.err();
+    }, text -> text.contains("sink-app       ready") && text.contains("lag 0"));
+
+    assertThat(shown).contains("postgresql   " + up.stack().jdbcUrl() + "  user " + up.stack().dbUser() + "  password "
+        + up.stack().dbPassword(), "kafka        " + up.stack().bootstrapServers());
+    assertThat(shown).containsPattern("streams-app +ready +lag 0 ");
+    for (String source : List.of("alpha", "beta")) {
+      String block = shown.substring(shown.indexOf("  " + source + " (frankfurter, group " + source.substring(0, 1).toUpperCase() + ")"));
+      assertThat(block).containsPattern("last extraction +" + LocalDate.now(java.time.ZoneOffset.UTC) + "T[0-9:.]+Z \\(ok\\)")
+          .containsPattern("last answer date +" + day)
+          .containsPattern("today \\(UTC\\) +[1-9][0-9]* attempts, 0 failed")
+          .containsPattern("rejections +none")
+          .containsPattern("breaker +closed");
+    }
+    assertThat(shown.substring(shown.indexOf("  alpha ("))).containsPattern("quota +[1-9][0-9]* of 1000 per day used, [0-9]+ left");
+    assertThat(shown.substring(shown.indexOf("  beta ("))).containsPattern("quota +none");
+  }
+
+  /**
    * Every metric the README's metric table names, and every one the Grafana dashboard and the alert rules query, is
    * on a running app's /metrics shortly after its start (not only after its first record of a kind, or a minute's
    * rescan): a renamed or dropped metric fails here, not on an operator's empty panel or a silent alert.
@@ -226,14 +255,24 @@ class OperatorCommandsTest {
   private record Result(int code, String out, String err) {}
 
   private static Result audit(Path stackDir, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--data-dir";
     all[args.length + 1] = stackDir.toString();
-    int code = new CommandLine(new AuditCommand(Map::of, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8))).execute(all);
+    return run((out, err) -> new AuditCommand(Map::of, out, err), all);
+  }
+
+  /** A command made with the streams it prints to. */
+  private interface Printing {
+    Object command(PrintStream out, PrintStream err);
+  }
+
+  private static Result run(Printing printing, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new CommandLine(printing.command(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
+
 }
