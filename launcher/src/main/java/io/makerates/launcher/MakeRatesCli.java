@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/makerates}: the local pipeline's command line. */
 @Command(name = "makerates", mixinStandardHelpOptions = true, versionProvider = MakeRatesCli.Version.class,
     description = "MakeRates: trustworthy daily exchange rates from several public sources, with proof of origin.",
-    subcommands = {UpCommand.class, StatusCommand.class, AuditCommand.class, LocalReplayCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {UpCommand.class, StatusCommand.class, AuditCommand.class, RatesCommand.class, GoldCommand.class,
+        QuotaCommand.class, LocalReplayCommand.class, CommandLine.HelpCommand.class})
 public final class MakeRatesCli implements Runnable {
 
   @Override

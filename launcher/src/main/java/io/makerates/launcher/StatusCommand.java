@@ -2,7 +2,6 @@ package io.makerates.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.makerates.extractor.ExtractorSettings;
 import io.makerates.extractor.SourceConfig;
 import io.makerates.launcher.status.PrometheusText;
 import io.makerates.launcher.status.SourceActivity;
@@ -106,7 +105,7 @@ final class StatusCommand implements Callable<Integer> {
 
   private void print(LocalStackInfo stack) throws SQLException {
     Settings settings = new Settings(stack.clientEnv());
-    List<SourceConfig> sources = configuredSources(settings);
+    List<SourceConfig> sources = Services.configuredSources(stack.clientEnv());
     IndependenceGroups groups = IndependenceGroups.from(settings);
     Topics topics = new Topics(new AvroSerdes(stack.registryUrl()));
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -160,14 +159,6 @@ final class StatusCommand implements Callable<Integer> {
 
   private static SourceActivity of(Map<String, SourceActivity> activity, String sourceId) {
     return activity.computeIfAbsent(sourceId, id -> new SourceActivity());
-  }
-
-  private static List<SourceConfig> configuredSources(Settings settings) {
-    try {
-      return ExtractorSettings.from(settings).sources();
-    } catch (RuntimeException e) {
-      return List.of(); // the sources are then those the topics name
-    }
   }
 
   private static String quota(String id, Optional<SourceConfig> config, Optional<PrometheusText> metrics) {

@@ -143,6 +143,32 @@ class OperatorCommandsTest {
     assertThat(shown.substring(shown.indexOf("  beta ("))).containsPattern("quota +none");
   }
 
+  /** {@code rates}, {@code gold} and {@code quota} print what readers, consumers and the ledger hold. */
+  @Test
+  void ratesGoldAndQuotaPrintWhatIsStored() throws Exception {
+    LocalDate day = up.stub().latestBusinessDay();
+    await().atMost(Duration.ofSeconds(120)).until(() -> status(up, day), s -> "CONSENSUS".equals(s));
+
+    Result rates = run((out, err) -> new RatesCommand(Map::of, out, err), "--data-dir", stackDir.toString());
+    assertThat(rates.code()).as(rates.err()).isZero();
+    assertThat(rates.out()).startsWith("EUR rates on " + day + ": ").containsPattern("\\nUSD +1\\.1582 +CONSENSUS +2 +0 +[0-9]+ ");
+    Result noBase = run((out, err) -> new RatesCommand(Map::of, out, err), "--data-dir", stackDir.toString(), "--base", "XAU");
+    assertThat(noBase.code()).isEqualTo(2);
+    assertThat(noBase.err()).startsWith("No XAU rates are stored yet");
+
+    String gold = await().atMost(Duration.ofSeconds(60)).until(
+        () -> run((out, err) -> new GoldCommand(Map::of, out, err), "--data-dir", stackDir.toString(), "--pair", "eur/usd").out(),
+        text -> text.contains("status=CONSENSUS"));
+    assertThat(gold).containsPattern("EUR/USD +p[0-9]+@[0-9]+ +date=" + day + " rate=1.1582 status=CONSENSUS sources=2"
+        + " spreadBps=0.00 revision=[0-9]+ derived=false flags=\\[] updatedAt=" + LocalDate.now(java.time.ZoneOffset.UTC) + "T");
+    assertThat(gold).doesNotContain("EUR/JPY");
+
+    Result quota = run((out, err) -> new QuotaCommand(Map::of, out, err, java.time.Clock.systemUTC()), "--data-dir", stackDir.toString());
+    assertThat(quota.code()).as(quota.err()).isZero();
+    assertThat(quota.out()).containsPattern("alpha +day +DAY:" + LocalDate.now(java.time.ZoneOffset.UTC) + " \\(now\\) +([1-9][0-9]*) +1000 +")
+        .containsPattern("beta +none +not limited by a quota");
+  }
+
   /**
    * Every metric the README's metric table names, and every one the Grafana dashboard and the alert rules query, is
    * on a running app's /metrics shortly after its start (not only after its first record of a kind, or a minute's

@@ -1,0 +1,95 @@
+package io.makerates.launcher;
+
+import io.makerates.extractor.SourceConfig;
+import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.TopicNames;
+import io.makerates.runtime.kafka.Topics;
+import io.makerates.schema.QuotaUsage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/makerates quota}: the quota ledger as the extractor keeps it in {@code fx.extractor.quota.v1}, the newest
+ * count of every source and period, with the configured limits and what is left of the current period.
+ */
+@Command(name = "quota", mixinStandardHelpOptions = true,
+    description = {"Print the quota ledger: requests counted per source and quota period, the limit, and what is left"
+        + " of the current period.", "Exit code 0: printed; 2: no services."})
+final class QuotaCommand implements Callable<Integer> {
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The local stack's data folder (default: .makerates in the project root).")
+  Path dataDir = LocalStack.defaultDataDir();
+
+  private final Supplier<Map<String, String>> environment;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+
+  QuotaCommand() {
+    this(System::getenv, System.out, System.err, Clock.systemUTC());
+  }
+
+  QuotaCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err, Clock clock) {
+    this.environment = environment;
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    AppLogs.quiet();
+    try {
+      Services services = Services.resolve(dataDir, environment.get(), false);
+      List<SourceConfig> sources = Services.configuredSources(services.sourceEnv());
+      Map<String, QuotaUsage> newest = new TreeMap<>();
+      try (TopicCounter topic = new TopicCounter(services.bootstrapServers())) {
+        topic.values(TopicNames.QUOTA, new Topics(new AvroSerdes(services.registryUrl())).quota.valueSerde().deserializer(),
+            (QuotaUsage u) -> {
+              if (u != null) {
+                newest.merge(u.getSourceId() + "/" + u.getPeriod(), u, (a, b) -> b.getUsed() >= a.getUsed() ? b : a);
+              }
+            });
+      }
+      out.printf("%-18s %-6s %-18s %8s %8s %8s  %s%n", "SOURCE", "QUOTA", "PERIOD", "USED", "LIMIT", "LEFT", "UPDATED");
+      for (SourceConfig source : sources) {
+        if (source.quota() == null) {
+          out.printf("%-18s %-6s %s%n", source.id(), "none", "not limited by a quota (its rate limit still applies)");
+          continue;
+        }
+        String current = source.quota().periodOf(clock.instant());
+        QuotaUsage now = newest.get(source.id() + "/" + current);
+        long used = now == null ? 0 : now.getUsed();
+        out.printf("%-18s %-6s %-18s %8d %8d %8d  %s%n", source.id(), source.quota().period().name().toLowerCase(),
+            current + " (now)", used, source.quota().limit(), Math.max(0, source.quota().limit() - used),
+            now == null ? "no request counted yet" : now.getUpdatedAt());
+        newest.forEach((key, u) -> {
+          if (u.getSourceId().equals(source.id()) && !u.getPeriod().equals(current)) {
+            out.printf("%-18s %-6s %-18s %8d %8s %8s  %s%n", "", "", u.getPeriod(), u.getUsed(),
+                u.getLimit() == null ? "-" : u.getLimit(), "", u.getUpdatedAt());
+          }
+        });
+      }
+      newest.values().stream().filter(u -> sources.stream().noneMatch(s -> s.id().equals(u.getSourceId())))
+          .forEach(u -> out.printf("%-18s %-6s %-18s %8d %8s %8s  %s (not configured now)%n", u.getSourceId(), "",
+              u.getPeriod(), u.getUsed(), u.getLimit() == null ? "-" : u.getLimit(), "", u.getUpdatedAt()));
+      return 0;
+    } catch (Services.Unreachable e) {
+      err.println(e.getMessage());
+      return 2;
+    } catch (KafkaException e) {
+      err.println("Kafka does not answer (" + e.getMessage() + ")");
+      return 2;
+    }
+  }
+}
