@@ -7,7 +7,6 @@ import io.makerates.launcher.audit.TrailQuery;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.Topics;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -30,7 +28,7 @@ import picocli.CommandLine.Parameters;
     description = {"Trace a rate to its raw answers: the fact row, its revisions, every voice with its source, and each"
         + " voice's bronze record read from Kafka, its SHA-256 verified again and its value found in the raw body.",
         "Exit code 0: every voice verified; 1: something did not verify; 2: the rate or the services were not found."})
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand extends ReadingCommand {
 
   @Parameters(index = "0", paramLabel = "DATE", description = "The rate's date, e.g. 2026-03-12.")
   String date;
@@ -48,27 +46,18 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "The local stack's data folder (default: .makerates in the project root).")
-  Path dataDir = LocalStack.defaultDataDir();
 
-  private final Supplier<Map<String, String>> environment;
-  private final PrintStream out;
-  private final PrintStream err;
 
   AuditCommand() {
     this(System::getenv, System.out, System.err);
   }
 
   AuditCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err) {
-    this.environment = environment;
-    this.out = out;
-    this.err = err;
+    super(environment, out, err);
   }
 
   @Override
-  public Integer call() {
-    AppLogs.quiet();
+  int read() {
     LocalDate day;
     String[] codes = pair.toUpperCase(Locale.ROOT).split("/");
     try {
@@ -95,7 +84,7 @@ final class AuditCommand implements Callable<Integer> {
     TrailQuery.Selection selection = new TrailQuery.Selection(
         revision == null ? OptionalInt.empty() : OptionalInt.of(revision), at);
     try {
-      Services services = Services.resolve(dataDir, environment.get());
+      Services services = services(true);
       Topics topics = new Topics(new AvroSerdes(services.registryUrl()));
       RateAudit.Report report;
       try (Connection db = services.connect()) {

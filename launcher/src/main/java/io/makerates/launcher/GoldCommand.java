@@ -5,7 +5,6 @@ import io.makerates.runtime.kafka.TopicNames;
 import io.makerates.runtime.kafka.Topics;
 import io.makerates.schema.GoldRate;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gold", mixinStandardHelpOptions = true,
     description = {"Print the gold topic's records as a consumer sees them, from its start; --follow keeps printing new"
         + " ones until Ctrl-C.", "Exit code 0: read; 2: no services."})
-final class GoldCommand implements Callable<Integer> {
+final class GoldCommand extends ReadingCommand {
 
   @Option(names = "--follow", description = "Keep reading and print records as they arrive.")
   boolean follow;
@@ -40,30 +38,21 @@ final class GoldCommand implements Callable<Integer> {
   @Option(names = "--pair", paramLabel = "BASE/QUOTE", description = "Only this pair's records, e.g. EUR/USD.")
   String pair;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "The local stack's data folder (default: .makerates in the project root).")
-  Path dataDir = LocalStack.defaultDataDir();
 
-  private final Supplier<Map<String, String>> environment;
-  private final PrintStream out;
-  private final PrintStream err;
 
   GoldCommand() {
     this(System::getenv, System.out, System.err);
   }
 
   GoldCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err) {
-    this.environment = environment;
-    this.out = out;
-    this.err = err;
+    super(environment, out, err);
   }
 
   @Override
-  public Integer call() {
-    AppLogs.quiet();
+  int read() {
     String only = pair == null ? null : pair.toUpperCase(Locale.ROOT);
     try {
-      Services services = Services.resolve(dataDir, environment.get(), false);
+      Services services = services(false);
       Topics topics = new Topics(new AvroSerdes(services.registryUrl()));
       Properties p = new Properties();
       p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers());

@@ -6,12 +6,10 @@ import io.makerates.runtime.kafka.TopicNames;
 import io.makerates.runtime.kafka.Topics;
 import io.makerates.schema.QuotaUsage;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -24,15 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "quota", mixinStandardHelpOptions = true,
     description = {"Print the quota ledger: requests counted per source and quota period, the limit, and what is left"
         + " of the current period.", "Exit code 0: printed; 2: no services."})
-final class QuotaCommand implements Callable<Integer> {
+final class QuotaCommand extends ReadingCommand {
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "The local stack's data folder (default: .makerates in the project root).")
-  Path dataDir = LocalStack.defaultDataDir();
 
-  private final Supplier<Map<String, String>> environment;
-  private final PrintStream out;
-  private final PrintStream err;
   private final Clock clock;
 
   QuotaCommand() {
@@ -40,17 +32,14 @@ final class QuotaCommand implements Callable<Integer> {
   }
 
   QuotaCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err, Clock clock) {
-    this.environment = environment;
-    this.out = out;
-    this.err = err;
+    super(environment, out, err);
     this.clock = clock;
   }
 
   @Override
-  public Integer call() {
-    AppLogs.quiet();
+  int read() {
     try {
-      Services services = Services.resolve(dataDir, environment.get(), false);
+      Services services = services(false);
       List<SourceConfig> sources = Services.configuredSources(services.sourceEnv());
       Map<String, QuotaUsage> newest = new TreeMap<>();
       try (TopicCounter topic = new TopicCounter(services.bootstrapServers())) {

@@ -2,7 +2,6 @@ package io.makerates.launcher;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rates", mixinStandardHelpOptions = true,
     description = {"Print the rates of a day (default: the newest day) against a base (default EUR), with status,"
         + " sources, spread, revision and flags.", "Exit code 0: rates printed; 2: none for that day and base, or no services."})
-final class RatesCommand implements Callable<Integer> {
+final class RatesCommand extends ReadingCommand {
 
   @Option(names = "--date", paramLabel = "DATE", description = "The day, e.g. 2026-03-12 (default: the newest with rates).")
   String date;
@@ -31,37 +29,28 @@ final class RatesCommand implements Callable<Integer> {
       description = "The base currency (default ${DEFAULT-VALUE}; other bases are the derived cross rates).")
   String base;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "The local stack's data folder (default: .makerates in the project root).")
-  Path dataDir = LocalStack.defaultDataDir();
 
-  private final Supplier<Map<String, String>> environment;
-  private final PrintStream out;
-  private final PrintStream err;
 
   RatesCommand() {
     this(System::getenv, System.out, System.err);
   }
 
   RatesCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err) {
-    this.environment = environment;
-    this.out = out;
-    this.err = err;
+    super(environment, out, err);
   }
 
   private record Row(String quote, BigDecimal rate, String status, int sources, BigDecimal spreadBps, int revision,
       boolean derived, String flags) {}
 
   @Override
-  public Integer call() {
-    AppLogs.quiet();
+  int read() {
     String b = base.toUpperCase(Locale.ROOT);
     if (!b.matches("[A-Z]{3}")) {
       err.println("--base must be an ISO 4217 code such as EUR, not '" + base + "'");
       return 2;
     }
     try {
-      Services services = Services.resolve(dataDir, environment.get());
+      Services services = services(true);
       try (Connection db = services.connect()) {
         LocalDate day;
         try {

@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -46,7 +45,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The running local stack at a glance: where its services answer (with the database login), each app's readiness
@@ -57,16 +55,11 @@ import picocli.CommandLine.Option;
     description = {"Show the running local stack: its addresses, each app's readiness and lag, the records of every"
         + " stage, and per source its last extraction, newest answer date, attempts and failures today, rejections by"
         + " reason, quota and breaker.", "Exit code 0: the stack answered; 1: no stack runs, or it does not answer."})
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends ReadingCommand {
 
   private static final Duration HTTP_WAIT = Duration.ofSeconds(3);
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "The local stack's data folder (default: .makerates in the project root).")
-  Path dataDir = LocalStack.defaultDataDir();
 
-  private final PrintStream out;
-  private final PrintStream err;
   private final Clock clock;
 
   StatusCommand() {
@@ -74,14 +67,12 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   StatusCommand(PrintStream out, PrintStream err, Clock clock) {
-    this.out = out;
-    this.err = err;
+    super(System::getenv, out, err);
     this.clock = clock;
   }
 
   @Override
-  public Integer call() {
-    AppLogs.quiet();
+  int read() {
     Optional<LocalStackInfo> info = LocalStack.running(dataDir);
     if (info.isEmpty() && LocalStack.isRunning(dataDir)) {
       err.println("The local stack on " + dataDir.toAbsolutePath().normalize() + " is starting; try again in a moment.");

@@ -1,0 +1,44 @@
+package io.makerates.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+
+/**
+ * What the commands that only read ({@code status}, {@code audit}, {@code rates}, {@code gold}, {@code quota}) share:
+ * the local stack's data folder, the environment that names external services when no local stack runs, where they
+ * print, and quiet client logs (their output is the answer).
+ */
+abstract class ReadingCommand implements Callable<Integer> {
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "The local stack's data folder (default: .makerates in the project root).")
+  Path dataDir = LocalStack.defaultDataDir();
+
+  final Supplier<Map<String, String>> environment;
+  final PrintStream out;
+  final PrintStream err;
+
+  ReadingCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err) {
+    this.environment = environment;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public final Integer call() {
+    AppLogs.quiet();
+    return read();
+  }
+
+  /** The command's work; returns its exit code. */
+  abstract int read();
+
+  /** The local stack's services, else those the environment names. */
+  Services services(boolean needsDatabase) throws Services.Unreachable {
+    return Services.resolve(dataDir, environment.get(), needsDatabase);
+  }
+}
