@@ -29,21 +29,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 
 /**
@@ -122,10 +113,9 @@ final class StatusCommand extends ReadingCommand {
     out.printf("  %-12s %s%n", "registry", stack.registryUrl());
     out.printf("  %-12s %s  user %s  password %s%n", "postgresql", stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
     out.println("apps");
-    Map<String, String> lag = lag(stack, settings);
     for (String app : List.of("extractor-app", "streams-app", "sink-app")) {
       String url = stack.opsUrls().get(app);
-      out.printf("  %-14s %-34s %s  %s%n", app, readiness(url), "lag " + lag.getOrDefault(app, "-"),
+      out.printf("  %-14s %-10s %-22s %s%n", app, readiness(url), "lag " + lag(app, metrics(url)),
           url == null ? "" : url + "/metrics");
     }
     out.println("pipeline");
@@ -223,72 +213,23 @@ final class StatusCommand extends ReadingCommand {
   }
 
   /**
-   * Records not yet processed: streams-app's committed group offsets on bronze, and the sink's positions stored in
-   * PostgreSQL with its rows (its group offsets are informational), each against the topic's last committed record.
+   * Records not yet processed, as each app's consumer counts them ({@code records-lag}: from its position to the last
+   * committed record, transaction markers not counted), over every partition it reads; a restore consumer's lag is
+   * state being rebuilt, not input waiting, and is left out.
    */
-  private static Map<String, String> lag(LocalStackInfo stack, Settings settings) throws SQLException {
-    Map<String, String> lag = new HashMap<>();
-    lag.put("extractor-app", "- (produces only)");
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-    try (Admin admin = Admin.create(p)) {
-      Map<TopicPartition, Long> bronzeEnd = ends(admin, TopicNames.BRONZE);
-      Map<TopicPartition, OffsetAndMetadata> streams;
-      try {
-        streams = admin.listConsumerGroupOffsets(settings.string("application.id", "makerates-streams"))
-            .partitionsToOffsetAndMetadata().get();
-      } catch (Exception e) {
-        throw new IllegalStateException("consumer group offsets: " + e.getMessage(), e);
-      }
-      lag.put("streams-app", String.valueOf(bronzeEnd.entrySet().stream().mapToLong(e -> {
-        OffsetAndMetadata committed = streams.get(e.getKey());
-        return Math.max(0, e.getValue() - (committed == null ? 0 : committed.offset()));
-      }).sum()));
-      Map<TopicPartition, Long> ratesEnd = ends(admin, TopicNames.RATES);
-      Map<Integer, Long> stored = sinkPositions(stack, settings.string("consumer.group", "makerates-sink"));
-      lag.put("sink-app", String.valueOf(ratesEnd.entrySet().stream()
-          .mapToLong(e -> Math.max(0, e.getValue() - stored.getOrDefault(e.getKey().partition(), 0L))).sum()));
+  private static String lag(String app, Optional<PrometheusText> metrics) {
+    if (app.equals("extractor-app")) {
+      return "- (produces only)";
     }
-    return lag;
-  }
-
-  private static Map<TopicPartition, Long> ends(Admin admin, String topic) {
-    try {
-      int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (int i = 0; i < partitions; i++) {
-        latest.put(new TopicPartition(topic, i), OffsetSpec.latest());
-      }
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(latest,
-          new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-      Map<TopicPartition, Long> ends = new HashMap<>();
-      result.forEach((tp, r) -> ends.put(tp, r.offset()));
-      return ends;
-    } catch (Exception e) {
-      throw new IllegalStateException(topic + " end offsets: " + e.getMessage(), e);
+    if (metrics.isEmpty()) {
+      return "unknown (metrics do not answer)";
     }
-  }
-
-  private static Map<Integer, Long> sinkPositions(LocalStackInfo stack, String group) throws SQLException {
-    Map<Integer, Long> positions = new HashMap<>();
-    try (Connection conn = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-         PreparedStatement ps = conn.prepareStatement("SELECT partition, next_offset FROM sink_offset"
-             + " WHERE consumer_group = ? AND topic = ?")) {
-      ps.setString(1, group);
-      ps.setString(2, TopicNames.RATES);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          positions.put(rs.getInt(1), rs.getLong(2));
-        }
-      }
-    } catch (SQLException e) {
-      if (!"42P01".equals(e.getSQLState())) { // no sink_offset table yet: the sink has not migrated
-        throw e;
-      }
-    }
-    return positions;
+    List<PrometheusText.Sample> lags = metrics.get().samples().stream()
+        .filter(x -> x.name().equals("kafka_consumer_fetch_manager_records_lag") && x.labels().containsKey("partition"))
+        .filter(x -> !x.labels().getOrDefault("client_id", "").contains("restore"))
+        .filter(x -> !Double.isNaN(x.value()))
+        .toList();
+    return lags.isEmpty() ? "unknown (no partition fetched yet)" : String.valueOf((long) lags.stream().mapToDouble(PrometheusText.Sample::value).sum());
   }
 
   private static long factRows(LocalStackInfo stack) throws SQLException {
