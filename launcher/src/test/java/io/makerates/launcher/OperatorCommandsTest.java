@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.Topics;
 import io.makerates.schema.BronzeExtraction;
+import io.makerates.schema.GoldRate;
 import io.makerates.schema.HttpResponseRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,11 +29,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -167,6 +170,42 @@ class OperatorCommandsTest {
     assertThat(quota.code()).as(quota.err()).isZero();
     assertThat(quota.out()).containsPattern("alpha +day +DAY:" + LocalDate.now(java.time.ZoneOffset.UTC) + " \\(now\\) +([1-9][0-9]*) +1000 +")
         .containsPattern("beta +none +not limited by a quota");
+  }
+
+  /**
+   * The consumer configuration the README gives downstream developers works as written: only the addresses are
+   * replaced, and the gold record of EUR/USD arrives as a GoldRate with its logical types as Java dates and instants.
+   */
+  @Test
+  void theReadmesGoldConsumerConfigurationReadsGold() throws Exception {
+    LocalDate day = up.stub().latestBusinessDay();
+    await().atMost(Duration.ofSeconds(120)).until(() -> status(up, day), s -> "CONSENSUS".equals(s));
+    String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
+    int intro = readme.indexOf("A Java consumer with Apicurio's deserializer");
+    assertThat(intro).as("the README's consumer example").isPositive();
+    int start = readme.indexOf("```properties\n", intro) + "```properties\n".length();
+    Properties config = new Properties();
+    config.load(new java.io.StringReader(readme.substring(start, readme.indexOf("```", start))));
+    assertThat(config).containsKeys("bootstrap.servers", "apicurio.registry.url", "value.deserializer");
+    config.put("bootstrap.servers", up.stack().bootstrapServers());
+    config.put("apicurio.registry.url", up.stack().registryUrl());
+    config.put("group.id", "readme-consumer-" + System.nanoTime());
+
+    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of("fx.gold.rates.v1"));
+      GoldRate gold = await().atMost(Duration.ofSeconds(60)).until(() -> {
+        GoldRate found = null;
+        for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(500))) {
+          if ("EUR/USD".equals(r.key()) && r.value() instanceof GoldRate g && "CONSENSUS".equals(g.getStatus())) {
+            found = g;
+          }
+        }
+        return found;
+      }, g -> g != null);
+      assertThat(gold.getDate()).isEqualTo(day);
+      assertThat(new java.math.BigDecimal(gold.getRate())).isEqualByComparingTo("1.1582");
+      assertThat(gold.getUpdatedAt()).isBetween(java.time.Instant.now().minus(Duration.ofMinutes(10)), java.time.Instant.now());
+    }
   }
 
   /**
