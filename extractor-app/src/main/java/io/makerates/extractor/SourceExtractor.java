@@ -2,6 +2,7 @@ package io.makerates.extractor;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
@@ -26,6 +27,7 @@ import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.QuotaUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,14 +172,21 @@ public final class SourceExtractor {
   }
 
   private Attempt send(ExtractionJob job, List<BronzeExtraction> written, String key) {
+    UUID extractionId = UUID.randomUUID();
+    try (ExtractionTrace.Scope logging = ExtractionTrace.logging(extractionId)) {
+      return send(job, written, key, extractionId);
+    }
+  }
+
+  private Attempt send(ExtractionJob job, List<BronzeExtraction> written, String key, UUID extractionId) {
     RateLimiter.waitForPermission(rateLimiter);
     QuotaUsage usage = quotas.reserve(config.id()).orElse(null);
     Attempt attempt = circuitBreaker.executeSupplier(() -> {
       Exchange exchange = fetcher.fetch(job.request(), key);
       return new Attempt(exchange, classifier.classify(exchange, source));
     });
-    BronzeExtraction record = records.create(config, source.type(), job, attempt.exchange(), attempt.verdict(),
-        written.size());
+    BronzeExtraction record = records.create(extractionId, config, source.type(), job, attempt.exchange(),
+        attempt.verdict(), written.size());
     lastAttempt.set(record.getExtractedAt().toEpochMilli());
     try {
       sink.publish(record, usage);

@@ -49,11 +49,11 @@ final class AuditCommand extends ReadingCommand {
 
 
   AuditCommand() {
-    this(System::getenv, System.out, System.err);
+    super();
   }
 
   AuditCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err) {
-    super(environment, out, err);
+    super(environment, out, err, false);
   }
 
   @Override

@@ -41,11 +41,11 @@ final class GoldCommand extends ReadingCommand {
 
 
   GoldCommand() {
-    this(System::getenv, System.out, System.err);
+    super();
   }
 
   GoldCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err) {
-    super(environment, out, err);
+    super(environment, out, err, false);
   }
 
   @Override

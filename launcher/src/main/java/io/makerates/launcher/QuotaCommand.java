@@ -28,11 +28,12 @@ final class QuotaCommand extends ReadingCommand {
   private final Clock clock;
 
   QuotaCommand() {
-    this(System::getenv, System.out, System.err, Clock.systemUTC());
+    super();
+    this.clock = Clock.systemUTC();
   }
 
   QuotaCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err, Clock clock) {
-    super(environment, out, err);
+    super(environment, out, err, false);
     this.clock = clock;
   }
 

@@ -32,11 +32,11 @@ final class RatesCommand extends ReadingCommand {
 
 
   RatesCommand() {
-    this(System::getenv, System.out, System.err);
+    super();
   }
 
   RatesCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err) {
-    super(environment, out, err);
+    super(environment, out, err, false);
   }
 
   private record Row(String quote, BigDecimal rate, String status, int sources, BigDecimal spreadBps, int revision,

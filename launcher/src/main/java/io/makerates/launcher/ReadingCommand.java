@@ -21,16 +21,26 @@ abstract class ReadingCommand implements Callable<Integer> {
   final Supplier<Map<String, String>> environment;
   final PrintStream out;
   final PrintStream err;
+  private final boolean ownProcess;
 
-  ReadingCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err) {
+  /** The command as {@code bin/makerates} runs it: its own process, the shell's environment, the terminal. */
+  ReadingCommand() {
+    this(System::getenv, System.out, System.err, true);
+  }
+
+  /** @param ownProcess true when the command is the process: it may then silence the process's logging */
+  ReadingCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err, boolean ownProcess) {
     this.environment = environment;
     this.out = out;
     this.err = err;
+    this.ownProcess = ownProcess;
   }
 
   @Override
   public final Integer call() {
-    AppLogs.quiet();
+    if (ownProcess) {
+      AppLogs.quiet();
+    }
     return read();
   }
 

@@ -54,11 +54,12 @@ final class StatusCommand extends ReadingCommand {
   private final Clock clock;
 
   StatusCommand() {
-    this(System.out, System.err, Clock.systemUTC());
+    super();
+    this.clock = Clock.systemUTC();
   }
 
   StatusCommand(PrintStream out, PrintStream err, Clock clock) {
-    super(System::getenv, out, err);
+    super(System::getenv, out, err, false);
     this.clock = clock;
   }
 

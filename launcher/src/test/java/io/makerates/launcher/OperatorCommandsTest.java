@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.Topics;
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.GoldRate;
 import io.makerates.schema.HttpResponseRecord;
@@ -60,8 +61,25 @@ class OperatorCommandsTest {
   private static Path stackDir;
   private static UpCommand.Running up;
 
+  /** Log lines of the three apps (they run in this JVM) that carried an extraction id: logger, message, id. */
+  private record Line(String logger, String message, String extractionId) {}
+
+  private static final java.util.Queue<Line> LINES = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private static final ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> WITH_IDS =
+      new ch.qos.logback.core.AppenderBase<>() {
+        @Override
+        protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+          String id = event.getMDCPropertyMap().get(ExtractionTrace.MDC_KEY); // read on the logging thread
+          if (id != null) {
+            LINES.add(new Line(event.getLoggerName(), event.getFormattedMessage(), id));
+          }
+        }
+      };
+
   @BeforeAll
   static void start() throws Exception {
+    WITH_IDS.start();
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(WITH_IDS);
     Path key = Files.writeString(data.resolve("alpha.key"), "test-key-alpha\n");
     Map<String, String> shell = Map.of("MAKERATES_SOURCES", "alpha,beta",
         "MAKERATES_SOURCE_ALPHA_TYPE", "frankfurter", "MAKERATES_SOURCE_BETA_TYPE", "frankfurter",
@@ -73,6 +91,7 @@ class OperatorCommandsTest {
 
   @AfterAll
   static void stop() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(WITH_IDS);
     if (up != null) {
       up.close();
     }
@@ -206,6 +225,50 @@ class OperatorCommandsTest {
       assertThat(new java.math.BigDecimal(gold.getRate())).isEqualByComparingTo("1.1582");
       assertThat(gold.getUpdatedAt()).isBetween(java.time.Instant.now().minus(Duration.ofMinutes(10)), java.time.Instant.now());
     }
+  }
+
+  /**
+   * One id through the stages: every bronze record carries its extraction id and a W3C trace context rooted at it as
+   * headers, the extractor's log line of the attempt has it in its logging context, the silver rates carry the headers
+   * of the extraction that made them, and the sink's log line and rejection of a silver record carry the record's id.
+   */
+  @Test
+  void theExtractionIdGoesThroughEveryStageAndItsLogLines() throws Exception {
+    LocalDate day = up.stub().latestBusinessDay();
+    await().atMost(Duration.ofSeconds(120)).until(() -> status(up, day), s -> "CONSENSUS".equals(s));
+    Topics topics = new Topics(new AvroSerdes(up.stack().registryUrl()));
+
+    List<ConsumerRecord<String, BronzeExtraction>> bronze = TestTopics.readAll(up.stack(), topics.bronze);
+    assertThat(bronze).isNotEmpty().allSatisfy(r -> {
+      String id = r.value().getExtractionId().toString();
+      assertThat(ExtractionTrace.extractionId(r.headers())).contains(id);
+      assertThat(new String(r.headers().lastHeader(ExtractionTrace.TRACEPARENT).value(), StandardCharsets.UTF_8))
+          .matches("00-" + id.replace("-", "") + "-[0-9a-f]{16}-01");
+    });
+    Set<String> ids = bronze.stream().map(r -> r.value().getExtractionId().toString()).collect(java.util.stream.Collectors.toSet());
+    assertThat(LINES).filteredOn(l -> l.logger().endsWith("SourceExtractor") && l.message().startsWith("extraction "))
+        .isNotEmpty().allSatisfy(l -> assertThat(l.message()).startsWith("extraction " + l.extractionId() + " from "));
+
+    assertThat(TestTopics.readAll(up.stack(), topics.rates)).filteredOn(r -> r.key().endsWith("/EUR/USD")).isNotEmpty()
+        .allSatisfy(r -> assertThat(ExtractionTrace.extractionId(r.headers())).get().isIn(ids));
+
+    // a silver record the sink cannot store (an unknown currency), with the headers of one of alpha's extractions
+    ConsumerRecord<String, BronzeExtraction> origin = bronze.get(0);
+    io.makerates.schema.ConsensusRate unknown = TestTopics.readAll(up.stack(), topics.rates).get(0).value();
+    unknown = io.makerates.schema.ConsensusRate.newBuilder(unknown).setQuote("QQQ").build();
+    try (KafkaProducer<String, io.makerates.schema.ConsensusRate> producer = new KafkaProducer<>(up.stack().kafkaProperties(),
+        new StringSerializer(), topics.rates.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(topics.rates.name(), null, day + "/EUR/QQQ", unknown, origin.headers())).get();
+    }
+    String originId = origin.value().getExtractionId().toString();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(LINES)
+        .anySatisfy(l -> {
+          assertThat(l.logger()).endsWith("SilverRateWriter");
+          assertThat(l.message()).contains("rejected: UNKNOWN_CURRENCY");
+          assertThat(l.extractionId()).isEqualTo(originId);
+        }));
+    assertThat(TestTopics.readAll(up.stack(), topics.rejected)).filteredOn(r -> (day + "/EUR/QQQ").equals(r.key()))
+        .singleElement().satisfies(r -> assertThat(ExtractionTrace.extractionId(r.headers())).contains(originId));
   }
 
   /**

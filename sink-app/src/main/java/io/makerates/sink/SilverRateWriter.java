@@ -1,5 +1,6 @@
 package io.makerates.sink;
 
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.TopicNames;
 import io.makerates.runtime.ops.HealthChecks.Check;
@@ -270,9 +271,12 @@ final class SilverRateWriter implements AutoCloseable {
   }
 
   private Future<RecordMetadata> reject(ConsumerRecord<String, byte[]> record, Rejection rejection) {
-    LOG.warn("silver record {}-{}@{} rejected: {} {}", record.topic(), record.partition(), record.offset(),
-        rejection.getReasonCode(), rejection.getDetail());
-    return rejections.send(new ProducerRecord<>(TopicNames.REJECTED, record.key(), rejection));
+    try (ExtractionTrace.Scope logging = ExtractionTrace.logging(ExtractionTrace.extractionId(record.headers()).orElse(null))) {
+      LOG.warn("silver record {}-{}@{} rejected: {} {}", record.topic(), record.partition(), record.offset(),
+          rejection.getReasonCode(), rejection.getDetail());
+    }
+    // the rejection keeps the record's headers: its extraction id and trace context go on with it
+    return rejections.send(new ProducerRecord<>(TopicNames.REJECTED, null, record.key(), rejection, record.headers()));
   }
 
   /** Every rejection is safe in Kafka before an offset moves past its input. */

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.RateObservations;
 import io.makerates.schema.internal.ConsensusDayState;
@@ -32,6 +33,13 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
 
   @Override
   public void process(Record<String, RateObservations> record) {
+    // the extraction the record came from, in every log line written while it is handled
+    try (ExtractionTrace.Scope logging = ExtractionTrace.logging(record.value() == null ? ExtractionTrace.extractionId(record.headers()).orElse(null) : record.value().getExtractionId())) {
+      handle(record);
+    }
+  }
+
+  private void handle(Record<String, RateObservations> record) {
     RateObservations observations = record.value();
     if (observations == null) {
       return; // observations are never deleted; a tombstone carries nothing to decide on

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.schema.Observation;
 import io.makerates.schema.RateObservations;
 import io.makerates.schema.internal.SourceDayAnswers;
@@ -53,6 +54,13 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
 
   @Override
   public void process(Record<String, RateObservations> record) {
+    // the extraction the record came from, in every log line written while it is handled
+    try (ExtractionTrace.Scope logging = ExtractionTrace.logging(record.value() == null ? ExtractionTrace.extractionId(record.headers()).orElse(null) : record.value().getExtractionId())) {
+      handle(record);
+    }
+  }
+
+  private void handle(Record<String, RateObservations> record) {
     RateObservations incoming = record.value();
     String source = incoming.getSourceId();
     LocalDate date = incoming.getDate();

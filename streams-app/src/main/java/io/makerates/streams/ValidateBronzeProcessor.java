@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.RateObservations;
@@ -38,6 +39,13 @@ final class ValidateBronzeProcessor implements Processor<String, BronzeExtractio
 
   @Override
   public void process(Record<String, BronzeExtraction> record) {
+    // the extraction the record came from, in every log line written while it is handled
+    try (ExtractionTrace.Scope logging = ExtractionTrace.logging(record.value() == null ? ExtractionTrace.extractionId(record.headers()).orElse(null) : record.value().getExtractionId())) {
+      handle(record);
+    }
+  }
+
+  private void handle(Record<String, BronzeExtraction> record) {
     RecordMetadata source = context.recordMetadata().orElseThrow();
     BronzeCoordinates at = new BronzeCoordinates(source.topic(), source.partition(), source.offset());
     Instant recordTime = Instant.ofEpochMilli(record.timestamp());

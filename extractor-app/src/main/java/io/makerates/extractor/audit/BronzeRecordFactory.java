@@ -30,9 +30,15 @@ public final class BronzeRecordFactory {
 
   public BronzeExtraction create(SourceConfig source, String sourceType, ExtractionJob job, Exchange exchange,
       Verdict verdict, int retryAttempt) {
+    return create(UUID.randomUUID(), source, sourceType, job, exchange, verdict, retryAttempt);
+  }
+
+  /** @param extractionId the attempt's id, chosen before the request so that its log lines carry it too */
+  public BronzeExtraction create(UUID extractionId, SourceConfig source, String sourceType, ExtractionJob job,
+      Exchange exchange, Verdict verdict, int retryAttempt) {
     SourceRequest request = job.request();
     return BronzeExtraction.newBuilder()
-        .setExtractionId(UUID.randomUUID())
+        .setExtractionId(extractionId)
         .setExtractedAt(exchange.sentAt())
         .setSourceId(source.id())
         .setSourceType(sourceType)

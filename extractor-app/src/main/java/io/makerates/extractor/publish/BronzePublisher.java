@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import io.makerates.runtime.trace.ExtractionTrace;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -65,7 +66,9 @@ public final class BronzePublisher implements BronzeSink, AutoCloseable {
     }
     try {
       producer.beginTransaction();
-      var sent = producer.send(new ProducerRecord<>(TopicNames.BRONZE, record.getSourceId(), record));
+      ProducerRecord<String, SpecificRecord> bronze = new ProducerRecord<>(TopicNames.BRONZE, record.getSourceId(), record);
+      ExtractionTrace.addTo(bronze.headers(), record.getExtractionId());
+      var sent = producer.send(bronze);
       if (usage != null) {
         producer.send(new ProducerRecord<>(TopicNames.QUOTA, usage.getSourceId() + "/" + usage.getPeriod(), usage)).get();
       }
