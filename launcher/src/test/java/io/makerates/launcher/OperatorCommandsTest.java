@@ -131,6 +131,12 @@ class OperatorCommandsTest {
     assertThat(failed.out()).contains("FAIL sha256", "the raw answer was altered after it was received",
         "NOT VERIFIED: 1 of 2 voice(s) do not match their raw answers (alpha EUR/USD)");
 
+    Result asOfNow = audit(stackDir, day.toString(), "EUR/USD", "--as-of", java.time.OffsetDateTime.now().toString(), "--json");
+    assertThat(new ObjectMapper().readTree(asOfNow.out()).get("auditedRevision").asInt()).isEqualTo(revision);
+    Result tooEarly = audit(stackDir, day.toString(), "EUR/USD", "--as-of", "2000-01-01T00:00:00Z");
+    assertThat(tooEarly.code()).isEqualTo(2);
+    assertThat(tooEarly.err()).contains("was not yet known at 2000-01-01T00:00:00Z");
+
     Result missing = audit(stackDir, day.toString(), "EUR/USD", "--revision", "9");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("has no revision 9");
