@@ -1,5 +1,7 @@
 package io.makerates.extractor;
 
+import io.makerates.extractor.source.SourceType;
+import io.makerates.runtime.source.SourceTypeIds;
 import io.makerates.extractor.audit.AuditContext;
 import io.makerates.extractor.http.HttpSettings;
 import io.makerates.extractor.quota.QuotaLimit;
@@ -67,7 +69,7 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
   }
 
   private static List<SourceConfig> sources(Settings settings) {
-    List<String> ids = settings.list("sources", List.of("frankfurter"));
+    List<String> ids = settings.list("sources", List.of(SourceTypeIds.FRANKFURTER));
     if (ids.isEmpty()) {
       throw new ConfigException(Settings.variable("sources") + " lists no source: give source ids, e.g. frankfurter");
     }
@@ -136,16 +138,19 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
    * {@code ecb} source is daily at 16:05 Europe/Berlin by default, checked again every 15 minutes until 19:00.
    */
   private static SourceSchedule schedule(Settings settings, String prefix, String type, Duration interval) {
-    boolean ecb = type.equals("ecb");
-    Optional<String> at = settings.optional(prefix + "daily.at").or(() -> ecb ? Optional.of("16:05") : Optional.empty());
+    // a daily provider's publication time and zone are its type's defaults; any source can be given its own
+    Optional<SourceType.Publication> publication = RateSources.type(type).flatMap(SourceType::publication);
+    Optional<String> at = settings.optional(prefix + "daily.at")
+        .or(() -> publication.map(p -> p.at().toString()));
     if (at.isEmpty()) {
       return new SourceSchedule.Every(interval);
     }
     try {
       return new SourceSchedule.Daily(LocalTime.parse(at.get()),
-          ZoneId.of(settings.string(prefix + "zone", ecb ? "Europe/Berlin" : "UTC")),
+          ZoneId.of(settings.string(prefix + "zone", publication.map(p -> p.zone().getId()).orElse("UTC"))),
           positive(settings, prefix + "recheck", Duration.ofMinutes(15)),
-          LocalTime.parse(settings.string(prefix + "recheck.until", "19:00")));
+          LocalTime.parse(settings.string(prefix + "recheck.until",
+              publication.map(p -> p.recheckUntil().toString()).orElse("19:00"))));
     } catch (DateTimeException | IllegalArgumentException e) {
       throw new ConfigException(Settings.variable(prefix + "daily.at") + ", " + Settings.variable(prefix + "zone") + " or "
           + Settings.variable(prefix + "recheck.until") + " is not valid (" + e.getMessage()
@@ -153,9 +158,9 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     }
   }
 
-  /** Free tiers count requests per month or day; exchangerate-api's keyed free tier allows 1,500 a month. */
+  /** Free tiers count requests per month or day: a keyed source gets its type's free-tier quota unless told otherwise. */
   private static QuotaLimit quota(Settings settings, String prefix, String type, boolean keyed) {
-    String fallback = type.equals("exchangerate-api") && keyed ? "1500/month" : "none";
+    String fallback = keyed ? RateSources.type(type).map(SourceType::keyedQuota).orElse("none") : "none";
     String text = settings.string(prefix + "quota", fallback);
     String warnText = settings.string(prefix + "quota.warn", "0.8");
     double warnAt;

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class BankOfCanadaParser implements AnswerParser {
 
-  public static final String SOURCE_TYPE = "boc";
+  public static final String SOURCE_TYPE = io.makerates.runtime.source.SourceTypeIds.BANK_OF_CANADA;
   public static final String BASE = "CAD";
   // 34 digits, so that the validator's 20-digit rebasing of two inverses equals the exact quotient of the originals
   static final MathContext INVERSE = MathContext.DECIMAL128;

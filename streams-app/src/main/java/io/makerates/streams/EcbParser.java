@@ -1,6 +1,5 @@
 package io.makerates.streams;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -24,35 +22,13 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class EcbParser implements AnswerParser {
 
-  public static final String SOURCE_TYPE = "ecb";
+  public static final String SOURCE_TYPE = io.makerates.runtime.source.SourceTypeIds.ECB;
   public static final String BASE = "EUR";
   private static final String CUBE = "Cube";
 
-  // Configured once; creating readers from a configured factory is thread-safe (Woodstox, and the JDK's when it does
-  // not reuse readers, its default).
-  private static final XMLInputFactory XML = xmlInputFactory();
-
-  private static XMLInputFactory xmlInputFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    return factory;
-  }
-
   @Override
   public List<ProviderDay> parse(byte[] body) throws AnswerRejectedException {
-    if (body.length == 0) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "empty body");
-    }
-    XMLStreamReader reader = null;
-    try {
-      reader = XML.createXMLStreamReader(new ByteArrayInputStream(body));
-      return days(reader);
-    } catch (XMLStreamException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "not well-formed XML: " + e.getMessage());
-    } finally {
-      close(reader);
-    }
+    return XmlBodies.parse(body, EcbParser::days);
   }
 
   private static List<ProviderDay> days(XMLStreamReader reader) throws XMLStreamException, AnswerRejectedException {
@@ -122,16 +98,6 @@ public final class EcbParser implements AnswerParser {
       return LocalDate.parse(time);
     } catch (DateTimeParseException e) {
       throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "Cube time '" + time + "' is not an ISO date");
-    }
-  }
-
-  private static void close(XMLStreamReader reader) {
-    if (reader != null) {
-      try {
-        reader.close();
-      } catch (XMLStreamException ignored) {
-        // an in-memory stream: nothing to release
-      }
     }
   }
 }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class ExchangeRateApiParser implements AnswerParser {
 
-  public static final String SOURCE_TYPE = "exchangerate-api";
+  public static final String SOURCE_TYPE = io.makerates.runtime.source.SourceTypeIds.EXCHANGERATE_API;
   private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,18}");
 
   @Override

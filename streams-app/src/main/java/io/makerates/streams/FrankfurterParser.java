@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class FrankfurterParser implements AnswerParser {
 
-  public static final String SOURCE_TYPE = "frankfurter";
+  public static final String SOURCE_TYPE = io.makerates.runtime.source.SourceTypeIds.FRANKFURTER;
 
   @Override
   public List<ProviderDay> parse(byte[] body) throws AnswerRejectedException {

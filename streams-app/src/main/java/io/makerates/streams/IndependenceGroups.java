@@ -13,7 +13,8 @@ import java.util.Map;
 public final class IndependenceGroups {
 
   /** frankfurter republishes the ECB's rates; the other sources are independent of each other. */
-  public static final List<String> DEFAULTS = List.of("frankfurter=ECB", "ecb=ECB", "exchangerate-api=ERAPI", "boc=BOC");
+  public static final List<String> DEFAULTS = List.of("frankfurter=ECB", "ecb=ECB", "exchangerate-api=ERAPI", "boc=BOC", "cnb=CNB", "nbp=NBP",
+      "bnr=BNR");
 
   private final Map<String, String> groupBySource;
 

@@ -19,11 +19,6 @@ class ParsersThroughValidatorTest {
   private final BronzeValidator validator = new BronzeValidator(Parsers.all(), IndependenceGroups.defaults());
 
   @Test
-  void everySourceTypeOfTheBriefHasAParser() {
-    assertThat(Parsers.all()).containsOnlyKeys("frankfurter", "ecb", "exchangerate-api", "boc");
-  }
-
-  @Test
   void ecbDailyPassesAsSent() {
     RateObservations day = validateOne("ecb", "ecb", """
         <Cube><Cube time='2026-09-25'><Cube currency='USD' rate='1.0800'/><Cube currency='JPY' rate='172.40'/></Cube></Cube>

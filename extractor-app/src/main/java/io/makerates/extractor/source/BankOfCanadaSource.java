@@ -1,8 +1,7 @@
 package io.makerates.extractor.source;
 
+import io.makerates.runtime.source.SourceTypeIds;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,25 +14,21 @@ import java.util.Optional;
  * price of one unit, so the base is always CAD. {@code recent=1} gives the last published day; {@code start_date} and
  * {@code end_date} (both inclusive) a day or a range. Values are strings; streams-app reads them.
  */
-public final class BankOfCanadaSource implements RateSource {
+public final class BankOfCanadaSource extends KeylessRateSource {
 
-  public static final String TYPE = "boc";
+  public static final String TYPE = SourceTypeIds.BANK_OF_CANADA;
   public static final String DEFAULT_BASE_URL = "https://www.bankofcanada.ca/valet";
   public static final String BASE = "CAD";
+
+  /** Valet publishes the day's rates at about 16:30 Toronto time on Canadian business days. */
+  public static final SourceType SOURCE_TYPE = SourceType.open(SourceTypeIds.BANK_OF_CANADA,
+      config -> new BankOfCanadaSource(config.baseUrl()), DEFAULT_BASE_URL, BASE, true, Optional.empty());
   static final String GROUP_PATH = "/observations/group/FX_RATES_DAILY/json";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> HEADERS = Map.of("Accept", "application/json");
 
-  private final String baseUrl;
-
   public BankOfCanadaSource(URI baseUrl) {
-    this.baseUrl = BaseUrl.withoutTrailingSlash(baseUrl);
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
+    super(TYPE, baseUrl);
   }
 
   @Override
@@ -68,21 +63,21 @@ public final class BankOfCanadaSource implements RateSource {
       if (problem.isPresent()) {
         return problem.map(ProviderError::malformed);
       }
-      return parse(body).path("observations").isArray()
+      return JsonAnswers.tree(body).path("observations").isArray()
           ? Optional.empty()
           : Optional.of(ProviderError.malformed("a JSON object without an observations array"));
     }
     if (status != 400 && status != 404) {
       return Optional.empty();
     }
-    JsonNode message = parse(body).path("message");
+    JsonNode message = JsonAnswers.tree(body).path("message");
     return message.isTextual() ? Optional.of(ProviderError.other(message.asText())) : Optional.empty();
   }
 
   /** The newest observation's {@code d}; observations are listed oldest first, so this is normally the last one. */
   @Override
   public Optional<LocalDate> answerDate(byte[] body) {
-    JsonNode observations = parse(body).path("observations");
+    JsonNode observations = JsonAnswers.tree(body).path("observations");
     if (!observations.isArray()) {
       return Optional.empty();
     }
@@ -102,22 +97,7 @@ public final class BankOfCanadaSource implements RateSource {
   }
 
   private SourceRequest request(Map<String, String> params, LocalDate from, LocalDate to) {
-    StringBuilder query = new StringBuilder();
-    params.forEach((name, value) -> query.append(query.isEmpty() ? '?' : '&').append(name).append('=').append(value));
     // Valet has no API version in its paths: sourceVersion stays empty
-    return new SourceRequest(URI.create(baseUrl + GROUP_PATH + query), "GET", HEADERS, params, from, to, null);
-  }
-
-  /** The body as JSON, or a missing node when it is none: lookups on it then find nothing. */
-  private static JsonNode parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      return JSON.missingNode();
-    }
-    try {
-      JsonNode node = JSON.readTree(body);
-      return node == null ? JSON.missingNode() : node;
-    } catch (IOException e) {
-      return JSON.missingNode();
-    }
+    return new SourceRequest(URI.create(baseUrl + GROUP_PATH + BaseUrl.query(params)), "GET", HEADERS, params, from, to, null);
   }
 }

@@ -7,6 +7,13 @@ final class BaseUrl {
 
   private BaseUrl() {}
 
+  /** {@code ?a=1&b=2} from the parameters in their order, or "" for none. */
+  static String query(java.util.Map<String, String> params) {
+    StringBuilder query = new StringBuilder();
+    params.forEach((name, value) -> query.append(query.isEmpty() ? '?' : '&').append(name).append('=').append(value));
+    return query.toString();
+  }
+
   static String withoutTrailingSlash(URI baseUrl) {
     String text = baseUrl.toString();
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;

@@ -1,5 +1,6 @@
 package io.makerates.extractor.source;
 
+import io.makerates.runtime.source.SourceTypeIds;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,13 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class EcbSource implements RateSource {
 
-  public static final String TYPE = "ecb";
+  public static final String TYPE = SourceTypeIds.ECB;
   public static final String DEFAULT_BASE_URL = "https://www.ecb.europa.eu/stats/eurofxref";
   public static final String BASE = "EUR";
+
+  /** The ECB publishes around 16:00 Frankfurt time on TARGET days; polled from 16:05 until 19:00. */
+  public static final SourceType SOURCE_TYPE = SourceType.open(SourceTypeIds.ECB, config -> new EcbSource(config.baseUrl()),
+      DEFAULT_BASE_URL, BASE, true, Optional.of(SourceType.Publication.at("16:05", "Europe/Berlin", "19:00")));
 
   static final String DAILY_FILE = "/eurofxref-daily.xml";
   static final String RECENT_FILE = "/eurofxref-hist-90d.xml";

@@ -1,5 +1,6 @@
 package io.makerates.extractor.source;
 
+import io.makerates.runtime.source.SourceTypeIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,10 +30,15 @@ import java.util.Optional;
  */
 public final class ExchangeRateApiSource implements RateSource {
 
-  public static final String TYPE = "exchangerate-api";
+  public static final String TYPE = SourceTypeIds.EXCHANGERATE_API;
   public static final String KEYED_BASE_URL = "https://v6.exchangerate-api.com";
   public static final String OPEN_BASE_URL = "https://open.er-api.com";
   public static final String DEFAULT_BASE = "USD";
+
+  /** The open endpoint without a key; the keyed v6 API, whose free tier allows 1,500 requests a month, with one. */
+  public static final SourceType SOURCE_TYPE = new SourceType(SourceTypeIds.EXCHANGERATE_API,
+      config -> new ExchangeRateApiSource(config.baseUrl(), RateSources.base(config), config.keyed()), OPEN_BASE_URL,
+      KEYED_BASE_URL, DEFAULT_BASE, false, Optional.empty(), "1500/month");
   static final String VERSION = "v6";
 
   static final String NO_HISTORY =

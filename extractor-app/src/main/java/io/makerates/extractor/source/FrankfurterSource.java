@@ -1,5 +1,6 @@
 package io.makerates.extractor.source;
 
+import io.makerates.runtime.source.SourceTypeIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,8 +17,13 @@ import java.util.Optional;
  */
 public final class FrankfurterSource implements RateSource {
 
-  public static final String TYPE = "frankfurter";
+  public static final String TYPE = SourceTypeIds.FRANKFURTER;
   public static final String DEFAULT_BASE_URL = "https://api.frankfurter.dev";
+
+  /** Frankfurter serves any base (it rebases the ECB's rates); it follows the ECB's publication, so an interval suffices. */
+  public static final SourceType SOURCE_TYPE = SourceType.open(SourceTypeIds.FRANKFURTER,
+      config -> new FrankfurterSource(config.baseUrl(), RateSources.base(config)), DEFAULT_BASE_URL, "EUR", false,
+      Optional.empty());
   static final String VERSION = "v1";
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,6 +13,19 @@ final class JsonAnswers {
 
   private JsonAnswers() {}
 
+  /** The body as JSON, or a missing node when it is none: lookups on it then find nothing. */
+  static JsonNode tree(byte[] body) {
+    if (body == null || body.length == 0) {
+      return JSON.missingNode();
+    }
+    try {
+      JsonNode node = JSON.readTree(body);
+      return node == null ? JSON.missingNode() : node;
+    } catch (IOException e) {
+      return JSON.missingNode();
+    }
+  }
+
   /** Why {@code body} is not a complete JSON object, or empty when it is one. */
   static Optional<String> objectProblem(byte[] body) {
     if (body == null || body.length == 0) {

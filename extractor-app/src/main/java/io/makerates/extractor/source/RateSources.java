@@ -1,55 +1,58 @@
 package io.makerates.extractor.source;
 
 import io.makerates.extractor.SourceConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
-/** The adapters this build knows, by source type; a new API format is one more entry here. */
+/**
+ * The source types this build knows. A new API format is its adapter class (with its {@link SourceType}) and one line
+ * in {@link #TYPES}; everything the extractor needs of a type is read from there.
+ */
 public final class RateSources {
 
-  private static final Map<String, Function<SourceConfig, RateSource>> ADAPTERS = Map.of(
-      FrankfurterSource.TYPE, config -> new FrankfurterSource(config.baseUrl(), base(config)),
-      EcbSource.TYPE, config -> new EcbSource(config.baseUrl()),
-      ExchangeRateApiSource.TYPE, config -> new ExchangeRateApiSource(config.baseUrl(), base(config), config.keyed()),
-      BankOfCanadaSource.TYPE, config -> new BankOfCanadaSource(config.baseUrl()));
+  static final List<SourceType> TYPES = List.of(
+      FrankfurterSource.SOURCE_TYPE,
+      EcbSource.SOURCE_TYPE,
+      ExchangeRateApiSource.SOURCE_TYPE,
+      BankOfCanadaSource.SOURCE_TYPE,
+      CzechNationalBankSource.SOURCE_TYPE,
+      NationalBankOfPolandSource.SOURCE_TYPE,
+      NationalBankOfRomaniaSource.SOURCE_TYPE);
 
-  /** The endpoints that work without a key. */
-  private static final Map<String, String> DEFAULT_BASE_URLS = Map.of(
-      FrankfurterSource.TYPE, FrankfurterSource.DEFAULT_BASE_URL,
-      EcbSource.TYPE, EcbSource.DEFAULT_BASE_URL,
-      ExchangeRateApiSource.TYPE, ExchangeRateApiSource.OPEN_BASE_URL,
-      BankOfCanadaSource.TYPE, BankOfCanadaSource.DEFAULT_BASE_URL);
+  private static final Map<String, SourceType> BY_ID = byId();
 
-  /** Where a type is served from another host when a key is configured. */
-  private static final Map<String, String> KEYED_BASE_URLS = Map.of(
-      ExchangeRateApiSource.TYPE, ExchangeRateApiSource.KEYED_BASE_URL);
+  private static Map<String, SourceType> byId() {
+    Map<String, SourceType> byId = new LinkedHashMap<>();
+    for (SourceType type : TYPES) {
+      if (byId.put(type.id(), type) != null) {
+        throw new IllegalStateException("source type " + type.id() + " is registered twice");
+      }
+    }
+    return Map.copyOf(byId);
+  }
 
-  private static final Map<String, String> DEFAULT_BASES = Map.of(
-      FrankfurterSource.TYPE, "EUR",
-      EcbSource.TYPE, EcbSource.BASE,
-      ExchangeRateApiSource.TYPE, ExchangeRateApiSource.DEFAULT_BASE,
-      BankOfCanadaSource.TYPE, BankOfCanadaSource.BASE);
-
-  /** Sources that publish against one currency only: asking them for another base cannot be honoured. */
-  private static final Map<String, String> FIXED_BASES = Map.of(
-      EcbSource.TYPE, EcbSource.BASE,
-      BankOfCanadaSource.TYPE, BankOfCanadaSource.BASE);
+  /** The type's unit; empty for an id this build does not know. */
+  public static Optional<SourceType> type(String id) {
+    return Optional.ofNullable(BY_ID.get(id));
+  }
 
   private RateSources() {}
 
   public static Set<String> types() {
-    return new TreeSet<>(ADAPTERS.keySet());
+    return new TreeSet<>(BY_ID.keySet());
   }
 
   public static boolean supports(String type) {
-    return ADAPTERS.containsKey(type);
+    return BY_ID.containsKey(type);
   }
 
   /** The base currency a source type is asked for unless configured otherwise. */
   public static String defaultBase(String type) {
-    return DEFAULT_BASES.getOrDefault(type, "EUR");
+    return type(type).map(SourceType::defaultBase).orElse("EUR");
   }
 
   /** The public endpoint of a source type without a key; see {@link #defaultBaseUrl(String, boolean)}. */
@@ -62,26 +65,30 @@ public final class RateSources {
    * source may live elsewhere than the open one (exchangerate-api: v6.exchangerate-api.com against open.er-api.com).
    */
   public static String defaultBaseUrl(String type, boolean keyed) {
-    String keyedUrl = keyed ? KEYED_BASE_URLS.get(type) : null;
-    return keyedUrl != null ? keyedUrl : DEFAULT_BASE_URLS.get(type);
+    SourceType unit = BY_ID.get(type);
+    if (unit == null) {
+      return null;
+    }
+    return keyed && unit.keyedBaseUrl() != null ? unit.keyedBaseUrl() : unit.defaultBaseUrl();
   }
 
   /** @throws IllegalArgumentException for an unknown type, or a base currency the source does not publish against */
   public static RateSource create(SourceConfig config) {
-    Function<SourceConfig, RateSource> adapter = ADAPTERS.get(config.type());
-    if (adapter == null) {
+    SourceType unit = BY_ID.get(config.type());
+    if (unit == null) {
       throw new IllegalArgumentException("no adapter for source type " + config.type());
     }
-    String fixedBase = FIXED_BASES.get(config.type());
+    String fixedBase = unit.fixedBase() ? unit.defaultBase() : null;
     if (fixedBase != null && config.base() != null && !fixedBase.equalsIgnoreCase(config.base())) {
       throw new IllegalArgumentException("source " + config.id() + " (type " + config.type() + ") publishes " + fixedBase
           + "-based rates only, so base " + config.base() + " cannot be asked for: set its base to " + fixedBase
           + " or leave it unset");
     }
-    return adapter.apply(config);
+    return unit.adapter().apply(config);
   }
 
-  private static String base(SourceConfig config) {
+  /** The configured base, else the type's default. */
+  static String base(SourceConfig config) {
     return config.base() == null ? defaultBase(config.type()) : config.base();
   }
 }

@@ -22,6 +22,9 @@ import io.makerates.extractor.http.HttpSettings;
 import io.makerates.extractor.http.ResponseClassifier;
 import io.makerates.extractor.http.Verdict;
 import io.makerates.extractor.source.BankOfCanadaSource;
+import io.makerates.extractor.source.CzechNationalBankSource;
+import io.makerates.extractor.source.NationalBankOfPolandSource;
+import io.makerates.extractor.source.NationalBankOfRomaniaSource;
 import io.makerates.extractor.source.EcbSource;
 import io.makerates.extractor.source.ExchangeRateApiSource;
 import io.makerates.extractor.source.FrankfurterSource;
@@ -106,7 +109,11 @@ class RealFixturesConformanceTest {
   static final Map<String, String> NOT_ANSWERS = Map.of(
       "exchangerate-api/open-er-api_rates-object-only_USD__SalaryScope.json",
       "holds only the rates object of an open.er-api answer: the envelope (result, time_last_update_*) was not kept,"
-          + " so no adapter receives such a body");
+          + " so no adapter receives such a body",
+      "nbp/tables_B_2026-03-04.json",
+      "NBP's weekly Table B, which the adapter does not ask for (its tiny values carry two significant digits)",
+      "nbp/cenyzlota_2026-03-02_to_2026-03-05.json",
+      "NBP's gold price per gram, which the adapter does not ask for");
 
   static final List<Case> CASES = List.of(
       Case.answer("frankfurter", "v1_latest_full-EUR_2026-09-25__AllramEst83.json",
@@ -136,9 +143,21 @@ class RealFixturesConformanceTest {
       Case.answer("bank-of-canada", "valet_FX_RATES_DAILY_2026-03-12_to_2026-03-18.json",
           server -> new BankOfCanadaSource(URI.create(server + "/valet")),
           s -> s.range(LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 18)),
-          "/valet/observations/group/FX_RATES_DAILY/json?start_date=2026-03-12&end_date=2026-03-18", null, "2026-03-18"));
+          "/valet/observations/group/FX_RATES_DAILY/json?start_date=2026-03-12&end_date=2026-03-18", null, "2026-03-18"),
+      Case.answer("cnb", "daily-year_2026_2026-01-02_to_2026-04-02.json",
+          server -> new CzechNationalBankSource(URI.create(server + "/cnbapi")),
+          s -> s.range(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 4, 2)),
+          "/cnbapi/exrates/daily-year?year=2026&lang=EN", null, "2026-04-02"),
+      Case.answer("nbp", "tables_A_2026-03-02_to_2026-03-05.json",
+          server -> new NationalBankOfPolandSource(URI.create(server + "/api")),
+          s -> s.range(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 5)),
+          "/api/exchangerates/tables/A/2026-03-02/2026-03-05/?format=json", null, "2026-03-05"),
+      Case.answer("bnr", "nbrfxrates2026_2026-01-05_to_2026-08-19.xml",
+          server -> new NationalBankOfRomaniaSource(URI.create(server)),
+          s -> s.range(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 8, 19)),
+          "/files/xml/years/nbrfxrates2026.xml", null, "2026-08-19"));
 
-  static final List<String> FOLDERS = List.of("frankfurter", "ecb", "exchangerate-api", "bank-of-canada");
+  static final List<String> FOLDERS = List.of("frankfurter", "ecb", "exchangerate-api", "bank-of-canada", "cnb", "nbp", "bnr");
 
   @BeforeAll
   static void startFetcher() {

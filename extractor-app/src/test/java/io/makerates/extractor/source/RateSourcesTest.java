@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class RateSourcesTest {
 
   @Test
-  void knowsAllFourTypes() {
-    assertThat(RateSources.types()).containsExactly("boc", "ecb", "exchangerate-api", "frankfurter");
+  void knowsEveryType() {
+    assertThat(RateSources.types()).containsExactly("bnr", "boc", "cnb", "ecb", "exchangerate-api", "frankfurter", "nbp");
     assertThat(RateSources.supports("ecb")).isTrue();
     assertThat(RateSources.supports("boc")).isTrue();
     assertThat(RateSources.supports("exchangerate-api")).isTrue();

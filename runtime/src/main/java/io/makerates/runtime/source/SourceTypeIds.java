@@ -1,0 +1,25 @@
+package io.makerates.runtime.source;
+
+import java.util.List;
+
+/**
+ * The source types of this build, each id defined once: the extractor writes it into every bronze record's
+ * {@code sourceType}, and streams-app picks the answer's parser by it. Each app registers one unit per id (the
+ * extractor its adapter with its defaults, streams-app its parser), and a test in each app fails the build when an id
+ * here has no unit there, so a half-added type cannot ship.
+ */
+public final class SourceTypeIds {
+
+  public static final String FRANKFURTER = "frankfurter";
+  public static final String ECB = "ecb";
+  public static final String EXCHANGERATE_API = "exchangerate-api";
+  public static final String BANK_OF_CANADA = "boc";
+  public static final String CZECH_NATIONAL_BANK = "cnb";
+  public static final String NATIONAL_BANK_OF_POLAND = "nbp";
+  public static final String NATIONAL_BANK_OF_ROMANIA = "bnr";
+
+  public static final List<String> ALL = List.of(FRANKFURTER, ECB, EXCHANGERATE_API, BANK_OF_CANADA,
+      CZECH_NATIONAL_BANK, NATIONAL_BANK_OF_POLAND, NATIONAL_BANK_OF_ROMANIA);
+
+  private SourceTypeIds() {}
+}
