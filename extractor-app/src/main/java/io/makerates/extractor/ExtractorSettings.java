@@ -142,7 +142,7 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     Optional<SourceType.Publication> publication = RateSources.type(type).flatMap(SourceType::publication);
     Optional<String> at = settings.optional(prefix + "daily.at")
         .or(() -> publication.map(p -> p.at().toString()));
-    if (at.isEmpty()) {
+    if (at.isEmpty() || at.get().equalsIgnoreCase("none")) { // "none": every interval, whatever the type's habit
       return new SourceSchedule.Every(interval);
     }
     try {

@@ -45,7 +45,9 @@ final class UpConfiguration {
   /**
    * @param shell the process environment; only its {@code MAKERATES_*} variables count (a shell's {@code KAFKA_*}
    *     often belong to other tools), while a config file may set Kafka client properties too
-   * @param offlineBaseUrl the offline stub's address, which every Frankfurter-type source is pointed at
+   * @param offlineBaseUrl the offline stub's address: every source is pointed at its type's answers there, polled at
+   *     once and then every interval (not at its publication time), and without MAKERATES_SOURCES one source of every
+   *     type the stub serves is configured
    */
   static UpConfiguration resolve(Map<String, String> shell, Optional<Path> configFile, String pollInterval,
       Optional<String> offlineBaseUrl) {
@@ -63,6 +65,9 @@ final class UpConfiguration {
         warnings.add(owned + " (" + given.origin() + ") is ignored: 'up' runs against its own embedded stack");
       }
     }
+    if (offlineBaseUrl.isPresent() && !entries.containsKey("MAKERATES_SOURCES")) {
+      entries.put("MAKERATES_SOURCES", new Entry(String.join(",", OfflineSourceStub.SERVED), "--offline"));
+    }
     List<String> sources = new Settings(plain(entries)).list("sources", List.of(FRANKFURTER)).stream()
         .map(s -> s.toLowerCase(Locale.ROOT)).toList();
     for (String id : sources) {
@@ -71,11 +76,13 @@ final class UpConfiguration {
       if (offlineBaseUrl.isPresent()) {
         Entry type = entries.get(prefix + "TYPE");
         String typeName = type == null ? id : type.value().trim().toLowerCase(Locale.ROOT);
-        if (!typeName.equals(FRANKFURTER)) {
+        if (!OfflineSourceStub.serves(typeName)) {
           throw new ConfigException("source '" + id + "' is of type " + typeName + ", which the offline stub does not serve: "
-              + "offline, every source in MAKERATES_SOURCES must be of type frankfurter (set " + prefix + "TYPE=frankfurter)");
+              + "offline, every source in MAKERATES_SOURCES must be of one of the types " + OfflineSourceStub.SERVED);
         }
-        Entry given = entries.put(prefix + "BASE_URL", new Entry(offlineBaseUrl.get(), "--offline"));
+        entries.putIfAbsent(prefix + "DAILY_AT", new Entry("none", "--offline"));
+        Entry given = entries.put(prefix + "BASE_URL",
+            new Entry(OfflineSourceStub.baseUrl(offlineBaseUrl.get(), typeName), "--offline"));
         if (given != null) {
           warnings.add(prefix + "BASE_URL (" + given.origin() + ") is replaced by the offline stub's address");
         }

@@ -47,7 +47,7 @@ class UpConfigurationTest {
   }
 
   @Test
-  void offlinePointsEveryFrankfurterSourceAtTheStubAndRefusesOtherTypes() {
+  void offlinePointsEverySourceAtItsTypesAnswersOnTheStubAndRefusesTypesItDoesNotServe() {
     UpConfiguration config = UpConfiguration.resolve(Map.of("MAKERATES_SOURCES", "frankfurter,mirror",
         "MAKERATES_SOURCE_MIRROR_TYPE", "frankfurter", "MAKERATES_SOURCE_MIRROR_BASE_URL", "https://api.example"),
         Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"));
@@ -55,9 +55,16 @@ class UpConfigurationTest {
         .containsEntry("MAKERATES_SOURCE_MIRROR_BASE_URL", "http://127.0.0.1:7777");
     assertThat(config.warnings()).anyMatch(w -> w.contains("MAKERATES_SOURCE_MIRROR_BASE_URL (environment) is replaced"));
 
-    assertThatThrownBy(() -> UpConfiguration.resolve(Map.of("MAKERATES_SOURCES", "ecb"), Optional.empty(), "6h",
-        Optional.of("http://127.0.0.1:7777"))).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("source 'ecb' is of type ecb, which the offline stub does not serve");
+    assertThatThrownBy(() -> UpConfiguration.resolve(Map.of("MAKERATES_SOURCES", "fixer", "MAKERATES_SOURCE_FIXER_TYPE",
+        "fixer"), Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("source 'fixer' is of type fixer, which the offline stub does not serve");
+
+    // without MAKERATES_SOURCES: one source of every type, each at its answers, polled at once
+    UpConfiguration every = UpConfiguration.resolve(Map.of(), Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"));
+    assertThat(every.env()).containsEntry("MAKERATES_SOURCES", "frankfurter,ecb,exchangerate-api,boc,cnb,nbp,bnr")
+        .containsEntry("MAKERATES_SOURCE_ECB_BASE_URL", "http://127.0.0.1:7777/ecb")
+        .containsEntry("MAKERATES_SOURCE_EXCHANGERATE_API_BASE_URL", "http://127.0.0.1:7777/exchangerate-api")
+        .containsEntry("MAKERATES_SOURCE_CNB_DAILY_AT", "none");
   }
 
   @Test
