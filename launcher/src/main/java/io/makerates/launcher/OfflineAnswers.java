@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 final class OfflineAnswers {
 
-  static final List<String> BANKS = List.of("boc", "cnb", "nbp", "bnr", "exchangerate-api");
+  static final List<String> BANKS = List.of("boc", "cnb", "nbp", "bnr", "boe", "cbr", "exchangerate-api");
   private static final MathContext SIX = new MathContext(6, RoundingMode.HALF_EVEN);
   private static final MathContext WORK = MathContext.DECIMAL64;
 
@@ -41,10 +41,14 @@ final class OfflineAnswers {
           "JPY", "KRW", "MXN", "MYR", "NOK", "NZD", "PHP", "RON", "SEK", "SGD", "THB", "TRY", "USD", "ZAR"),
       "bnr", List.of("AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HUF", "INR", "JPY", "KRW", "MXN",
           "NOK", "NZD", "PLN", "SEK", "THB", "TRY", "USD", "ZAR"),
+      "boe", List.of("AUD", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "HKD", "HUF", "ILS", "INR", "JPY", "KRW", "MYR",
+          "NOK", "NZD", "PLN", "RON", "SEK", "SGD", "THB", "TRY", "USD", "ZAR"),
+      "cbr", List.of("AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "IDR", "INR", "JPY",
+          "KRW", "NOK", "NZD", "PLN", "RON", "SEK", "SGD", "THB", "TRY", "USD", "ZAR"),
       "exchangerate-api", List.of("AUD", "CAD", "CHF", "CNY", "EUR", "GBP", "JPY", "USD"));
 
   private static final Map<String, String> HOME = Map.of("boc", "CAD", "cnb", "CZK", "nbp", "PLN", "bnr", "RON",
-      "exchangerate-api", "USD");
+      "boe", "GBP", "cbr", "RUB", "exchangerate-api", "USD");
 
   /** Days without a publication besides weekends (fixed-date holidays only: enough to show the gaps). */
   private static final Map<String, Set<MonthDay>> HOLIDAYS = Map.of(
@@ -56,6 +60,9 @@ final class OfflineAnswers {
           MonthDay.of(12, 25), MonthDay.of(12, 26)),
       "bnr", Set.of(MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(1, 24), MonthDay.of(5, 1), MonthDay.of(12, 1),
           MonthDay.of(12, 25), MonthDay.of(12, 26)),
+      "boe", Set.of(MonthDay.of(1, 1), MonthDay.of(12, 25), MonthDay.of(12, 26)),
+      "cbr", Set.of(MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(1, 7), MonthDay.of(2, 23), MonthDay.of(3, 8),
+          MonthDay.of(5, 1), MonthDay.of(5, 9), MonthDay.of(6, 12), MonthDay.of(11, 4)),
       "exchangerate-api", Set.of());
 
   private final Map<String, BigDecimal> reference;
@@ -64,6 +71,13 @@ final class OfflineAnswers {
   OfflineAnswers(Map<String, BigDecimal> reference) {
     this.reference = new TreeMap<>(reference);
     this.reference.put("EUR", BigDecimal.ONE);
+    // the ECB has not published a ruble rate since March 2022, so the sample has none: the Bank of Russia's home
+    this.reference.putIfAbsent("RUB", new BigDecimal("93.817"));
+  }
+
+  /** The sample's EUR→X every source's view is made from. */
+  BigDecimal referenceRate(String currency) {
+    return reference.get(currency);
   }
 
   /** Whether {@code type} publishes on {@code date}; exchangerate-api updates every day. */
@@ -219,6 +233,50 @@ final class OfflineAnswers {
         + " Bank of Romania</Publisher><PublishingDate>" + published + "</PublishingDate><MessageType>DR</MessageType>"
         + "</Header><Body><Subject>Reference rates</Subject><OrigCurrency>RON</OrigCurrency>" + cubes + "</Body></DataSet>\n")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Bank of England CSV export: CRLF, one column per series, units of currency per GBP. */
+  byte[] boe(List<LocalDate> days) {
+    Map<String, String> series = new LinkedHashMap<>();
+    io.makerates.streams.BankOfEnglandParser.SERIES.forEach((code, ccy) -> {
+      if (CURRENCIES.get("boe").contains(ccy)) {
+        series.put(code, ccy);
+      }
+    });
+    StringBuilder csv = new StringBuilder("DATE,").append(String.join(",", series.keySet())).append("\r\n");
+    DateTimeFormatter row = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    for (LocalDate day : days) {
+      csv.append(row.format(day));
+      for (String ccy : series.values()) {
+        BigDecimal perPound = eurTo("boe", day, ccy).divide(eurTo("boe", day, "GBP"), WORK).setScale(4, RoundingMode.HALF_EVEN);
+        csv.append(',').append(perPound.stripTrailingZeros().toPlainString());
+      }
+      csv.append("\r\n");
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * CBR XML_daily: RUB per {@code Nominal} units with a decimal comma, declared windows-1251 (ASCII here). The rates
+   * observed on {@code day} (the setting day) are dated the next day, when they take effect.
+   */
+  byte[] cbr(LocalDate day) {
+    StringBuilder valutes = new StringBuilder();
+    for (String ccy : CURRENCIES.get("cbr")) {
+      int nominal = switch (ccy) {
+        case "JPY", "HUF", "INR" -> 100;
+        case "KRW" -> 1000;
+        case "IDR" -> 10000;
+        default -> 1;
+      };
+      BigDecimal value = homePer("cbr", day, ccy).multiply(BigDecimal.valueOf(nominal)).setScale(4, RoundingMode.HALF_EVEN);
+      valutes.append("<Valute ID=\"R").append(ccy).append("\"><CharCode>").append(ccy).append("</CharCode><Nominal>")
+          .append(nominal).append("</Nominal><Name>").append(ccy).append("</Name><Value>")
+          .append(value.toPlainString().replace('.', ',')).append("</Value></Valute>");
+    }
+    return ("<?xml version=\"1.0\" encoding=\"windows-1251\"?><ValCurs Date=\""
+        + DateTimeFormatter.ofPattern("dd.MM.yyyy").format(day.plusDays(1)) + "\" name=\"Foreign Currency Market\">" + valutes + "</ValCurs>")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** open.er-api.com's latest: USD base, {@code rates}, updated just after midnight UTC every day. */

@@ -48,7 +48,7 @@ public final class OfflineSourceStub implements AutoCloseable {
   private final OfflineAnswers answers;
 
   /** The source types served, besides Frankfurter at the root. */
-  static final List<String> TYPES = List.of("ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr");
+  static final List<String> TYPES = List.of("ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr");
 
   public OfflineSourceStub(Clock clock) {
     this.clock = clock;
@@ -77,6 +77,11 @@ public final class OfflineSourceStub implements AutoCloseable {
   /** The base URL of {@code type}'s answers on a stub answering at {@code root}. */
   static String baseUrl(String root, String type) {
     return type.equals("frankfurter") ? root : root + "/" + type;
+  }
+
+  /** The sample's EUR→X that every type's answers are made from (null for a currency none quotes). */
+  BigDecimal referenceRate(String currency) {
+    return answers.referenceRate(currency);
   }
 
   /** Whether the stub serves sources of {@code type}. */
@@ -118,6 +123,12 @@ public final class OfflineSourceStub implements AutoCloseable {
       case "nbp" -> nbpDays(path, today);
       case "bnr" -> path.endsWith("/nbrfxrates.xml") ? List.of(answers.latest("bnr", today)) : bnrYear(path, today);
       case "exchangerate-api" -> path.endsWith("/v6/latest/USD") ? List.of(today) : null;
+      case "boe" -> path.endsWith("/_iadb-fromshowcolumns.asp") ? answers.days("boe", boeDate(query.get("Datefrom")),
+          min(today, boeDate(query.get("Dateto")))) : null;
+      // the list in effect on date_req was set the business day before (answers.cbr dates it the day after that)
+      case "cbr" -> path.endsWith("/XML_daily.asp") ? List.of(answers.latest("cbr", query.containsKey("date_req")
+          ? LocalDate.parse(query.get("date_req"), java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")).minusDays(1) : today))
+          : null;
       default -> null;
     };
     if (days == null) {
@@ -135,6 +146,8 @@ public final class OfflineSourceStub implements AutoCloseable {
       case "cnb" -> send(exchange, 200, "application/json", answers.cnb(days));
       case "nbp" -> send(exchange, 200, "application/json", answers.nbp(days));
       case "bnr" -> send(exchange, 200, "text/xml", answers.bnr(days));
+      case "boe" -> send(exchange, 200, "text/csv", answers.boe(days));
+      case "cbr" -> send(exchange, 200, "application/xml; charset=windows-1251", answers.cbr(days.getFirst()));
       default -> send(exchange, 200, "application/json", answers.exchangeRateApi(days.getFirst()));
     }
   }
@@ -158,6 +171,10 @@ public final class OfflineSourceStub implements AutoCloseable {
     }
     int y = Integer.parseInt(year.group(1));
     return answers.days("bnr", LocalDate.of(y, 1, 1), min(today, LocalDate.of(y, 12, 31)));
+  }
+
+  private static LocalDate boeDate(String text) {
+    return LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy", java.util.Locale.ENGLISH));
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {

@@ -61,7 +61,7 @@ class UpConfigurationTest {
 
     // without MAKERATES_SOURCES: one source of every type, each at its answers, polled at once
     UpConfiguration every = UpConfiguration.resolve(Map.of(), Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"));
-    assertThat(every.env()).containsEntry("MAKERATES_SOURCES", "frankfurter,ecb,exchangerate-api,boc,cnb,nbp,bnr")
+    assertThat(every.env()).containsEntry("MAKERATES_SOURCES", "frankfurter,ecb,exchangerate-api,boc,cnb,nbp,bnr,boe,cbr")
         .containsEntry("MAKERATES_SOURCE_ECB_BASE_URL", "http://127.0.0.1:7777/ecb")
         .containsEntry("MAKERATES_SOURCE_EXCHANGERATE_API_BASE_URL", "http://127.0.0.1:7777/exchangerate-api")
         .containsEntry("MAKERATES_SOURCE_CNB_DAILY_AT", "none");

@@ -14,7 +14,7 @@ public final class IndependenceGroups {
 
   /** frankfurter republishes the ECB's rates; the other sources are independent of each other. */
   public static final List<String> DEFAULTS = List.of("frankfurter=ECB", "ecb=ECB", "exchangerate-api=ERAPI", "boc=BOC", "cnb=CNB", "nbp=NBP",
-      "bnr=BNR");
+      "bnr=BNR", "boe=BOE", "cbr=CBR");
 
   private final Map<String, String> groupBySource;
 

@@ -19,6 +19,8 @@ public final class Parsers {
         BankOfCanadaParser.SOURCE_TYPE, new BankOfCanadaParser(),
         CzechNationalBankParser.SOURCE_TYPE, new CzechNationalBankParser(),
         NationalBankOfPolandParser.SOURCE_TYPE, new NationalBankOfPolandParser(),
-        NationalBankOfRomaniaParser.SOURCE_TYPE, new NationalBankOfRomaniaParser());
+        NationalBankOfRomaniaParser.SOURCE_TYPE, new NationalBankOfRomaniaParser(),
+        BankOfEnglandParser.SOURCE_TYPE, new BankOfEnglandParser(),
+        BankOfRussiaParser.SOURCE_TYPE, new BankOfRussiaParser());
   }
 }

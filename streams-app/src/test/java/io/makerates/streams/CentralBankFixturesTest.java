@@ -118,11 +118,64 @@ class CentralBankFixturesTest {
         .isInstanceOfSatisfying(AnswerRejectedException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.UNKNOWN_FORMAT));
   }
 
+  @Test
+  void bankOfEnglandCsvIsFourDaysOfTwentySixSeriesPerPound() throws Exception {
+    byte[] body = RealFixtures.file("boe/iadb-fromshowcolumns_CSVF-TN_XUDL-26-series_2026-03-17_to_2026-03-20.csv");
+    List<ProviderDay> days = new BankOfEnglandParser().parse(body);
+
+    assertThat(days).extracting(ProviderDay::date).containsExactly(LocalDate.parse("2026-03-17"),
+        LocalDate.parse("2026-03-18"), LocalDate.parse("2026-03-19"), LocalDate.parse("2026-03-20"));
+    assertThat(days).allSatisfy(d -> assertThat(d.rawRates()).hasSize(26).containsKeys("USD", "EUR", "JPY", "SAR", "TWD", "RON"));
+    assertThat(days.get(0).rawRates()).containsEntry("USD", "1.3343").containsEntry("EUR", "1.1577").containsEntry("JPY", "212.1937");
+
+    Map<String, BigDecimal> eur = rebased(BankOfEnglandParser.SOURCE_TYPE, body, LocalDate.parse("2026-03-17"));
+    assertThat(eur.get("USD")).isEqualByComparingTo(new BigDecimal("1.3343").divide(new BigDecimal("1.1577"), TWENTY));
+    assertThat(eur.get("JPY")).isEqualByComparingTo(new BigDecimal("212.1937").divide(new BigDecimal("1.1577"), TWENTY));
+    assertThat(eur.get("GBP")).isEqualByComparingTo(BigDecimal.ONE.divide(new BigDecimal("1.1577"), TWENTY));
+  }
+
+  @Test
+  void bankOfEnglandRefusesAnHtmlPage() {
+    assertThatThrownBy(() -> new BankOfEnglandParser().parse("<!DOCTYPE html><html>Database</html>".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(AnswerRejectedException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.UNKNOWN_FORMAT));
+  }
+
+  @Test
+  void bankOfRussiaDailyListIsWindows1251WithDecimalCommasAndNominals() throws Exception {
+    byte[] body = RealFixtures.file("cbr/XML_daily_2026-04-25.xml");
+    List<ProviderDay> days = new BankOfRussiaParser().parse(body);
+
+    assertThat(days).singleElement().satisfies(day -> {
+      // dated Saturday 25 April (in effect Saturday to Monday), set on Friday from Friday's market: filed under Friday
+      assertThat(day.date()).isEqualTo("2026-04-24");
+      assertThat(day.base()).isEqualTo("RUB");
+      assertThat(day.rawRates()).hasSize(54).containsKeys("USD", "EUR", "AZN", "KZT");
+      assertThat(new BigDecimal(day.rawRates().get("JPY")))
+          .isEqualByComparingTo(new BigDecimal("100").divide(new BigDecimal("47.2636"), MathContext.DECIMAL128));
+      assertThat(new BigDecimal(day.rawRates().get("IDR")))
+          .isEqualByComparingTo(new BigDecimal("10000").divide(new BigDecimal("43.6372"), MathContext.DECIMAL128));
+    });
+
+    Map<String, BigDecimal> eur = rebased(BankOfRussiaParser.SOURCE_TYPE, body, LocalDate.parse("2026-04-24"));
+    assertThat(eur.get("USD")).isEqualByComparingTo(new BigDecimal("88.2826").divide(new BigDecimal("75.5273"), TWENTY));
+    assertThat(eur.get("KRW")).isEqualByComparingTo(new BigDecimal("88.2826").divide(new BigDecimal("0.0510113"), TWENTY));
+    assertThat(eur.get("RUB")).isEqualByComparingTo(new BigDecimal("88.2826"));
+  }
+
+  @Test
+  void bankOfRussiaRefusesAnotherDocument() {
+    assertThatThrownBy(() -> new BankOfRussiaParser().parse(
+        "<?xml version=\"1.0\"?><ValCurs ID=\"R01235\" DateRange1=\"03.03.2026\" name=\"Foreign Currency Market Dynamic\"><Record Date=\"03.03.2026\" Id=\"R01235\"><Nominal>1</Nominal><Value>78,1234</Value></Record></ValCurs>"
+            .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(AnswerRejectedException.class, e -> assertThat(e.reason()).isEqualTo(ReasonCode.UNKNOWN_FORMAT));
+  }
+
   /** EUR→X of one day as the validator publishes them from the bronze record of {@code body}. */
   private static Map<String, BigDecimal> rebased(String type, byte[] body, LocalDate day) {
     BronzeExtraction bronze = Bronzes.builder(type, Instant.parse("2026-09-01T12:00:00Z"), UUID.randomUUID())
         .setSourceType(type)
         .setRequestedFrom(LocalDate.parse("2026-01-01")).setRequestedTo(LocalDate.parse("2026-08-31"))
+        .setExtractedAt(Instant.parse("2026-09-01T12:00:00Z"))
         .setResponse(new HttpResponseRecord(200, Map.of(), ByteBuffer.wrap(body), "application/json", (long) body.length,
             Checksums.sha256Hex(body)))
         .build();

@@ -43,9 +43,7 @@ public final class BankOfCanadaSource extends KeylessRateSource {
 
   @Override
   public SourceRequest range(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("range " + from + ".." + to + " ends before it starts");
-    }
+    requireOrdered(from, to);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("start_date", from.toString());
     params.put("end_date", to.toString());

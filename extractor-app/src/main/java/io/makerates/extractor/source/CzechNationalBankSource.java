@@ -46,9 +46,7 @@ public final class CzechNationalBankSource extends KeylessRateSource {
 
   @Override
   public SourceRequest range(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("range " + from + ".." + to + " ends before it starts");
-    }
+    requireOrdered(from, to);
     LocalDate yearEnd = LocalDate.of(from.getYear(), 12, 31);
     Map<String, String> params = new LinkedHashMap<>();
     params.put("year", String.valueOf(from.getYear()));

@@ -43,9 +43,7 @@ public final class NationalBankOfPolandSource extends KeylessRateSource {
 
   @Override
   public SourceRequest range(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("range " + from + ".." + to + " ends before it starts");
-    }
+    requireOrdered(from, to);
     if (from.plusDays(longestRangeDays() - 1).isBefore(to)) {
       throw new IllegalArgumentException("NBP answers at most " + longestRangeDays() + " days at once, not " + from + ".." + to);
     }

@@ -4,7 +4,9 @@ import io.makerates.runtime.source.SourceTypeIds;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -44,9 +46,7 @@ public final class NationalBankOfRomaniaSource extends KeylessRateSource {
 
   @Override
   public SourceRequest range(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("range " + from + ".." + to + " ends before it starts");
-    }
+    requireOrdered(from, to);
     LocalDate yearEnd = LocalDate.of(from.getYear(), 12, 31);
     return new SourceRequest(URI.create(baseUrl + "/files/xml/years/nbrfxrates" + from.getYear() + ".xml"), "GET", HEADERS,
         Map.of("year", String.valueOf(from.getYear())), from, to.isAfter(yearEnd) ? yearEnd : to, null);
@@ -60,12 +60,8 @@ public final class NationalBankOfRomaniaSource extends KeylessRateSource {
   /** A 2xx answer is BNR's XML DataSet; its relaunched site answers old paths with an HTML home page. */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
-    if (status < 200 || status >= 300) {
-      return Optional.empty();
-    }
-    String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-    return text.contains("<DataSet") ? Optional.empty()
-        : Optional.of(ProviderError.malformed("not a BNR DataSet (an HTML page, or the file moved)"));
+    return unlessRecognised(status, body, text -> text.contains("<DataSet"),
+        "not a BNR DataSet (an HTML page, or the file moved)");
   }
 
   /** The newest Cube date of the answer. */
@@ -74,16 +70,11 @@ public final class NationalBankOfRomaniaSource extends KeylessRateSource {
     if (body == null) {
       return Optional.empty();
     }
-    LocalDate newest = null;
     Matcher m = CUBE_DATE.matcher(new String(body, StandardCharsets.UTF_8));
+    List<String> dates = new ArrayList<>();
     while (m.find()) {
-      try {
-        LocalDate date = LocalDate.parse(m.group(1));
-        newest = newest == null || date.isAfter(newest) ? date : newest;
-      } catch (DateTimeParseException notADate) {
-        // the pattern admits only digits; a 2026-13-40 is skipped
-      }
+      dates.add(m.group(1));
     }
-    return Optional.ofNullable(newest);
+    return newest(dates, DateTimeFormatter.ISO_LOCAL_DATE);
   }
 }

@@ -21,7 +21,9 @@ public final class RateSources {
       BankOfCanadaSource.SOURCE_TYPE,
       CzechNationalBankSource.SOURCE_TYPE,
       NationalBankOfPolandSource.SOURCE_TYPE,
-      NationalBankOfRomaniaSource.SOURCE_TYPE);
+      NationalBankOfRomaniaSource.SOURCE_TYPE,
+      BankOfEnglandSource.SOURCE_TYPE,
+      BankOfRussiaSource.SOURCE_TYPE);
 
   private static final Map<String, SourceType> BY_ID = byId();
 

@@ -22,6 +22,8 @@ import io.makerates.extractor.http.HttpSettings;
 import io.makerates.extractor.http.ResponseClassifier;
 import io.makerates.extractor.http.Verdict;
 import io.makerates.extractor.source.BankOfCanadaSource;
+import io.makerates.extractor.source.BankOfEnglandSource;
+import io.makerates.extractor.source.BankOfRussiaSource;
 import io.makerates.extractor.source.CzechNationalBankSource;
 import io.makerates.extractor.source.NationalBankOfPolandSource;
 import io.makerates.extractor.source.NationalBankOfRomaniaSource;
@@ -105,6 +107,9 @@ class RealFixturesConformanceTest {
     }
   }
 
+  static final String CBR_DYNAMIC = "CBR's one-currency history, which the adapter does not ask for: it asks XML_daily"
+      + " for one day with every currency";
+
   /** Recordings that are no complete answer, with why they are left out. */
   static final Map<String, String> NOT_ANSWERS = Map.of(
       "exchangerate-api/open-er-api_rates-object-only_USD__SalaryScope.json",
@@ -113,7 +118,14 @@ class RealFixturesConformanceTest {
       "nbp/tables_B_2026-03-04.json",
       "NBP's weekly Table B, which the adapter does not ask for (its tiny values carry two significant digits)",
       "nbp/cenyzlota_2026-03-02_to_2026-03-05.json",
-      "NBP's gold price per gram, which the adapter does not ask for");
+      "NBP's gold price per gram, which the adapter does not ask for",
+      "cbr/XML_dynamic_R01035-GBP_2026-03-03_to_2026-03-05.xml", CBR_DYNAMIC,
+      "cbr/XML_dynamic_R01235-USD_2026-03-03_to_2026-03-05.xml", CBR_DYNAMIC,
+      "cbr/XML_dynamic_R01239-EUR_2026-03-03_to_2026-03-05.xml", CBR_DYNAMIC,
+      "cbr/XML_dynamic_R01300-IRR-per1000000_2026-03-03_to_2026-03-05.xml", CBR_DYNAMIC,
+      "cbr/XML_dynamic_R01375-CNY_2026-03-03_to_2026-03-05.xml", CBR_DYNAMIC,
+      "cbr/XML_dynamic_R01820-JPY-per100_2026-03-03_to_2026-03-05.xml", CBR_DYNAMIC,
+      "cbr/xml_metall_2026-03-03_to_2026-03-05.xml", "CBR's precious metals in RUB per gram, which the adapter does not ask for");
 
   static final List<Case> CASES = List.of(
       Case.answer("frankfurter", "v1_latest_full-EUR_2026-09-25__AllramEst83.json",
@@ -155,9 +167,19 @@ class RealFixturesConformanceTest {
       Case.answer("bnr", "nbrfxrates2026_2026-01-05_to_2026-08-19.xml",
           server -> new NationalBankOfRomaniaSource(URI.create(server)),
           s -> s.range(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 8, 19)),
-          "/files/xml/years/nbrfxrates2026.xml", null, "2026-08-19"));
+          "/files/xml/years/nbrfxrates2026.xml", null, "2026-08-19"),
+      Case.answer("boe", "iadb-fromshowcolumns_CSVF-TN_XUDL-26-series_2026-03-17_to_2026-03-20.csv",
+          server -> new BankOfEnglandSource(URI.create(server + "/boeapps/database"), Clock.systemUTC()),
+          s -> s.range(LocalDate.of(2026, 3, 17), LocalDate.of(2026, 3, 20)),
+          "/boeapps/database/_iadb-fromshowcolumns.asp?CSVF=TN&Datefrom=17/Mar/2026&Dateto=20/Mar/2026&SeriesCodes="
+              + "XUDLUSS,XUDLERS,XUDLJYS,XUDLCDS,XUDLSFS,XUDLADS,XUDLNDS,XUDLNKS,XUDLSKS,XUDLDKS,XUDLHDS,XUDLSGS,XUDLSRS,"
+              + "XUDLZRS,XUDLTWS,XUDLBK25,XUDLBK33,XUDLBK47,XUDLBK78,XUDLBK83,XUDLBK87,XUDLBK89,XUDLBK93,XUDLBK95,XUDLBK97,"
+              + "XUDLZOS4&UsingCodes=Y&csv.x=yes", null, "2026-03-20"),
+      Case.answer("cbr", "XML_daily_2026-04-25.xml",
+          server -> new BankOfRussiaSource(URI.create(server + "/scripts")), RateSource::latest,
+          "/scripts/XML_daily.asp", null, "2026-04-24"));
 
-  static final List<String> FOLDERS = List.of("frankfurter", "ecb", "exchangerate-api", "bank-of-canada", "cnb", "nbp", "bnr");
+  static final List<String> FOLDERS = List.of("frankfurter", "ecb", "exchangerate-api", "bank-of-canada", "cnb", "nbp", "bnr", "boe", "cbr");
 
   @BeforeAll
   static void startFetcher() {

@@ -15,7 +15,8 @@ class RateSourcesTest {
 
   @Test
   void knowsEveryType() {
-    assertThat(RateSources.types()).containsExactly("bnr", "boc", "cnb", "ecb", "exchangerate-api", "frankfurter", "nbp");
+    assertThat(RateSources.types()).containsExactly("bnr", "boc", "boe", "cbr", "cnb", "ecb", "exchangerate-api", "frankfurter",
+        "nbp");
     assertThat(RateSources.supports("ecb")).isTrue();
     assertThat(RateSources.supports("boc")).isTrue();
     assertThat(RateSources.supports("exchangerate-api")).isTrue();

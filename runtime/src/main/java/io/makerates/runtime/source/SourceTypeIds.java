@@ -17,9 +17,11 @@ public final class SourceTypeIds {
   public static final String CZECH_NATIONAL_BANK = "cnb";
   public static final String NATIONAL_BANK_OF_POLAND = "nbp";
   public static final String NATIONAL_BANK_OF_ROMANIA = "bnr";
+  public static final String BANK_OF_ENGLAND = "boe";
+  public static final String BANK_OF_RUSSIA = "cbr";
 
   public static final List<String> ALL = List.of(FRANKFURTER, ECB, EXCHANGERATE_API, BANK_OF_CANADA,
-      CZECH_NATIONAL_BANK, NATIONAL_BANK_OF_POLAND, NATIONAL_BANK_OF_ROMANIA);
+      CZECH_NATIONAL_BANK, NATIONAL_BANK_OF_POLAND, NATIONAL_BANK_OF_ROMANIA, BANK_OF_ENGLAND, BANK_OF_RUSSIA);
 
   private SourceTypeIds() {}
 }
