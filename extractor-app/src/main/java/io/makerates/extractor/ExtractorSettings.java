@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -68,8 +69,17 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
         positive(settings, "key.grace", Duration.ofHours(24)));
   }
 
+  /**
+   * One source of every type: eight independent voices (the ECB's, whose Frankfurter and ECB sources count once,
+   * exchangerate-api's and six central banks'), keyless all. Frankfurter hands over to the ECB's own file when it
+   * cannot serve.
+   */
+  public static final List<String> DEFAULT_SOURCES = SourceTypeIds.ALL;
+  static final Map<String, List<String>> DEFAULT_FAILOVER = Map.of(SourceTypeIds.FRANKFURTER, List.of(SourceTypeIds.ECB));
+
   private static List<SourceConfig> sources(Settings settings) {
-    List<String> ids = settings.list("sources", List.of(SourceTypeIds.FRANKFURTER));
+    boolean defaults = settings.optional("sources").isEmpty();
+    List<String> ids = settings.list("sources", DEFAULT_SOURCES);
     if (ids.isEmpty()) {
       throw new ConfigException(Settings.variable("sources") + " lists no source: give source ids, e.g. frankfurter");
     }
@@ -84,7 +94,7 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
       if (!seen.add(id)) {
         throw new ConfigException(Settings.variable("sources") + " lists '" + id + "' twice");
       }
-      sources.add(source(settings, id));
+      sources.add(source(settings, id, defaults ? DEFAULT_FAILOVER.getOrDefault(id, List.of()) : List.of()));
     }
     Set<String> known = sources.stream().map(SourceConfig::id).collect(java.util.stream.Collectors.toSet());
     for (SourceConfig source : sources) {
@@ -98,7 +108,7 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     return List.copyOf(sources);
   }
 
-  private static SourceConfig source(Settings settings, String id) {
+  private static SourceConfig source(Settings settings, String id, List<String> defaultFailover) {
     String prefix = "source." + id + ".";
     String type = settings.string(prefix + "type", id).toLowerCase(Locale.ROOT);
     if (!RateSources.supports(type)) {
@@ -123,7 +133,7 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     }
     SourceConfig config = new SourceConfig(id, type, baseUrl, base, interval, tier, keyFile, secrets,
         quota(settings, prefix, type, keyFile != null), rateLimit(settings, prefix),
-        settings.list(prefix + "failover", List.of()).stream().map(f -> f.toLowerCase(Locale.ROOT)).filter(f -> !f.equals(id)).toList(),
+        settings.list(prefix + "failover", defaultFailover).stream().map(f -> f.toLowerCase(Locale.ROOT)).filter(f -> !f.equals(id)).toList(),
         schedule(settings, prefix, type, interval));
     try {
       RateSources.create(config); // the adapter's own checks (a base the source does not publish) at start, not at first poll

@@ -62,6 +62,7 @@ class ExtractorAppIntegrationTest {
     frankfurter.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(served)));
     Map<String, String> env = new HashMap<>(stack.env());
+    env.put("MAKERATES_SOURCES", "frankfurter");
     env.put("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "http://127.0.0.1:" + frankfurter.getRuntimeInfo().getHttpPort());
     env.put("MAKERATES_INSTANCE", "extractor-it");
     env.put("MAKERATES_TOPIC_PARTITIONS", "1");

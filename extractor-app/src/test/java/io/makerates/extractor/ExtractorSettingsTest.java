@@ -20,17 +20,28 @@ class ExtractorSettingsTest {
   static final Map<String, String> MINIMAL = Map.of("MAKERATES_REGISTRY_URL", "http://127.0.0.1:8081/apis/registry/v3");
 
   @Test
-  void defaultsToFrankfurterEverySixHours() {
+  void defaultsToOneSourceOfEveryTypeWithFrankfurterFailingOverToTheEcb() {
     ExtractorSettings settings = ExtractorSettings.from(new Settings(MINIMAL));
 
-    assertThat(settings.sources()).singleElement().satisfies(s -> {
-      assertThat(s.id()).isEqualTo("frankfurter");
-      assertThat(s.type()).isEqualTo("frankfurter");
-      assertThat(s.baseUrl()).hasToString("https://api.frankfurter.dev");
-      assertThat(s.interval()).isEqualTo(Duration.ofHours(6));
+    assertThat(settings.sources()).extracting(SourceConfig::id)
+        .containsExactly("frankfurter", "ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr");
+    assertThat(settings.sources()).allSatisfy(s -> {
+      assertThat(s.type()).isEqualTo(s.id());
       assertThat(s.tier()).isEqualTo(SourceTier.PRIMARY);
       assertThat(s.secrets()).isEmpty();
+      assertThat(s.quota()).isNull();
     });
+    assertThat(settings.sources().get(0)).satisfies(s -> {
+      assertThat(s.baseUrl()).hasToString("https://api.frankfurter.dev");
+      assertThat(s.interval()).isEqualTo(Duration.ofHours(6));
+      assertThat(s.failover()).containsExactly("ecb");
+    });
+    // the central banks are polled at their own publication time, in their own zone
+    assertThat(settings.sources()).filteredOn(s -> s.id().equals("cnb")).singleElement()
+        .satisfies(s -> assertThat(s.schedule().toString()).startsWith("weekdays at 14:35 Europe/Prague"));
+    // naming the sources drops the default failover with the default list
+    assertThat(ExtractorSettings.from(new Settings(java.util.Map.of("MAKERATES_REGISTRY_URL", "http://r/apis/registry/v3",
+        "MAKERATES_SOURCES", "frankfurter"))).sources()).singleElement().satisfies(s -> assertThat(s.failover()).isEmpty());
     assertThat(settings.http().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.http().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.http().userAgent()).startsWith("MakeRates/").endsWith("(+https://github.com/makerates; ops@makerates.example)");
@@ -139,7 +150,7 @@ class ExtractorSettingsTest {
     assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_QUOTA", "100/week"), "MAKERATES_SOURCE_FRANKFURTER_QUOTA");
     assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN", "most"), "MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN");
     assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT", "fast"), "MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_FAILOVER", "ecb"), "MAKERATES_SOURCE_FRANKFURTER_FAILOVER");
+    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_FAILOVER", "mirror"), "MAKERATES_SOURCE_FRANKFURTER_FAILOVER");
     assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE", "euro"), "MAKERATES_SOURCE_FRANKFURTER_BASE");
   }
 

@@ -61,6 +61,7 @@ class QuotaRestartIntegrationTest {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
         .withBody("{\"amount\":1.0,\"base\":\"EUR\",\"date\":\"2026-11-20\",\"rates\":{\"USD\":1.0512}}")));
     Map<String, String> env = new HashMap<>(stack.env());
+    env.put("MAKERATES_SOURCES", "frankfurter");
     env.put("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "http://127.0.0.1:" + api.getRuntimeInfo().getHttpPort());
     env.put("MAKERATES_SOURCE_FRANKFURTER_INTERVAL", "300ms");
     env.put("MAKERATES_SOURCE_FRANKFURTER_QUOTA", "3/day");

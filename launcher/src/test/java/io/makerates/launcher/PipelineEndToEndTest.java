@@ -41,7 +41,8 @@ class PipelineEndToEndTest {
   static void start() {
     stack = EmbeddedStack.builder().all().start();
     source = new OfflineSourceStub(Clock.systemUTC());
-    pipeline = LocalPipeline.start(stack, Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", source.frankfurterBaseUrl()));
+    pipeline = LocalPipeline.start(stack, Map.of("MAKERATES_SOURCES", "frankfurter",
+        "MAKERATES_SOURCE_FRANKFURTER_BASE_URL", source.frankfurterBaseUrl()));
   }
 
   @AfterAll

@@ -36,7 +36,8 @@ class BackfillDryRunTest {
     Result real = run(Map.of("MAKERATES_SOURCES", "ecb"), "--source", "ecb", "--from", "2025-01-06", "--to", "2025-01-12");
     assertThat(real.code()).isEqualTo(2);
     assertThat(real.out()).contains("backfill refused: MAKERATES_REGISTRY_URL is not set");
-    Result unknown = run(Map.of(), "--source", "boc", "--from", "2025-01-06", "--to", "2025-01-12", "--dry-run");
+    Result unknown = run(Map.of("MAKERATES_SOURCES", "frankfurter"), "--source", "boc", "--from", "2025-01-06", "--to",
+        "2025-01-12", "--dry-run");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.out()).contains("no source 'boc' is configured (MAKERATES_SOURCES lists [frankfurter])");
   }
