@@ -7,7 +7,7 @@ import io.makerates.launcher.status.PrometheusText;
 import io.makerates.launcher.status.SourceActivity;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.kafka.AvroSerdes;
-import io.makerates.runtime.kafka.TopicNames;
+import io.makerates.runtime.kafka.ContractTopic;
 import io.makerates.runtime.kafka.Topics;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.RateObservations;
@@ -96,15 +96,15 @@ final class StatusCommand extends ReadingCommand {
     sources.forEach(s -> activity.put(s.id(), new SourceActivity()));
     Map<String, Long> counts = new LinkedHashMap<>();
     try (TopicCounter topic = new TopicCounter(stack.bootstrapServers())) {
-      counts.put("bronze records", topic.values(TopicNames.BRONZE, topics.bronze.valueSerde().deserializer(),
+      counts.put("bronze records", topic.values(ContractTopic.BRONZE.topic(), topics.bronze.valueSerde().deserializer(),
           (BronzeExtraction b) -> { if (b != null) { of(activity, b.getSourceId()).bronze(b, today); } }));
-      counts.put("silver observations", topic.values(TopicNames.OBSERVATIONS, topics.observations.valueSerde().deserializer(),
+      counts.put("silver observations", topic.values(ContractTopic.OBSERVATIONS.topic(), topics.observations.valueSerde().deserializer(),
           (RateObservations o) -> { if (o != null) { of(activity, o.getSourceId()).observations(o); } }));
-      counts.put("silver rates", topic.records(TopicNames.RATES));
-      counts.put("rejected", topic.values(TopicNames.REJECTED, topics.rejected.valueSerde().deserializer(),
+      counts.put("silver rates", topic.records(ContractTopic.RATES.topic()));
+      counts.put("rejected", topic.values(ContractTopic.REJECTED.topic(), topics.rejected.valueSerde().deserializer(),
           (Rejection r) -> { if (r != null && r.getSourceId() != null) { of(activity, r.getSourceId()).rejection(r); } }));
       counts.put("fact rows", factRows(stack));
-      counts.put("gold keys", topic.distinctKeys(TopicNames.GOLD));
+      counts.put("gold keys", topic.distinctKeys(ContractTopic.GOLD.topic()));
     }
     Optional<PrometheusText> extractorMetrics = metrics(stack.opsUrls().get("extractor-app"));
 

@@ -2,13 +2,11 @@ package io.makerates.runtime.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,21 +18,9 @@ public final class TopicProvisioner {
 
   private TopicProvisioner() {}
 
+  /** Every topic of the contract ({@link ContractTopic}), as created when missing. */
   public static List<NewTopic> contractTopics(int partitions, short replication) {
-    return List.of(
-        new NewTopic(TopicNames.BRONZE, partitions, replication).configs(Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, "-1",
-            TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
-        new NewTopic(TopicNames.OBSERVATIONS, partitions, replication).configs(Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
-        new NewTopic(TopicNames.RATES, partitions, replication).configs(Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
-        new NewTopic(TopicNames.REJECTED, partitions, replication).configs(Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
-        new NewTopic(TopicNames.GOLD, partitions, replication).configs(Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-        new NewTopic(TopicNames.QUOTA, 1, replication).configs(Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    return ContractTopic.all(new TopicLayout(partitions, replication));
   }
 
   public static void ensure(Properties adminProps, List<NewTopic> topics) {
