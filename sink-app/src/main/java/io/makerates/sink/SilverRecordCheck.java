@@ -1,5 +1,6 @@
 package io.makerates.sink;
 
+import io.makerates.schema.ReasonCode;
 import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.Contribution;
 import io.makerates.schema.Rejection;
@@ -49,24 +50,24 @@ final class SilverRecordCheck {
     try {
       value = record.value() == null ? null : deserializer.deserialize(record.topic(), record.headers(), record.value());
     } catch (RuntimeException e) {
-      return reject(record, "UNREADABLE", "not a ConsensusRate: " + e.getMessage(), null);
+      return reject(record, ReasonCode.UNREADABLE.name(), "not a ConsensusRate: " + e.getMessage(), null);
     }
     if (value == null) {
-      return reject(record, "UNREADABLE", "empty record value", null);
+      return reject(record, ReasonCode.UNREADABLE.name(), "empty record value", null);
     }
     for (String code : List.of(value.getBase(), value.getQuote())) {
       if (!knownCurrencies.test(code)) {
-        return reject(record, "UNKNOWN_CURRENCY", "currency " + code + " is not in dim_currency", code);
+        return reject(record, ReasonCode.UNKNOWN_CURRENCY.name(), "currency " + code + " is not in dim_currency", code);
       }
     }
     if (value.getDate().isBefore(FIRST_DATE) || value.getDate().isAfter(LAST_DATE)) {
       String detail = "date " + value.getDate() + " is outside " + FIRST_DATE + ".." + LAST_DATE;
-      return reject(record, "BAD_DATE", detail, null);
+      return reject(record, ReasonCode.BAD_DATE.name(), detail, null);
     }
     try {
       return new Accepted(toSilverRate(value));
     } catch (NumberFormatException e) {
-      return reject(record, "BAD_VALUE", e.getMessage(), null);
+      return reject(record, ReasonCode.BAD_VALUE.name(), e.getMessage(), null);
     }
   }
 

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 final class StoreRefusal {
 
   /** The reason code of a record the database refused. */
-  static final String REASON = "STORE_REFUSED";
+  static final String REASON = io.makerates.schema.ReasonCode.STORE_REFUSED.name();
 
   private StoreRefusal() {}
 

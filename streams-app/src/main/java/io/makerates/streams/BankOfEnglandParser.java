@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import io.makerates.runtime.source.SourceTypeIds;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

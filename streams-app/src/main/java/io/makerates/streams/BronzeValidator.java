@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import io.makerates.runtime.Checksums;
 import io.makerates.runtime.currency.CurrencyTable;
 import io.makerates.schema.BronzeCoordinates;

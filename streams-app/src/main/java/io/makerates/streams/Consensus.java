@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.Contribution;
 import io.makerates.schema.ConsensusStatus;

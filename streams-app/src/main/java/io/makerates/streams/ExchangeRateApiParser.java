@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import static io.makerates.streams.JsonBodies.rawRates;
 import static io.makerates.streams.JsonBodies.text;
 

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import static io.makerates.streams.JsonBodies.decimalText;
 import static io.makerates.streams.JsonBodies.isoDate;
 import static io.makerates.streams.JsonBodies.rawRates;

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
@@ -41,7 +42,9 @@ final class RatesMetrics {
    */
   void expectRejections() {
     for (ReasonCode reason : ReasonCode.values()) {
-      counter("rejections-total", "reason", reason.name(), REJECTIONS);
+      if (!reason.bySink()) {
+        counter("rejections-total", "reason", reason.name(), REJECTIONS);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;

@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import static io.makerates.streams.ParserAssertions.assertRefused;
 import static io.makerates.streams.ParserAssertions.utf8;
 import static org.assertj.core.api.Assertions.assertThat;

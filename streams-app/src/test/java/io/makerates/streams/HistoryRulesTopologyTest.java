@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.schema.ReasonCode;
 import static io.makerates.streams.DailyAnswers.answer;
 import static io.makerates.streams.DailyAnswers.businessDays;
 import static io.makerates.streams.DailyAnswers.calm;

@@ -1,6 +1,12 @@
-package io.makerates.streams;
+package io.makerates.schema;
 
-/** Why streams-app refused something; written as {@code Rejection.reasonCode} or {@code Contribution.rejectionReason}. */
+/**
+ * Every reason a MakeRates app refuses something, written as {@code Rejection.reasonCode} (the rejects topic) or
+ * {@code Contribution.rejectionReason} (a voice set aside in a rate's lineage). The schemas keep these fields strings,
+ * so that a reader built before a code was added still reads the record; this list is the vocabulary the apps write,
+ * one place for all three. Validation (streams-app, stage {@code streams-validate}) writes the answer-level and
+ * currency-level codes, the consensus the voice codes, and sink-app (stage {@code sink}) the last five.
+ */
 public enum ReasonCode {
   /** No HTTP answer arrived (timeout, connect error): the attempt is recorded, there is nothing to parse. */
   EXTRACTION_FAILED,
@@ -38,5 +44,20 @@ public enum ReasonCode {
    */
   UNCONFIRMED_JUMP,
   /** A pegged currency outside its band, not confirmed by another group (set aside, or a rate flag when alone). */
-  PEG_BREAK
+  PEG_BREAK,
+  /** sink-app: a silver record that is not a readable {@code ConsensusRate} (or has no value). */
+  UNREADABLE,
+  /** sink-app: a currency that {@code dim_currency} does not hold. */
+  UNKNOWN_CURRENCY,
+  /** sink-app: a rate or spread that is no positive decimal, or beyond 20 digits before the point or 40 after. */
+  BAD_VALUE,
+  /** sink-app: a date outside the years 1 to 9999. */
+  BAD_DATE,
+  /** sink-app: PostgreSQL refused the row for its data (SQLSTATE class 22 or 23, e.g. a constraint an operator added). */
+  STORE_REFUSED;
+
+  /** Whether sink-app writes this code (stage {@code sink}); streams-app writes the others. */
+  public boolean bySink() {
+    return compareTo(UNREADABLE) >= 0;
+  }
 }
