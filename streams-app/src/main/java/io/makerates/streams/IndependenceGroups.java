@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.runtime.source.SourceTypeIds;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import java.util.HashMap;
@@ -12,9 +13,9 @@ import java.util.Map;
  */
 public final class IndependenceGroups {
 
-  /** frankfurter republishes the ECB's rates; the other sources are independent of each other. */
-  public static final List<String> DEFAULTS = List.of("frankfurter=ECB", "ecb=ECB", "exchangerate-api=ERAPI", "boc=BOC", "cnb=CNB", "nbp=NBP",
-      "bnr=BNR", "boe=BOE", "cbr=CBR");
+  /** Each type's group for a source under the type's id ({@code SourceTypeIds.DEFAULT_GROUPS}), in the types' order. */
+  public static final List<String> DEFAULTS = SourceTypeIds.ALL.stream()
+      .map(type -> type + "=" + SourceTypeIds.DEFAULT_GROUPS.get(type)).toList();
 
   private final Map<String, String> groupBySource;
 

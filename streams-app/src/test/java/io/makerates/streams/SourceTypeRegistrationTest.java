@@ -12,8 +12,13 @@ class SourceTypeRegistrationTest {
   void everySourceTypeHasAParserAndADefaultGroup() {
     assertThat(Parsers.all().keySet()).containsExactlyInAnyOrderElementsOf(SourceTypeIds.ALL);
     // a source configured under its type's id, as the default sources are, has its group by default
+    assertThat(SourceTypeIds.DEFAULT_GROUPS.keySet()).containsExactlyInAnyOrderElementsOf(SourceTypeIds.ALL);
+    IndependenceGroups groups = IndependenceGroups.defaults();
     for (String type : SourceTypeIds.ALL) {
-      assertThat(IndependenceGroups.DEFAULTS).as(type).anySatisfy(entry -> assertThat(entry).startsWith(type + "="));
+      assertThat(groups.groupOf(type)).as(type).isEqualTo(SourceTypeIds.DEFAULT_GROUPS.get(type));
     }
+    // Frankfurter republishes the ECB: one voice; every central bank is its own
+    assertThat(groups.groupOf("frankfurter")).isEqualTo(groups.groupOf("ecb"));
+    assertThat(SourceTypeIds.ALL.stream().filter(t -> !t.equals("frankfurter")).map(groups::groupOf)).doesNotHaveDuplicates();
   }
 }
