@@ -1,5 +1,6 @@
 package io.makerates.streams;
 
+import io.makerates.runtime.source.NoData;
 import io.makerates.schema.ReasonCode;
 import io.makerates.runtime.Checksums;
 import io.makerates.runtime.currency.CurrencyTable;
@@ -62,6 +63,9 @@ public final class BronzeValidator {
 
   public Validation validate(BronzeExtraction bronze, BronzeCoordinates at, Instant recordTime) {
     Outcome out = new Outcome(bronze, at, recordTime);
+    if (NoData.ERROR_CODE.equals(bronze.getErrorCode())) {
+      return out.result(); // the provider has no rates for those dates (a holiday): nothing to publish, nothing wrong
+    }
     HttpResponseRecord response = bronze.getResponse();
     if (response == null) {
       return out.rejectAll(ReasonCode.EXTRACTION_FAILED, "no answer: " + bronze.getErrorCode() + " " + bronze.getErrorMessage());

@@ -1,5 +1,6 @@
 package io.makerates.extractor.backfill;
 
+import io.makerates.runtime.source.NoData;
 import io.makerates.runtime.kafka.TopicDescriptor;
 import io.makerates.schema.BronzeExtraction;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,8 @@ public final class ExtractedDates {
         }
         consumer.poll(Duration.ofMillis(500)).forEach(r -> {
           BronzeExtraction b = r.value();
-          if (b != null && sourceId.equals(b.getSourceId()) && b.getErrorCode() == null && b.getRequestedFrom() != null) {
+          if (b != null && sourceId.equals(b.getSourceId()) && (b.getErrorCode() == null || NoData.ERROR_CODE.equals(b.getErrorCode()))
+              && b.getRequestedFrom() != null) {
             for (LocalDate d = b.getRequestedFrom(); !d.isAfter(b.getRequestedTo()); d = d.plusDays(1)) {
               covered.add(d);
             }

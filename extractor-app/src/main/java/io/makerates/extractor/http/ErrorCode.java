@@ -29,7 +29,9 @@ public enum ErrorCode {
   /** The answer is not in the source's format (an HTML error page, a truncated or unparseable body); retried. */
   MALFORMED_BODY(true),
   /** The source's own quota or rate limit, kept by the extractor, allows no request now: nothing was sent. */
-  QUOTA_GUARD(false);
+  QUOTA_GUARD(false),
+  /** The provider has no rates for the dates asked (a holiday): recorded, neither retried nor rejected downstream. */
+  NO_DATA(false);
 
   private final boolean retryable;
 

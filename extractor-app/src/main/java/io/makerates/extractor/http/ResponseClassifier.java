@@ -28,6 +28,7 @@ public final class ResponseClassifier {
         case QUOTA_EXHAUSTED -> ErrorCode.QUOTA_EXHAUSTED;
         case KEY_REJECTED -> ErrorCode.KEY_REJECTED;
         case MALFORMED -> ErrorCode.MALFORMED_BODY;
+        case NO_DATA -> ErrorCode.NO_DATA;
         case OTHER -> ErrorCode.PROVIDER_ERROR;
       };
       return new Verdict(code, "HTTP " + status + ": " + providerError.get().message(), code.retryable(), null);

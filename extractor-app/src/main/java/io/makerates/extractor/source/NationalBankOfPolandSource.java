@@ -66,7 +66,7 @@ public final class NationalBankOfPolandSource extends KeylessRateSource {
     }
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
     if (status == 404 && text.contains("Brak danych")) {
-      return Optional.of(ProviderError.other("no table for the dates asked (a Polish holiday or weekend): " + text));
+      return Optional.of(ProviderError.noData("no table for the dates asked (a Polish holiday or weekend): " + text));
     }
     return status == 400 && !text.isEmpty() ? Optional.of(ProviderError.other(text)) : Optional.empty();
   }

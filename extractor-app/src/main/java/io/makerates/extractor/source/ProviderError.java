@@ -14,6 +14,8 @@ public record ProviderError(Kind kind, String message) {
     KEY_REJECTED,
     /** Not the format the source speaks: an HTML page, a cut-off or unparseable body. */
     MALFORMED,
+    /** The provider has no rates for the dates asked (a holiday): no answer, not an error ({@code NoData}). */
+    NO_DATA,
     /** Any other error the provider reports in its own format. */
     OTHER
   }
@@ -28,6 +30,10 @@ public record ProviderError(Kind kind, String message) {
 
   public static ProviderError malformed(String message) {
     return new ProviderError(Kind.MALFORMED, message);
+  }
+
+  public static ProviderError noData(String message) {
+    return new ProviderError(Kind.NO_DATA, message);
   }
 
   public static ProviderError other(String message) {

@@ -1,5 +1,6 @@
 package io.makerates.launcher.status;
 
+import io.makerates.runtime.source.NoData;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.RateObservations;
 import io.makerates.schema.Rejection;
@@ -25,10 +26,11 @@ public final class SourceActivity {
   /** Reads one bronze record of the source; {@code today} is the UTC day counted as "today". */
   public void bronze(BronzeExtraction record, LocalDate today) {
     Instant at = record.getExtractedAt();
-    boolean failed = record.getErrorCode() != null;
+    boolean noData = NoData.ERROR_CODE.equals(record.getErrorCode()); // a holiday: no answer, not a failure
+    boolean failed = record.getErrorCode() != null && !noData;
     if (lastExtraction == null || !at.isBefore(lastExtraction)) {
       lastExtraction = at;
-      lastOutcome = failed ? record.getErrorCode() : record.getResponse() == null ? "no answer" : "ok";
+      lastOutcome = noData ? "no data for the day" : failed ? record.getErrorCode() : record.getResponse() == null ? "no answer" : "ok";
     }
     if (at.atZone(ZoneOffset.UTC).toLocalDate().equals(today)) {
       attemptsToday++;
