@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,7 +56,7 @@ final class AuditCommand extends ReadingCommand {
   }
 
   @Override
-  int read() {
+  int read() throws Services.Unreachable, SQLException {
     LocalDate day;
     String[] codes = pair.toUpperCase(Locale.ROOT).split("/");
     try {
@@ -97,11 +96,8 @@ final class AuditCommand extends ReadingCommand {
         RateAudit.print(report, out);
       }
       return report.verified() ? 0 : 1;
-    } catch (Services.Unreachable | AuditException e) {
+    } catch (AuditException e) {
       err.println(e.getMessage());
-      return 2;
-    } catch (SQLException | KafkaException e) {
-      err.println("The services do not answer (" + e.getMessage() + ")");
       return 2;
     }
   }

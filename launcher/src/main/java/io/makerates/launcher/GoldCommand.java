@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -49,44 +48,36 @@ final class GoldCommand extends ReadingCommand {
   }
 
   @Override
-  int read() {
+  int read() throws Services.Unreachable {
     String only = pair == null ? null : pair.toUpperCase(Locale.ROOT);
-    try {
-      Services services = services(false);
-      Topics topics = new Topics(new AvroSerdes(services.registryUrl()));
-      Properties p = new Properties();
-      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers());
-      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-      p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-      try (KafkaConsumer<String, GoldRate> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-          topics.gold.valueSerde().deserializer())) {
-        List<TopicPartition> partitions = consumer.partitionsFor(TopicNames.GOLD, Duration.ofSeconds(10)).stream()
-            .map(i -> new TopicPartition(TopicNames.GOLD, i.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        long records = 0;
-        Set<String> keys = new HashSet<>();
-        while (follow || partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-          for (ConsumerRecord<String, GoldRate> r : consumer.poll(Duration.ofMillis(500))) {
-            if (only == null || only.equals(r.key())) {
-              out.println(line(r));
-              records++;
-              keys.add(r.key());
-            }
+    Services services = services(false);
+    Topics topics = new Topics(new AvroSerdes(services.registryUrl()));
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    try (KafkaConsumer<String, GoldRate> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+        topics.gold.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(TopicNames.GOLD, Duration.ofSeconds(10)).stream()
+          .map(i -> new TopicPartition(TopicNames.GOLD, i.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long records = 0;
+      Set<String> keys = new HashSet<>();
+      while (follow || partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<String, GoldRate> r : consumer.poll(Duration.ofMillis(500))) {
+          if (only == null || only.equals(r.key())) {
+            out.println(line(r));
+            records++;
+            keys.add(r.key());
           }
         }
-        out.printf("%d record(s), %d pair(s)%s%n", records, keys.size(),
-            records > keys.size() ? "; compaction keeps only the newest record of each pair in time" : "");
-        return 0;
       }
-    } catch (Services.Unreachable e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (KafkaException e) {
-      err.println("Kafka does not answer (" + e.getMessage() + ")");
-      return 2;
+      out.printf("%d record(s), %d pair(s)%s%n", records, keys.size(),
+          records > keys.size() ? "; compaction keeps only the newest record of each pair in time" : "");
+      return 0;
     }
   }
 

@@ -123,10 +123,10 @@ final class OfflineAnswers {
     return value.multiply(BigDecimal.ONE.add(bps.movePointLeft(4)), WORK);
   }
 
-  /** The bank that is off today, or null; about five days in eight one is. */
+  /** The bank that is off today, or null; six days in eight one is (never exchangerate-api, with its few currencies). */
   static String offSource(LocalDate date) {
     int pick = Math.floorMod(Long.hashCode(date.toEpochDay() * 2654435761L), 8);
-    return pick < BANKS.size() - 1 ? BANKS.get(pick) : null; // exchangerate-api, with few currencies, is never off
+    return pick < BANKS.size() - 1 ? BANKS.get(pick) : null; // BANKS ends with exchangerate-api
   }
 
   static String offCurrency(LocalDate date) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,48 +37,40 @@ final class QuotaCommand extends ReadingCommand {
   }
 
   @Override
-  int read() {
-    try {
-      Services services = services(false);
-      List<SourceConfig> sources = Services.configuredSources(services.sourceEnv());
-      Map<String, QuotaUsage> newest = new TreeMap<>();
-      try (TopicCounter topic = new TopicCounter(services.bootstrapServers())) {
-        topic.values(TopicNames.QUOTA, new Topics(new AvroSerdes(services.registryUrl())).quota.valueSerde().deserializer(),
-            (QuotaUsage u) -> {
-              if (u != null) {
-                newest.merge(u.getSourceId() + "/" + u.getPeriod(), u, (a, b) -> b.getUsed() >= a.getUsed() ? b : a);
-              }
-            });
-      }
-      out.printf("%-18s %-6s %-18s %8s %8s %8s  %s%n", "SOURCE", "QUOTA", "PERIOD", "USED", "LIMIT", "LEFT", "UPDATED");
-      for (SourceConfig source : sources) {
-        if (source.quota() == null) {
-          out.printf("%-18s %-6s %s%n", source.id(), "none", "not limited by a quota (its rate limit still applies)");
-          continue;
-        }
-        String current = source.quota().periodOf(clock.instant());
-        QuotaUsage now = newest.get(source.id() + "/" + current);
-        long used = now == null ? 0 : now.getUsed();
-        out.printf("%-18s %-6s %-18s %8d %8d %8d  %s%n", source.id(), source.quota().period().name().toLowerCase(),
-            current + " (now)", used, source.quota().limit(), Math.max(0, source.quota().limit() - used),
-            now == null ? "no request counted yet" : now.getUpdatedAt());
-        newest.forEach((key, u) -> {
-          if (u.getSourceId().equals(source.id()) && !u.getPeriod().equals(current)) {
-            out.printf("%-18s %-6s %-18s %8d %8s %8s  %s%n", "", "", u.getPeriod(), u.getUsed(),
-                u.getLimit() == null ? "-" : u.getLimit(), "", u.getUpdatedAt());
-          }
-        });
-      }
-      newest.values().stream().filter(u -> sources.stream().noneMatch(s -> s.id().equals(u.getSourceId())))
-          .forEach(u -> out.printf("%-18s %-6s %-18s %8d %8s %8s  %s (not configured now)%n", u.getSourceId(), "",
-              u.getPeriod(), u.getUsed(), u.getLimit() == null ? "-" : u.getLimit(), "", u.getUpdatedAt()));
-      return 0;
-    } catch (Services.Unreachable e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (KafkaException e) {
-      err.println("Kafka does not answer (" + e.getMessage() + ")");
-      return 2;
+  int read() throws Services.Unreachable {
+    Services services = services(false);
+    List<SourceConfig> sources = Services.configuredSources(services.sourceEnv());
+    Map<String, QuotaUsage> newest = new TreeMap<>();
+    try (TopicCounter topic = new TopicCounter(services.bootstrapServers())) {
+      topic.values(TopicNames.QUOTA, new Topics(new AvroSerdes(services.registryUrl())).quota.valueSerde().deserializer(),
+          (QuotaUsage u) -> {
+            if (u != null) {
+              newest.merge(u.getSourceId() + "/" + u.getPeriod(), u, (a, b) -> b.getUsed() >= a.getUsed() ? b : a);
+            }
+          });
     }
+    out.printf("%-18s %-6s %-18s %8s %8s %8s  %s%n", "SOURCE", "QUOTA", "PERIOD", "USED", "LIMIT", "LEFT", "UPDATED");
+    for (SourceConfig source : sources) {
+      if (source.quota() == null) {
+        out.printf("%-18s %-6s %s%n", source.id(), "none", "not limited by a quota (its rate limit still applies)");
+        continue;
+      }
+      String current = source.quota().periodOf(clock.instant());
+      QuotaUsage now = newest.get(source.id() + "/" + current);
+      long used = now == null ? 0 : now.getUsed();
+      out.printf("%-18s %-6s %-18s %8d %8d %8d  %s%n", source.id(), source.quota().period().name().toLowerCase(),
+          current + " (now)", used, source.quota().limit(), Math.max(0, source.quota().limit() - used),
+          now == null ? "no request counted yet" : now.getUpdatedAt());
+      newest.forEach((key, u) -> {
+        if (u.getSourceId().equals(source.id()) && !u.getPeriod().equals(current)) {
+          out.printf("%-18s %-6s %-18s %8d %8s %8s  %s%n", "", "", u.getPeriod(), u.getUsed(),
+              u.getLimit() == null ? "-" : u.getLimit(), "", u.getUpdatedAt());
+        }
+      });
+    }
+    newest.values().stream().filter(u -> sources.stream().noneMatch(s -> s.id().equals(u.getSourceId())))
+        .forEach(u -> out.printf("%-18s %-6s %-18s %8d %8s %8s  %s (not configured now)%n", u.getSourceId(), "",
+            u.getPeriod(), u.getUsed(), u.getLimit() == null ? "-" : u.getLimit(), "", u.getUpdatedAt()));
+    return 0;
   }
 }

@@ -43,47 +43,39 @@ final class RatesCommand extends ReadingCommand {
       boolean derived, String flags) {}
 
   @Override
-  int read() {
+  int read() throws Services.Unreachable, SQLException {
     String b = base.toUpperCase(Locale.ROOT);
     if (!b.matches("[A-Z]{3}")) {
       err.println("--base must be an ISO 4217 code such as EUR, not '" + base + "'");
       return 2;
     }
-    try {
-      Services services = services(true);
-      try (Connection db = services.connect()) {
-        LocalDate day;
-        try {
-          day = date == null ? newest(db, b) : LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-          err.println("--date must be an ISO date such as 2026-03-12, not '" + date + "'");
-          return 2;
-        }
-        if (day == null) {
-          err.println("No " + b + " rates are stored yet" + ("EUR".equals(b) ? "" : " (other bases than EUR are the"
-              + " cross rates of MAKERATES_DERIVED_BASES)") + ".");
-          return 2;
-        }
-        List<Row> rows = rows(db, day, b);
-        if (rows.isEmpty()) {
-          err.println("No " + b + " rates on " + day + "; the newest day with " + b + " rates is " + newest(db, b) + ".");
-          return 2;
-        }
-        out.printf("%s rates on %s: %d pairs%n", b, day, rows.size());
-        out.printf("%-6s %-22s %-13s %7s %11s %8s  %s%n", "QUOTE", "RATE", "STATUS", "SOURCES", "SPREAD_BPS", "REVISION", "FLAGS");
-        for (Row r : rows) {
-          out.printf("%-6s %-22s %-13s %7d %11s %8d  %s%n", r.quote(), r.rate().toPlainString(), r.status(), r.sources(),
-              r.spreadBps() == null ? "-" : r.spreadBps().stripTrailingZeros().toPlainString(), r.revision(),
-              (r.derived() ? "derived " : "") + r.flags());
-        }
-        return 0;
+    Services services = services(true);
+    try (Connection db = services.connect()) {
+      LocalDate day;
+      try {
+        day = date == null ? newest(db, b) : LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        err.println("--date must be an ISO date such as 2026-03-12, not '" + date + "'");
+        return 2;
       }
-    } catch (Services.Unreachable e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (SQLException e) {
-      err.println("The database does not answer (" + e.getMessage() + ")");
-      return 2;
+      if (day == null) {
+        err.println("No " + b + " rates are stored yet" + ("EUR".equals(b) ? "" : " (other bases than EUR are the"
+            + " cross rates of MAKERATES_DERIVED_BASES)") + ".");
+        return 2;
+      }
+      List<Row> rows = rows(db, day, b);
+      if (rows.isEmpty()) {
+        err.println("No " + b + " rates on " + day + "; the newest day with " + b + " rates is " + newest(db, b) + ".");
+        return 2;
+      }
+      out.printf("%s rates on %s: %d pairs%n", b, day, rows.size());
+      out.printf("%-6s %-22s %-13s %7s %11s %8s  %s%n", "QUOTE", "RATE", "STATUS", "SOURCES", "SPREAD_BPS", "REVISION", "FLAGS");
+      for (Row r : rows) {
+        out.printf("%-6s %-22s %-13s %7d %11s %8d  %s%n", r.quote(), r.rate().toPlainString(), r.status(), r.sources(),
+            r.spreadBps() == null ? "-" : r.spreadBps().stripTrailingZeros().toPlainString(), r.revision(),
+            (r.derived() ? "derived " : "") + r.flags());
+      }
+      return 0;
     }
   }
 

@@ -2,9 +2,11 @@ package io.makerates.launcher;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,16 +38,26 @@ abstract class ReadingCommand implements Callable<Integer> {
     this.ownProcess = ownProcess;
   }
 
+  /** Runs {@link #read}; services that cannot be named or do not answer are one sentence and exit code 2. */
   @Override
   public final Integer call() {
     if (ownProcess) {
       AppLogs.quiet();
     }
-    return read();
+    try {
+      return read();
+    } catch (Services.Unreachable e) {
+      err.println(e.getMessage());
+    } catch (SQLException e) {
+      err.println("The database does not answer (" + e.getMessage() + ")");
+    } catch (KafkaException e) {
+      err.println("Kafka does not answer (" + e.getMessage() + ")");
+    }
+    return 2;
   }
 
   /** The command's work; returns its exit code. */
-  abstract int read();
+  abstract int read() throws Services.Unreachable, SQLException;
 
   /** The local stack's services, else those the environment names. */
   Services services(boolean needsDatabase) throws Services.Unreachable {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * also work against external services.
  */
 record Services(String bootstrapServers, String registryUrl, String jdbcUrl, String dbUser, String dbPassword,
-    String origin, Map<String, String> sourceEnv) {
+    Map<String, String> sourceEnv) {
 
   /** The services, or a sentence saying how to name them. */
   static Services resolve(Path dataDir, Map<String, String> env) throws Unreachable {
@@ -31,7 +31,7 @@ record Services(String bootstrapServers, String registryUrl, String jdbcUrl, Str
     if (stack.isPresent()) {
       LocalStackInfo s = stack.get();
       return new Services(s.bootstrapServers(), s.registryUrl(), s.jdbcUrl(), s.dbUser(), s.dbPassword(),
-          "the local stack on " + dataDir.toAbsolutePath().normalize(), s.clientEnv());
+          s.clientEnv());
     }
     if (LocalStack.isRunning(dataDir)) {
       throw new Unreachable("The local stack on " + dataDir.toAbsolutePath().normalize() + " is starting; try again in a moment.");
@@ -46,7 +46,7 @@ record Services(String bootstrapServers, String registryUrl, String jdbcUrl, Str
           + " MAKERATES_REGISTRY_URL" + (needsDatabase ? " and MAKERATES_DATABASE_URL (with MAKERATES_DATABASE_USER and _PASSWORD)" : "") + ".");
     }
     return new Services(bootstrap.get(), registry.get(), database.orElse(null), settings.string("database.user", "makerates"),
-        settings.string("database.password", ""), "the services named by the environment", env);
+        settings.string("database.password", ""), env);
   }
 
   /**

@@ -106,7 +106,12 @@ final class StatusCommand extends ReadingCommand {
       counts.put("fact rows", factRows(stack));
       counts.put("gold keys", topic.distinctKeys(ContractTopic.GOLD.topic()));
     }
-    Optional<PrometheusText> extractorMetrics = metrics(stack.opsUrls().get("extractor-app"));
+    // each app's /metrics once: the sources' quota and breaker come from the extractor's, the lags from the others'
+    Map<String, Optional<PrometheusText>> metrics = new LinkedHashMap<>();
+    for (String app : List.of("extractor-app", "streams-app", "sink-app")) {
+      metrics.put(app, metrics(stack.opsUrls().get(app)));
+    }
+    Optional<PrometheusText> extractorMetrics = metrics.get("extractor-app");
 
     out.println("MakeRates local stack on " + dataDir.toAbsolutePath().normalize());
     out.println("services");
@@ -114,9 +119,9 @@ final class StatusCommand extends ReadingCommand {
     out.printf("  %-12s %s%n", "registry", stack.registryUrl());
     out.printf("  %-12s %s  user %s  password %s%n", "postgresql", stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
     out.println("apps");
-    for (String app : List.of("extractor-app", "streams-app", "sink-app")) {
+    for (String app : metrics.keySet()) {
       String url = stack.opsUrls().get(app);
-      out.printf("  %-14s %-10s %-22s %s%n", app, readiness(url), "lag " + lag(app, metrics(url)),
+      out.printf("  %-14s %-10s %-22s %s%n", app, readiness(url), "lag " + lag(app, metrics.get(app)),
           url == null ? "" : url + "/metrics");
     }
     out.println("pipeline");

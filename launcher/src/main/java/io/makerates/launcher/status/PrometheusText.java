@@ -18,7 +18,7 @@ public record PrometheusText(List<Sample> samples) {
     samples = List.copyOf(samples);
   }
 
-  /** One sample: its name, labels and value (NaN stays NaN). */
+  /** One sample: its name, labels and value (NaN stays NaN); a metric reading, never money. */
   public record Sample(String name, Map<String, String> labels, double value) {}
 
   public static PrometheusText parse(String text) {
