@@ -21,7 +21,8 @@ class StreamsAppTest {
         "MAKERATES_APPLICATION_ID", "rates-blue",
         "MAKERATES_STATE_DIR", "/var/lib/streams",
         "MAKERATES_COMMIT_INTERVAL", "250ms",
-        "MAKERATES_TOPIC_REPLICATION", "3")));
+        "MAKERATES_TOPIC_REPLICATION", "3",
+        "MAKERATES_STREAM_STANDBY_REPLICAS", "1")));
 
     assertThat(props).containsEntry("bootstrap.servers", "broker:9092")
         .containsEntry("security.protocol", "SASL_SSL")
@@ -30,6 +31,7 @@ class StreamsAppTest {
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250")
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+        .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
         .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "fx.streams.dlq.v1");
     // The whole set must be a valid Streams configuration.
     assertThat(new StreamsConfig(props).getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("rates-blue");
@@ -40,7 +42,8 @@ class StreamsAppTest {
     Properties props = StreamsApp.streamsProperties(new Settings(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")));
     assertThat(props).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "makerates-streams")
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
-        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
+        .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
   }
 
   @Test

@@ -1,7 +1,11 @@
 package io.makerates.runtime.config;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -27,6 +31,8 @@ public final class Settings {
 
   public static final String APP_PREFIX = "MAKERATES_";
   public static final String KAFKA_PREFIX = "KAFKA_";
+  /** {@code X_FILE=path} gives the value of {@code X} as the content of a file (a mounted secret). */
+  public static final String FILE_SUFFIX = "_FILE";
 
   private final Map<String, String> env;
   /** Every variable something asked for, shared with the settings derived by {@link #with}: what was never read is a typo. */
@@ -81,11 +87,41 @@ public final class Settings {
     return servers;
   }
 
+  /**
+   * A setting's value, from its variable or, when that is not set, from the file its {@code _FILE} variable names
+   * ({@code MAKERATES_DATABASE_PASSWORD_FILE=/var/run/secrets/makerates/db/password}): secrets mounted as files never
+   * appear in the process environment. Setting both is refused, since one of them would be silently ignored.
+   */
   public Optional<String> optional(String key) {
     String name = variable(key);
+    String fileName = name + FILE_SUFFIX;
     asked.add(name);
+    asked.add(fileName);
     String value = env.get(name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    String file = env.get(fileName);
+    boolean hasValue = value != null && !value.isBlank();
+    if (file != null && !file.isBlank()) {
+      if (hasValue) {
+        throw new ConfigException(name + " and " + fileName + " are both set: keep one");
+      }
+      return Optional.of(readSecretFile(fileName, Path.of(file.trim())));
+    }
+    return hasValue ? Optional.of(value.trim()) : Optional.empty();
+  }
+
+  private static String readSecretFile(String variable, Path file) {
+    String content;
+    try {
+      content = Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(variable + "=" + file + " does not exist");
+    } catch (IOException e) {
+      throw new ConfigException(variable + "=" + file + " cannot be read: " + e.getMessage());
+    }
+    if (content.isEmpty()) {
+      throw new ConfigException(variable + "=" + file + " is empty");
+    }
+    return content;
   }
 
   public String string(String key, String defaultValue) {

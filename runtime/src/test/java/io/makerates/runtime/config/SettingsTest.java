@@ -3,10 +3,14 @@ package io.makerates.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
 
@@ -57,5 +61,24 @@ class SettingsTest {
   void outOfRangeNumbersAreRefused() {
     Settings s = new Settings(Map.of("MAKERATES_HTTP_PORT", "70000"));
     assertThatThrownBy(() -> s.integer("http.port", 1, 0, 65535)).hasMessageContaining("out of range");
+  }
+
+  @Test
+  void aSettingCanBeReadFromTheFileItsFileVariableNames(@TempDir Path dir) throws IOException {
+    Path password = Files.writeString(dir.resolve("password"), "s3cret\n");
+    Settings s = new Settings(Map.of("MAKERATES_DATABASE_PASSWORD_FILE", password.toString()));
+    assertThat(s.required("database.password", "the password")).isEqualTo("s3cret");
+    assertThat(s.unread()).isEmpty();
+  }
+
+  @Test
+  void aSecretFileThatIsMissingEmptyOrDoubledIsRefusedByName(@TempDir Path dir) throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty"), " \n");
+    assertThatThrownBy(() -> new Settings(Map.of("MAKERATES_DATABASE_PASSWORD_FILE", dir.resolve("nope").toString()))
+        .optional("database.password")).hasMessage("MAKERATES_DATABASE_PASSWORD_FILE=" + dir.resolve("nope") + " does not exist");
+    assertThatThrownBy(() -> new Settings(Map.of("MAKERATES_DATABASE_PASSWORD_FILE", empty.toString()))
+        .optional("database.password")).hasMessageEndingWith(" is empty");
+    assertThatThrownBy(() -> new Settings(Map.of("MAKERATES_DATABASE_PASSWORD_FILE", empty.toString(), "MAKERATES_DATABASE_PASSWORD", "x"))
+        .optional("database.password")).hasMessage("MAKERATES_DATABASE_PASSWORD and MAKERATES_DATABASE_PASSWORD_FILE are both set: keep one");
   }
 }
