@@ -123,7 +123,8 @@ public final class ReplayBenchmark implements Callable<Integer> {
     EmbeddedStack stack = EmbeddedStack.builder().all().start();
     running.set(stack);
     Path work = Files.createTempDirectory("benchmark-replay");
-    try (Statement s = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword()).createStatement()) {
+    try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE bench_replay");
     }
     Map<String, String> env = new LinkedHashMap<>(stack.env());

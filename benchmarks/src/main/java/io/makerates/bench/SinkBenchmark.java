@@ -15,6 +15,7 @@ import io.makerates.schema.ConsensusRate;
 import io.makerates.sink.SinkApp;
 import io.makerates.sink.SinkParts;
 import io.makerates.stack.EmbeddedStack;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -243,7 +244,8 @@ public final class SinkBenchmark implements Callable<Integer> {
         result.put("sink_mean_batch_records", Math.round((double) total / Math.max(1, batches.count())));
         result.put("sink_batch_write_seconds", round(batches.totalTime(TimeUnit.MILLISECONDS) / 1000.0, 2));
       }
-      double rejected = metrics.find("makerates.sink.records").tag("outcome", "rejected").counter().count();
+      Counter rejectedCounter = metrics.find("makerates.sink.records").tag("outcome", "rejected").counter();
+      double rejected = rejectedCounter == null ? 0 : rejectedCounter.count();
       result.put("sink_rejected", (long) rejected);
       say("sink: %,d records in %.1f s = %,d fact rows/s (%,d rejected)", total, seconds, num("sink_rows_per_s"),
           (long) rejected);

@@ -95,7 +95,6 @@ public final class SinkParts {
 
     /** Maps rates the way the sink's check does; not part of what the benchmark times. */
     public Batch prepare(List<ConsensusRate> rates) {
-      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(rates.size());
       List<SilverRate> mapped = new ArrayList<>(rates.size());
       for (ConsensusRate rate : rates) {
         next = rate;

@@ -139,19 +139,20 @@ final class ApicurioRegistry implements AutoCloseable {
 
   /** Unpacks the archive once into ~/.cache/makerates; a half-finished unpack is never used (atomic rename). */
   static synchronized Path unpackedDistribution() throws IOException, InterruptedException {
-    Path cache = Path.of(System.getProperty("user.home"), ".cache", "makerates", "apicurio-registry-" + VERSION);
+    Path caches = Path.of(System.getProperty("user.home"), ".cache", "makerates");
+    Path cache = caches.resolve("apicurio-registry-" + VERSION);
     Path home = findRunJar(cache);
     if (home != null) {
       return home;
     }
-    Files.createDirectories(cache.getParent());
-    Path staging = Files.createTempDirectory(cache.getParent(), "unpack-");
+    Files.createDirectories(caches);
+    Path staging = Files.createTempDirectory(caches, "unpack-");
     try {
       Process tar = new ProcessBuilder("tar", "-xzf", archive().toString(), "-C", staging.toString())
           .redirectErrorStream(true).start();
       String output;
       try (InputStream in = tar.getInputStream()) {
-        output = new String(in.readAllBytes());
+        output = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       }
       if (tar.waitFor() != 0) {
         throw new IOException("cannot unpack " + archive() + ": " + output);

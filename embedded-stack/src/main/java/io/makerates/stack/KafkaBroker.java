@@ -57,7 +57,7 @@ final class KafkaBroker implements AutoCloseable {
 
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       new Formatter()
-          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false, java.nio.charset.StandardCharsets.UTF_8))
           .setClusterId(Uuid.randomUuid().toString())
           .setNodeId(1)
           .setControllerListenerName("CONTROLLER")

@@ -16,6 +16,9 @@ import java.time.Duration;
 /** PostgreSQL 17 from zonky's binaries, with logical decoding on for Debezium; fsync stays off (zonky's default). */
 final class Postgres implements AutoCloseable {
 
+  /** How long a start (with initdb on a new folder) may take before it is given up. */
+  static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+
   private final EmbeddedPostgres postgres;
 
   private Postgres(EmbeddedPostgres postgres) {
@@ -38,7 +41,9 @@ final class Postgres implements AutoCloseable {
           .setCleanDataDirectory(!keep)
           // binaries are unpacked once into a cache, not into every run's folder
           .setOverrideWorkingDirectory(Path.of(System.getProperty("user.home"), ".cache", "makerates", "embedded-pg").toFile())
-          .setPGStartupWait(Duration.ofSeconds(30))
+          // initdb plus the first start took over 30 s on a loaded 2-core machine (a test killing and restarting
+          // apps beside it); a start that is slow is not a failure, one that never comes still ends with the reason
+          .setPGStartupWait(STARTUP_WAIT)
           .setServerConfig("wal_level", "logical")
           .setServerConfig("max_wal_senders", "10")
           .setServerConfig("max_replication_slots", "10")
@@ -52,7 +57,8 @@ final class Postgres implements AutoCloseable {
           .start();
       return new Postgres(pg);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir, e);
+      throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir + " on port " + port + " within "
+          + STARTUP_WAIT.toSeconds() + " s: " + e.getMessage(), e);
     }
   }
 

@@ -80,7 +80,7 @@ final class StackDirectory implements AutoCloseable {
           LOG.info("deleting the data of {} (fresh start)", abs);
           try (DirectoryStream<Path> children = Files.newDirectoryStream(abs)) {
             for (Path child : children) {
-              String name = child.getFileName().toString();
+              String name = String.valueOf(child.getFileName());
               if (!name.equals(LOCK) && !name.equals(PERSISTENT)) {
                 deleteRecursively(child);
               }

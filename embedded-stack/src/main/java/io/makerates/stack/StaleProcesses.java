@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +49,11 @@ final class StaleProcesses {
       try {
         new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
         process.onExit().get(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS);
-      } catch (Exception e) {
+      } catch (IOException | ExecutionException | TimeoutException e) {
         LOG.warn("PostgreSQL server {} did not stop on SIGINT; killing it", pid);
+        process.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         process.destroyForcibly();
       }
     });

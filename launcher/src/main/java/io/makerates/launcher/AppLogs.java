@@ -56,10 +56,13 @@ final class AppLogs {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return file; // another logging backend: leave it as it is
     }
+    Path folder = file.toAbsolutePath().getParent();
     try {
-      Files.createDirectories(file.getParent());
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + file.getParent(), e);
+      throw new UncheckedIOException("cannot create " + folder, e);
     }
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 

@@ -24,6 +24,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -119,9 +120,9 @@ final class StatusCommand extends ReadingCommand {
     out.printf("  %-12s %s%n", "registry", stack.registryUrl());
     out.printf("  %-12s %s  user %s  password %s%n", "postgresql", stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
     out.println("apps");
-    for (String app : metrics.keySet()) {
-      String url = stack.opsUrls().get(app);
-      out.printf("  %-14s %-10s %-22s %s%n", app, readiness(url), "lag " + lag(app, metrics.get(app)),
+    for (Map.Entry<String, Optional<PrometheusText>> app : metrics.entrySet()) {
+      String url = stack.opsUrls().get(app.getKey());
+      out.printf("  %-14s %-10s %-22s %s%n", app.getKey(), readiness(url), "lag " + lag(app.getKey(), app.getValue()),
           url == null ? "" : url + "/metrics");
     }
     out.println("pipeline");
@@ -240,7 +241,8 @@ final class StatusCommand extends ReadingCommand {
 
   private static long factRows(LocalStackInfo stack) throws SQLException {
     try (Connection conn = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-         ResultSet rs = conn.createStatement().executeQuery(
+         Statement statement = conn.createStatement();
+         ResultSet rs = statement.executeQuery(
              "SELECT CASE WHEN to_regclass('public.fact_rate') IS NULL THEN 0 ELSE (SELECT count(*) FROM fact_rate) END")) {
       rs.next();
       return rs.getLong(1);

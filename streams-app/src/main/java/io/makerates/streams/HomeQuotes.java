@@ -18,12 +18,15 @@ final class HomeQuotes {
 
   /** home→X from "home per {@code units} X"; {@code units} null or blank means 1. */
   static String homeToForeign(String homePerUnits, String units) {
+    if (homePerUnits == null) {
+      return null;
+    }
     BigDecimal value;
     BigDecimal per;
     try {
       value = new BigDecimal(homePerUnits);
       per = units == null || units.isBlank() ? BigDecimal.ONE : new BigDecimal(units.strip());
-    } catch (NumberFormatException | NullPointerException notADecimal) {
+    } catch (NumberFormatException notADecimal) {
       return homePerUnits;
     }
     if (value.signum() <= 0 || per.signum() <= 0) {

@@ -37,12 +37,13 @@ public final class KeyRing {
 
   /** The key in the file now; if the file cannot be read or is empty, the last key read. */
   public synchronized String current() {
-    read().filter(key -> !key.equals(current)).ifPresent(key -> {
-      onNewKey.accept(key);
+    Optional<String> read = read();
+    if (read.isPresent() && !read.get().equals(current)) {
+      onNewKey.accept(read.get());
       previous = current;
       previousUntil = clock.instant().plus(grace);
-      current = key;
-    });
+      current = read.get();
+    }
     return current;
   }
 

@@ -19,12 +19,12 @@ public final class BundledCsv {
 
   /** The data rows of {@code resource} (next to {@code owner}), each padded with empty fields to {@code columns}. */
   public static List<List<String>> rows(Class<?> owner, String resource, int columns) {
+    InputStream in = owner.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing resource " + resource + " beside " + owner.getName());
+    }
     List<List<String>> rows = new ArrayList<>();
-    try (InputStream in = owner.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource + " beside " + owner.getName());
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       boolean header = true;
       while ((line = reader.readLine()) != null) {
