@@ -12,9 +12,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The most PostgreSQL can take with the sink's technique and nothing else: per batch, one transaction that COPYs the
- * fact rows into a temporary table and upserts them into {@code fact_rate} with one {@code INSERT ... ON CONFLICT DO
- * UPDATE}, both the sink's own statements. No Kafka, no Avro, no history, lineage, latest-rate or offset rows.
+ * The most PostgreSQL can take with the sink's technique and nothing else: per batch, one
+ * transaction that COPYs the fact rows into a temporary table and upserts them into {@code
+ * fact_rate} with one {@code INSERT ... ON CONFLICT DO UPDATE}, both the sink's own statements. No
+ * Kafka, no Avro, no history, lineage, latest-rate or offset rows.
  */
 final class CopyUpsertCeiling implements AutoCloseable {
 
@@ -31,11 +32,30 @@ final class CopyUpsertCeiling implements AutoCloseable {
   static String csv(List<ConsensusRate> rates) {
     StringBuilder text = new StringBuilder(rates.size() * 128);
     for (ConsensusRate r : rates) {
-      text.append(SinkParts.dateKey(r.getDate())).append(',').append(r.getDate()).append(',')
-          .append(r.getBase()).append(',').append(r.getQuote()).append(',')
-          .append(r.getRate()).append(',').append(r.getStatus()).append(',').append(r.getDerived()).append(',')
-          .append(r.getSourceCount()).append(',').append(r.getSpreadBps()).append(',').append(r.getConfidenceLow())
-          .append(',').append(r.getConfidenceHigh()).append(',').append(r.getRevision()).append('\n');
+      text.append(SinkParts.dateKey(r.getDate()))
+          .append(',')
+          .append(r.getDate())
+          .append(',')
+          .append(r.getBase())
+          .append(',')
+          .append(r.getQuote())
+          .append(',')
+          .append(r.getRate())
+          .append(',')
+          .append(r.getStatus())
+          .append(',')
+          .append(r.getDerived())
+          .append(',')
+          .append(r.getSourceCount())
+          .append(',')
+          .append(r.getSpreadBps())
+          .append(',')
+          .append(r.getConfidenceLow())
+          .append(',')
+          .append(r.getConfidenceHigh())
+          .append(',')
+          .append(r.getRevision())
+          .append('\n');
     }
     return text.toString();
   }
@@ -45,8 +65,10 @@ final class CopyUpsertCeiling implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute(SinkParts.createStageRate());
       // the fact columns only: the ceiling stores no history and no lineage
-      copy.copyIn("COPY stage_rate (date_key, rate_date, base, quote, rate, status, derived, source_count, spread_bps, "
-          + "confidence_low, confidence_high, revision) FROM STDIN WITH (FORMAT csv)", new StringReader(csvRows));
+      copy.copyIn(
+          "COPY stage_rate (date_key, rate_date, base, quote, rate, status, derived, source_count, spread_bps, "
+              + "confidence_low, confidence_high, revision) FROM STDIN WITH (FORMAT csv)",
+          new StringReader(csvRows));
       long rows = statement.executeUpdate(SinkParts.upsertFact());
       connection.commit();
       return rows;

@@ -60,34 +60,52 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The whole pipeline replaying a long history of bronze, on the embedded stack, with streams-app's replay and
- * sink-app as child JVMs (as they run in production, so that each one's resident memory is its own):
+ * The whole pipeline replaying a long history of bronze, on the embedded stack, with streams-app's
+ * replay and sink-app as child JVMs (as they run in production, so that each one's resident memory
+ * is its own):
+ *
  * <ol>
- *   <li>bronze for {@code --years} years of three sources in their real formats is produced (not timed);
- *   <li>the stages' own code alone, in this JVM, without Kafka: parse and validate every answer, then fold every
- *       observation into its day's consensus (CPU cost per stage);
- *   <li>a first replay from bronze's start into an empty state and database: timed from the replay's start until the
- *       sink has stored the last silver record and gold has been quiet for 3 s;
+ *   <li>bronze for {@code --years} years of three sources in their real formats is produced (not
+ *       timed);
+ *   <li>the stages' own code alone, in this JVM, without Kafka: parse and validate every answer,
+ *       then fold every observation into its day's consensus (CPU cost per stage);
+ *   <li>a first replay from bronze's start into an empty state and database: timed from the
+ *       replay's start until the sink has stored the last silver record and gold has been quiet for
+ *       3 s;
  *   <li>a second replay under the same rules, in place: everything is read again, nothing changes;
- *   <li>live latency: streams-app running, a steady trickle of new answers, bronze→silver and bronze→gold per answer.
+ *   <li>live latency: streams-app running, a steady trickle of new answers, bronze→silver and
+ *       bronze→gold per answer.
  * </ol>
  */
-@Command(name = "benchmark-replay", mixinStandardHelpOptions = true,
-    description = "Measures a replay of years of bronze through streams-app and sink-app into the star schema and gold.")
+@Command(
+    name = "benchmark-replay",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures a replay of years of bronze through streams-app and sink-app into the star schema and gold.")
 public final class ReplayBenchmark implements Callable<Integer> {
 
   private static final Pattern STREAMS_DONE = Pattern.compile("streams: done after ([0-9.]+) s");
   private static final Pattern REPLAY_DONE = Pattern.compile("replay done in ([0-9.]+) s");
   private static final Pattern SILVER = Pattern.compile("silver rates published\\s+([0-9,]+)");
-  private static final Pattern OBSERVATIONS = Pattern.compile("observations\\s+([0-9,]+) answers, ([0-9,]+) pair rates");
+  private static final Pattern OBSERVATIONS =
+      Pattern.compile("observations\\s+([0-9,]+) answers, ([0-9,]+) pair rates");
 
-  @Option(names = "--years", defaultValue = "25", description = "years of history, ending 2025-12-31 (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--years",
+      defaultValue = "25",
+      description = "years of history, ending 2025-12-31 (default ${DEFAULT-VALUE})")
   int years;
 
-  @Option(names = "--trickle", defaultValue = "60", description = "answers of the live-latency trickle (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--trickle",
+      defaultValue = "60",
+      description = "answers of the live-latency trickle (default ${DEFAULT-VALUE})")
   int trickle;
 
-  @Option(names = "--results", defaultValue = "benchmarks/results", description = "folder for the JSON result (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--results",
+      defaultValue = "benchmarks/results",
+      description = "folder for the JSON result (default ${DEFAULT-VALUE})")
   Path resultsDir;
 
   private final Map<String, Object> result = new LinkedHashMap<>();
@@ -107,24 +125,29 @@ public final class ReplayBenchmark implements Callable<Integer> {
     result.put("commit", BuildInfo.commit());
     result.put("history", from + ".." + to);
     result.put("cpus", Runtime.getRuntime().availableProcessors());
-    HistoricalBronze history = new HistoricalBronze(from, to, Instant.parse("2026-11-30T08:00:00Z"));
+    HistoricalBronze history =
+        new HistoricalBronze(from, to, Instant.parse("2026-11-30T08:00:00Z"));
 
     say("starting the embedded stack (Kafka, registry, PostgreSQL)...");
     AtomicReference<EmbeddedStack> running = new AtomicReference<>();
     List<Process> children = new ArrayList<>();
-    Thread hook = new Thread(() -> {
-      children.forEach(Process::destroyForcibly);
-      EmbeddedStack s = running.getAndSet(null);
-      if (s != null) {
-        s.close();
-      }
-    }, "benchmark-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              children.forEach(Process::destroyForcibly);
+              EmbeddedStack s = running.getAndSet(null);
+              if (s != null) {
+                s.close();
+              }
+            },
+            "benchmark-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     EmbeddedStack stack = EmbeddedStack.builder().all().start();
     running.set(stack);
     Path work = Files.createTempDirectory("benchmark-replay");
-    try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-         Statement s = c.createStatement()) {
+    try (Connection c =
+            DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE bench_replay");
     }
     Map<String, String> env = new LinkedHashMap<>(stack.env());
@@ -138,14 +161,21 @@ public final class ReplayBenchmark implements Callable<Integer> {
       produce(stack, history);
       stagesAlone(history);
 
-      Process sink = child(children, "sink-app", env, work.resolve("sink.log"), "io.makerates.sink.SinkApp");
+      Process sink =
+          child(children, "sink-app", env, work.resolve("sink.log"), "io.makerates.sink.SinkApp");
       sampleMemory(stack, children);
       Map<String, String> first = replay(children, env, work.resolve("replay-1.log"), "first");
       star(stack, "first");
-      result.put("obs_per_s_end_to_end", round(num("first_pair_observations") / num("first_wall_seconds"), 0));
-      result.put("silver_per_final_rate", round(num("first_silver_records") / num("first_fact_rows"), 3));
-      Map<String, String> second = replay(children, env, work.resolve("replay-2.log"), "same_rules");
-      result.put("same_rules_obs_per_s", round(num("same_rules_pair_observations") / num("same_rules_wall_seconds"), 0));
+      result.put(
+          "obs_per_s_end_to_end",
+          round(num("first_pair_observations") / num("first_wall_seconds"), 0));
+      result.put(
+          "silver_per_final_rate", round(num("first_silver_records") / num("first_fact_rows"), 3));
+      Map<String, String> second =
+          replay(children, env, work.resolve("replay-2.log"), "same_rules");
+      result.put(
+          "same_rules_obs_per_s",
+          round(num("same_rules_pair_observations") / num("same_rules_wall_seconds"), 0));
       latency(stack, history, children, env, work, to);
       sink.destroy();
       sink.waitFor(30, TimeUnit.SECONDS);
@@ -182,26 +212,31 @@ public final class ReplayBenchmark implements Callable<Integer> {
     long[] bytes = {0};
     Map<String, Long> perSource = new LinkedHashMap<>();
     AtomicReference<Exception> failure = new AtomicReference<>();
-    try (KafkaProducer<String, BronzeExtraction> producer = new KafkaProducer<>(props, new StringSerializer(),
-        topics.bronze.valueSerde().serializer())) {
-      history.forEach(b -> {
-        bytes[0] += b.getResponse().getSizeBytes();
-        perSource.merge(b.getSourceId(), 1L, Long::sum);
-        producer.send(new ProducerRecord<>(TopicNames.BRONZE, null, b.getExtractedAt().toEpochMilli(), b.getSourceId(), b),
-            (m, e) -> {
-              if (e != null) {
-                failure.compareAndSet(null, e);
-              }
-            });
-      });
+    try (KafkaProducer<String, BronzeExtraction> producer =
+        new KafkaProducer<>(
+            props, new StringSerializer(), topics.bronze.valueSerde().serializer())) {
+      history.forEach(
+          b -> {
+            bytes[0] += b.getResponse().getSizeBytes();
+            perSource.merge(b.getSourceId(), 1L, Long::sum);
+            producer.send(
+                new ProducerRecord<>(
+                    TopicNames.BRONZE, null, b.getExtractedAt().toEpochMilli(), b.getSourceId(), b),
+                (m, e) -> {
+                  if (e != null) {
+                    failure.compareAndSet(null, e);
+                  }
+                });
+          });
       producer.flush();
     }
     if (failure.get() != null) {
       throw new IllegalStateException("producing bronze failed", failure.get());
     }
     long records = perSource.values().stream().mapToLong(Long::longValue).sum();
-    say("bronze: %,d answers (%s), %,d MB of bodies, produced in %.1f s", records, perSource, bytes[0] >> 20,
-        seconds(System.nanoTime() - started));
+    say(
+        "bronze: %,d answers (%s), %,d MB of bodies, produced in %.1f s",
+        records, perSource, bytes[0] >> 20, seconds(System.nanoTime() - started));
     result.put("bronze_records", records);
     result.put("bronze_records_per_source", perSource);
     result.put("bronze_body_mb", bytes[0] >> 20);
@@ -211,9 +246,14 @@ public final class ReplayBenchmark implements Callable<Integer> {
 
   private void stagesAlone(HistoricalBronze history) {
     RatesSettings rules = RatesSettings.defaults();
-    BronzeValidator validator = new BronzeValidator(BronzeValidator.knownParsers(), rules.groups(), rules.validation(),
-        CurrencyTable.iso4217());
-    ConsensusDay consensus = new ConsensusDay(new Consensus(rules.consensus()), rules.derivedBases());
+    BronzeValidator validator =
+        new BronzeValidator(
+            BronzeValidator.knownParsers(),
+            rules.groups(),
+            rules.validation(),
+            CurrencyTable.iso4217());
+    ConsensusDay consensus =
+        new ConsensusDay(new Consensus(rules.consensus()), rules.derivedBases());
     BronzeCoordinates at = new BronzeCoordinates(TopicNames.BRONZE, 0, 0L);
     List<RateObservations> observations = new ArrayList<>();
     long[] rejections = {0};
@@ -224,12 +264,13 @@ public final class ReplayBenchmark implements Callable<Integer> {
       rejections[0] = 0;
       answers[0] = 0;
       long started = System.nanoTime();
-      history.forEach(b -> {
-        answers[0]++;
-        BronzeValidator.Validation v = validator.validate(b, at, b.getExtractedAt());
-        observations.addAll(v.observations());
-        rejections[0] += v.rejections().size();
-      });
+      history.forEach(
+          b -> {
+            answers[0]++;
+            BronzeValidator.Validation v = validator.validate(b, at, b.getExtractedAt());
+            observations.addAll(v.observations());
+            rejections[0] += v.rejections().size();
+          });
       double validateSeconds = seconds(System.nanoTime() - started);
       long pairObservations = observations.stream().mapToLong(o -> o.getRates().size()).sum();
       started = System.nanoTime();
@@ -246,10 +287,16 @@ public final class ReplayBenchmark implements Callable<Integer> {
       }
       double consensusSeconds = seconds(System.nanoTime() - started);
       if (pass == 1) {
-        say("stages alone (this JVM, one thread, no Kafka): parse+validate %,d answers in %.1f s (%,.0f observations/s), "
-            + "consensus in %.1f s (%,.0f observations/s); %,d silver records for %,d final rates", answers[0],
-            validateSeconds, pairObservations / validateSeconds, consensusSeconds, pairObservations / consensusSeconds,
-            silver, finalRates.size());
+        say(
+            "stages alone (this JVM, one thread, no Kafka): parse+validate %,d answers in %.1f s (%,.0f observations/s), "
+                + "consensus in %.1f s (%,.0f observations/s); %,d silver records for %,d final rates",
+            answers[0],
+            validateSeconds,
+            pairObservations / validateSeconds,
+            consensusSeconds,
+            pairObservations / consensusSeconds,
+            silver,
+            finalRates.size());
         result.put("pair_observations", pairObservations);
         result.put("validation_rejections", rejections[0]);
         result.put("alone_validate_seconds", round(validateSeconds, 2));
@@ -264,23 +311,30 @@ public final class ReplayBenchmark implements Callable<Integer> {
 
   // --- 3 and 4. replays ---
 
-  private Map<String, String> replay(List<Process> children, Map<String, String> env, Path log, String name)
-      throws Exception {
+  private Map<String, String> replay(
+      List<Process> children, Map<String, String> env, Path log, String name) throws Exception {
     say("%s replay: starting the replay (child JVM) beside sink-app...", name.replace('_', ' '));
     long started = System.nanoTime();
-    Process replay = child(children, "replay-" + name, env, log, "io.makerates.streams.replay.ReplayCommand");
+    Process replay =
+        child(children, "replay-" + name, env, log, "io.makerates.streams.replay.ReplayCommand");
     while (replay.isAlive()) {
       TimeUnit.SECONDS.sleep(5);
-      String last = Files.readAllLines(log).stream().filter(l -> l.startsWith("streams:") || l.startsWith("sink:"))
-          .reduce((a, b) -> b).orElse("");
+      String last =
+          Files.readAllLines(log).stream()
+              .filter(l -> l.startsWith("streams:") || l.startsWith("sink:"))
+              .reduce((a, b) -> b)
+              .orElse("");
       if (!last.isEmpty()) {
         say("  %s", last);
       }
     }
     double wall = seconds(System.nanoTime() - started);
-    String output = String.join("\n", Files.readAllLines(log).stream().filter(l -> !l.startsWith("{")).toList());
+    String output =
+        String.join(
+            "\n", Files.readAllLines(log).stream().filter(l -> !l.startsWith("{")).toList());
     if (replay.exitValue() != 0) {
-      throw new IllegalStateException("the " + name + " replay exited with " + replay.exitValue() + ":\n" + output);
+      throw new IllegalStateException(
+          "the " + name + " replay exited with " + replay.exitValue() + ":\n" + output);
     }
     Map<String, String> found = new HashMap<>();
     found.put("summary", output.substring(Math.max(0, output.indexOf("replay done"))));
@@ -288,19 +342,32 @@ public final class ReplayBenchmark implements Callable<Integer> {
     result.put(name + "_streams_seconds", Double.parseDouble(group(STREAMS_DONE, output, 1)));
     result.put(name + "_replay_seconds", Double.parseDouble(group(REPLAY_DONE, output, 1)));
     result.put(name + "_silver_records", Long.parseLong(group(SILVER, output, 1).replace(",", "")));
-    result.put(name + "_pair_observations", Long.parseLong(group(OBSERVATIONS, output, 2).replace(",", "")));
-    say("%s replay: %.1f s wall (JVM start included), streams done after %s s, all stored and gold quiet after %s s",
-        name.replace('_', ' '), wall, result.get(name + "_streams_seconds"), result.get(name + "_replay_seconds"));
+    result.put(
+        name + "_pair_observations",
+        Long.parseLong(group(OBSERVATIONS, output, 2).replace(",", "")));
+    say(
+        "%s replay: %.1f s wall (JVM start included), streams done after %s s, all stored and gold quiet after %s s",
+        name.replace('_', ' '),
+        wall,
+        result.get(name + "_streams_seconds"),
+        result.get(name + "_replay_seconds"));
     return found;
   }
 
   private void star(EmbeddedStack stack, String name) throws Exception {
-    try (Connection c = DriverManager.getConnection(stack.jdbcUrl().replace("/postgres", "/bench_replay"), stack.dbUser(),
-        stack.dbPassword()); Statement s = c.createStatement()) {
-      for (String table : List.of("fact_rate", "fact_rate_history", "fact_rate_contribution", "latest_rate")) {
+    try (Connection c =
+            DriverManager.getConnection(
+                stack.jdbcUrl().replace("/postgres", "/bench_replay"),
+                stack.dbUser(),
+                stack.dbPassword());
+        Statement s = c.createStatement()) {
+      for (String table :
+          List.of("fact_rate", "fact_rate_history", "fact_rate_contribution", "latest_rate")) {
         try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
           rs.next();
-          result.put(name + "_" + (table.equals("fact_rate") ? "fact_rows" : table + "_rows"), rs.getLong(1));
+          result.put(
+              name + "_" + (table.equals("fact_rate") ? "fact_rows" : table + "_rows"),
+              rs.getLong(1));
         }
       }
     }
@@ -308,18 +375,35 @@ public final class ReplayBenchmark implements Callable<Integer> {
 
   // --- 5. live latency ---
 
-  private void latency(EmbeddedStack stack, HistoricalBronze history, List<Process> children, Map<String, String> env,
-      Path work, LocalDate after) throws Exception {
+  private void latency(
+      EmbeddedStack stack,
+      HistoricalBronze history,
+      List<Process> children,
+      Map<String, String> env,
+      Path work,
+      LocalDate after)
+      throws Exception {
     say("latency: streams-app (child JVM) live, %d answers one every 500 ms...", trickle);
-    Process streams = child(children, "streams-app", env, work.resolve("streams.log"), "io.makerates.streams.StreamsApp");
+    Process streams =
+        child(
+            children,
+            "streams-app",
+            env,
+            work.resolve("streams.log"),
+            "io.makerates.streams.StreamsApp");
     Topics topics = new Topics(new AvroSerdes(stack.registryUrl()));
     Map<LocalDate, Long> sent = new ConcurrentHashMap<>();
     Map<LocalDate, Long> silverAt = new ConcurrentHashMap<>();
     Map<LocalDate, Long> goldAt = new ConcurrentHashMap<>();
-    try (KafkaConsumer<String, ConsensusRate> silver = consumer(stack, topics.rates.valueSerde().deserializer(), TopicNames.RATES);
-        KafkaConsumer<String, GoldRate> gold = consumer(stack, topics.gold.valueSerde().deserializer(), TopicNames.GOLD);
-        KafkaProducer<String, BronzeExtraction> producer = new KafkaProducer<>(stack.kafkaProperties(), new StringSerializer(),
-            topics.bronze.valueSerde().serializer())) {
+    try (KafkaConsumer<String, ConsensusRate> silver =
+            consumer(stack, topics.rates.valueSerde().deserializer(), TopicNames.RATES);
+        KafkaConsumer<String, GoldRate> gold =
+            consumer(stack, topics.gold.valueSerde().deserializer(), TopicNames.GOLD);
+        KafkaProducer<String, BronzeExtraction> producer =
+            new KafkaProducer<>(
+                stack.kafkaProperties(),
+                new StringSerializer(),
+                topics.bronze.valueSerde().serializer())) {
       TimeUnit.SECONDS.sleep(10); // streams-app joins its group and restores its state
       LocalDate day = after;
       long nextSend = System.nanoTime();
@@ -345,7 +429,9 @@ public final class ReplayBenchmark implements Callable<Integer> {
         for (ConsumerRecord<String, GoldRate> r : gold.poll(Duration.ofMillis(20))) {
           goldAt.putIfAbsent(r.value().getDate(), System.nanoTime());
         }
-        if (count == trickle && goldAt.keySet().containsAll(sent.keySet()) && silverAt.keySet().containsAll(sent.keySet())) {
+        if (count == trickle
+            && goldAt.keySet().containsAll(sent.keySet())
+            && silverAt.keySet().containsAll(sent.keySet())) {
           break;
         }
       }
@@ -355,18 +441,21 @@ public final class ReplayBenchmark implements Callable<Integer> {
     }
     result.put("latency_bronze_to_silver_ms", percentiles(sent, silverAt));
     result.put("latency_bronze_to_gold_ms", percentiles(sent, goldAt));
-    say("latency: bronze→silver %s, bronze→gold %s (ms)", result.get("latency_bronze_to_silver_ms"),
-        result.get("latency_bronze_to_gold_ms"));
+    say(
+        "latency: bronze→silver %s, bronze→gold %s (ms)",
+        result.get("latency_bronze_to_silver_ms"), result.get("latency_bronze_to_gold_ms"));
   }
 
-  private static Map<String, Object> percentiles(Map<LocalDate, Long> sent, Map<LocalDate, Long> seen) {
+  private static Map<String, Object> percentiles(
+      Map<LocalDate, Long> sent, Map<LocalDate, Long> seen) {
     List<Double> ms = new ArrayList<>();
-    sent.forEach((day, at) -> {
-      Long then = seen.get(day);
-      if (then != null) {
-        ms.add((then - at) / 1e6);
-      }
-    });
+    sent.forEach(
+        (day, at) -> {
+          Long then = seen.get(day);
+          if (then != null) {
+            ms.add((then - at) / 1e6);
+          }
+        });
     ms.sort(Double::compare);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("answers", sent.size());
@@ -379,13 +468,18 @@ public final class ReplayBenchmark implements Callable<Integer> {
     return p;
   }
 
-  private static <V> KafkaConsumer<String, V> consumer(EmbeddedStack stack,
-      org.apache.kafka.common.serialization.Deserializer<V> values, String topic) {
+  private static <V> KafkaConsumer<String, V> consumer(
+      EmbeddedStack stack,
+      org.apache.kafka.common.serialization.Deserializer<V> values,
+      String topic) {
     Properties p = stack.kafkaProperties();
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
-    List<TopicPartition> tps = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    List<TopicPartition> tps =
+        consumer.partitionsFor(topic).stream()
+            .map(i -> new TopicPartition(topic, i.partition()))
+            .toList();
     consumer.assign(tps);
     consumer.seekToEnd(tps);
     tps.forEach(consumer::position); // resolve the end now, before the trickle starts
@@ -394,13 +488,21 @@ public final class ReplayBenchmark implements Callable<Integer> {
 
   // --- processes and memory ---
 
-  private Process child(List<Process> children, String name, Map<String, String> env, Path log, String main)
+  private Process child(
+      List<Process> children, String name, Map<String, String> env, Path log, String main)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // a heap that leaves room below the 350 MB resident target for metaspace, threads and RocksDB
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + System.getProperty("benchmark.child.heap", "224m"),
-        "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-        "-DMAKERATES_LOG_LEVEL=WARN", "-cp", System.getProperty("java.class.path"), main);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx" + System.getProperty("benchmark.child.heap", "224m"),
+            "-XX:+UseSerialGC",
+            "--enable-native-access=ALL-UNNAMED",
+            "-DMAKERATES_LOG_LEVEL=WARN",
+            "-cp",
+            System.getProperty("java.class.path"),
+            main);
     String extra = System.getProperty("benchmark.child.opts." + name, "");
     if (!extra.isBlank()) {
       pb.command().addAll(1, List.of(extra.trim().split("\\s+"))); // e.g. a profiler for one child
@@ -419,29 +521,40 @@ public final class ReplayBenchmark implements Callable<Integer> {
     tracked.put(name, List.of(pid));
   }
 
-  /** Samples the resident memory of every process involved twice a second, keeping each one's peak. */
+  /**
+   * Samples the resident memory of every process involved twice a second, keeping each one's peak.
+   */
   private void sampleMemory(EmbeddedStack stack, List<Process> children) {
-    Thread sampler = new Thread(() -> {
-      while (true) {
-        try {
-          tracked.forEach((name, pids) -> pids.forEach(pid -> peak(name, rssKb(pid))));
-          peak("broker and benchmark (this JVM)", rssKb(ProcessHandle.current().pid()));
-          readPid(stack.directory().resolve("registry.pid")).ifPresent(pid -> peak("registry", rssKb(pid)));
-          readPid(stack.directory().resolve("postgres").resolve("postmaster.pid")).ifPresent(pid -> {
-            long total = rssKb(pid);
-            for (ProcessHandle c : ProcessHandle.of(pid).map(h -> h.children().toList()).orElse(List.of())) {
-              total += rssKb(c.pid());
-            }
-            peak("postgresql (all its processes)", total);
-          });
-          TimeUnit.MILLISECONDS.sleep(500);
-        } catch (InterruptedException e) {
-          return;
-        } catch (RuntimeException e) {
-          // a process that just ended
-        }
-      }
-    }, "rss-sampler");
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  tracked.forEach((name, pids) -> pids.forEach(pid -> peak(name, rssKb(pid))));
+                  peak("broker and benchmark (this JVM)", rssKb(ProcessHandle.current().pid()));
+                  readPid(stack.directory().resolve("registry.pid"))
+                      .ifPresent(pid -> peak("registry", rssKb(pid)));
+                  readPid(stack.directory().resolve("postgres").resolve("postmaster.pid"))
+                      .ifPresent(
+                          pid -> {
+                            long total = rssKb(pid);
+                            for (ProcessHandle c :
+                                ProcessHandle.of(pid)
+                                    .map(h -> h.children().toList())
+                                    .orElse(List.of())) {
+                              total += rssKb(c.pid());
+                            }
+                            peak("postgresql (all its processes)", total);
+                          });
+                  TimeUnit.MILLISECONDS.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (RuntimeException e) {
+                  // a process that just ended
+                }
+              }
+            },
+            "rss-sampler");
     sampler.setDaemon(true);
     sampler.start();
   }
@@ -484,14 +597,21 @@ public final class ReplayBenchmark implements Callable<Integer> {
 
   private void printTable() {
     say("");
-    say("replay benchmark (%s, %d cpus), %s", result.get("history"), result.get("cpus"), result.get("commit"));
+    say(
+        "replay benchmark (%s, %d cpus), %s",
+        result.get("history"), result.get("cpus"), result.get("commit"));
     result.forEach((k, v) -> say("  %-36s %s", k, v));
   }
 
   private void writeJson(Instant startedAt) throws IOException {
     Files.createDirectories(resultsDir);
-    Path file = resultsDir.resolve("replay-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-        .format(startedAt) + ".json");
+    Path file =
+        resultsDir.resolve(
+            "replay-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(startedAt)
+                + ".json");
     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
     say("result written to %s", file);
   }

@@ -61,31 +61,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The sink's throughput next to the ceiling of the same PostgreSQL, in one run on the embedded stack: N silver rates
- * are produced to fx.silver.rates.v1 (not timed), the sink stores them into a fresh database (timed from start until
- * its stored offsets reach the end of the topic), and then the same rows go, without Kafka, through COPY into a
- * temporary table and one upsert per batch into a fresh fact_rate (the ceiling). Between the two it times the sink's
- * parts alone (Kafka fetch, Avro decoding with the record check, the sink's SQL), to show where the time goes.
+ * The sink's throughput next to the ceiling of the same PostgreSQL, in one run on the embedded
+ * stack: N silver rates are produced to fx.silver.rates.v1 (not timed), the sink stores them into a
+ * fresh database (timed from start until its stored offsets reach the end of the topic), and then
+ * the same rows go, without Kafka, through COPY into a temporary table and one upsert per batch
+ * into a fresh fact_rate (the ceiling). Between the two it times the sink's parts alone (Kafka
+ * fetch, Avro decoding with the record check, the sink's SQL), to show where the time goes.
  */
-@Command(name = "benchmark-sink", mixinStandardHelpOptions = true,
-    description = "Measures the sink's rows/s against the COPY-and-upsert ceiling of the same PostgreSQL.")
+@Command(
+    name = "benchmark-sink",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures the sink's rows/s against the COPY-and-upsert ceiling of the same PostgreSQL.")
 public final class SinkBenchmark implements Callable<Integer> {
 
   private static final String SINK_GROUP = "makerates-sink"; // SinkConfig's default consumer group
   private static final Duration STALL = Duration.ofMinutes(3);
 
-  @Option(names = "--records", defaultValue = "1000000", description = "silver records to produce and store (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--records",
+      defaultValue = "1000000",
+      description = "silver records to produce and store (default ${DEFAULT-VALUE})")
   long records;
 
-  @Option(names = "--batch-size", defaultValue = "5000",
-      description = "rows per transaction for the sink's SQL alone and the ceiling; the sink's max.poll.records (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "5000",
+      description =
+          "rows per transaction for the sink's SQL alone and the ceiling; the sink's max.poll.records (default ${DEFAULT-VALUE})")
   int batchSize;
 
-  @Option(names = "--writers", defaultValue = "2",
-      description = "the sink's MAKERATES_SINK_WRITERS: transactions written side by side (default ${DEFAULT-VALUE}, the sink's own)")
+  @Option(
+      names = "--writers",
+      defaultValue = "2",
+      description =
+          "the sink's MAKERATES_SINK_WRITERS: transactions written side by side (default ${DEFAULT-VALUE}, the sink's own)")
   int writers;
 
-  @Option(names = "--results", defaultValue = "benchmarks/results", description = "folder for the JSON result (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--results",
+      defaultValue = "benchmarks/results",
+      description = "folder for the JSON result (default ${DEFAULT-VALUE})")
   Path resultsDir;
 
   private final Map<String, Object> result = new LinkedHashMap<>();
@@ -97,7 +113,8 @@ public final class SinkBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (records < 1 || batchSize < 1 || writers < 1) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--records, --batch-size and --writers must be positive");
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--records, --batch-size and --writers must be positive");
     }
     Instant startedAt = Instant.now();
     result.put("benchmark", "sink");
@@ -107,12 +124,15 @@ public final class SinkBenchmark implements Callable<Integer> {
     result.put("sink_writers", writers);
     say("starting the embedded stack (Kafka, registry, PostgreSQL)...");
     AtomicReference<EmbeddedStack> running = new AtomicReference<>();
-    Thread hook = new Thread(() -> {
-      EmbeddedStack s = running.getAndSet(null);
-      if (s != null) {
-        s.close(); // interrupted: still stop the broker, registry and PostgreSQL
-      }
-    }, "benchmark-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              EmbeddedStack s = running.getAndSet(null);
+              if (s != null) {
+                s.close(); // interrupted: still stop the broker, registry and PostgreSQL
+              }
+            },
+            "benchmark-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     EmbeddedStack stack = EmbeddedStack.builder().all().start();
     running.set(stack);
@@ -137,7 +157,9 @@ public final class SinkBenchmark implements Callable<Integer> {
         // already shutting down
       }
     }
-    result.put("sink_percent_of_ceiling", round(100.0 * num("sink_rows_per_s") / num("ceiling_rows_per_s"), 1));
+    result.put(
+        "sink_percent_of_ceiling",
+        round(100.0 * num("sink_rows_per_s") / num("ceiling_rows_per_s"), 1));
     printTable();
     writeJson(startedAt);
     return 0;
@@ -148,7 +170,9 @@ public final class SinkBenchmark implements Callable<Integer> {
   private long produce(EmbeddedStack stack) throws Exception {
     Settings settings = new Settings(stack.env());
     TopicLayout layout = TopicLayout.from(settings);
-    TopicProvisioner.ensure(stack.kafkaProperties(), TopicProvisioner.contractTopics(layout.partitions(), layout.replication()));
+    TopicProvisioner.ensure(
+        stack.kafkaProperties(),
+        TopicProvisioner.contractTopics(layout.partitions(), layout.replication()));
     result.put("partitions", layout.partitions());
     Properties props = stack.kafkaProperties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -158,17 +182,22 @@ public final class SinkBenchmark implements Callable<Integer> {
     Progress progress = new Progress("producing", records);
     long started = System.nanoTime();
     AvroSerdes serdes = new AvroSerdes(stack.registryUrl());
-    try (KafkaProducer<String, ConsensusRate> producer = new KafkaProducer<>(props, new StringSerializer(),
-        serdes.<ConsensusRate>valueSerde().serializer())) {
+    try (KafkaProducer<String, ConsensusRate> producer =
+        new KafkaProducer<>(
+            props, new StringSerializer(), serdes.<ConsensusRate>valueSerde().serializer())) {
       long[] sent = {0};
-      SilverRecords.forEach(records, rate -> {
-        producer.send(new ProducerRecord<>(TopicNames.RATES, SilverRecords.key(rate), rate), (metadata, e) -> {
-          if (e != null) {
-            failure.compareAndSet(null, e);
-          }
-        });
-        progress.report(++sent[0]);
-      });
+      SilverRecords.forEach(
+          records,
+          rate -> {
+            producer.send(
+                new ProducerRecord<>(TopicNames.RATES, SilverRecords.key(rate), rate),
+                (metadata, e) -> {
+                  if (e != null) {
+                    failure.compareAndSet(null, e);
+                  }
+                });
+            progress.report(++sent[0]);
+          });
       producer.flush();
     }
     if (failure.get() != null) {
@@ -176,11 +205,17 @@ public final class SinkBenchmark implements Callable<Integer> {
     }
     long total = endOffsets(stack);
     double seconds = seconds(System.nanoTime() - started);
-    say("produced %,d records to %s in %.1f s (%,d partitions); average value %,d bytes", total, TopicNames.RATES,
-        seconds, layout.partitions(), topicBytes(stack) / Math.max(1, total));
+    say(
+        "produced %,d records to %s in %.1f s (%,d partitions); average value %,d bytes",
+        total,
+        TopicNames.RATES,
+        seconds,
+        layout.partitions(),
+        topicBytes(stack) / Math.max(1, total));
     result.put("produce_seconds", round(seconds, 2));
     if (total != records) {
-      throw new IllegalStateException("the topic holds " + total + " records, " + records + " were sent");
+      throw new IllegalStateException(
+          "the topic holds " + total + " records, " + records + " were sent");
     }
     return total;
   }
@@ -188,11 +223,16 @@ public final class SinkBenchmark implements Callable<Integer> {
   // --- 2. the sink, end to end ---
 
   private void runSink(EmbeddedStack stack, long total) throws Exception {
-    say("sink: starting SinkApp (gold publisher off) on a fresh database and waiting for %,d records...", total);
-    Settings settings = new Settings(stack.env()).with(Map.of(
-        "MAKERATES_DATABASE_URL", jdbcUrl(stack, "bench_sink"),
-        "MAKERATES_GOLD_ENABLED", "false",
-        "MAKERATES_SINK_WRITERS", Integer.toString(writers)));
+    say(
+        "sink: starting SinkApp (gold publisher off) on a fresh database and waiting for %,d records...",
+        total);
+    Settings settings =
+        new Settings(stack.env())
+            .with(
+                Map.of(
+                    "MAKERATES_DATABASE_URL", jdbcUrl(stack, "bench_sink"),
+                    "MAKERATES_GOLD_ENABLED", "false",
+                    "MAKERATES_SINK_WRITERS", Integer.toString(writers)));
     PrometheusMeterRegistry metrics = Observability.registry("sink-benchmark");
     HealthChecks health = new HealthChecks();
     Progress progress = new Progress("storing", total);
@@ -220,7 +260,8 @@ public final class SinkBenchmark implements Callable<Integer> {
             break;
           }
           if (now - lastChange > STALL.toNanos()) {
-            throw new IllegalStateException("the sink stored nothing for " + STALL + " (at " + stored + " of " + total + ")");
+            throw new IllegalStateException(
+                "the sink stored nothing for " + STALL + " (at " + stored + " of " + total + ")");
           }
           Thread.sleep(100);
         }
@@ -241,16 +282,22 @@ public final class SinkBenchmark implements Callable<Integer> {
       Timer batches = metrics.find("makerates.sink.batch").timer();
       if (batches != null) {
         result.put("sink_batches", batches.count());
-        result.put("sink_mean_batch_records", Math.round((double) total / Math.max(1, batches.count())));
-        result.put("sink_batch_write_seconds", round(batches.totalTime(TimeUnit.MILLISECONDS) / 1000.0, 2));
+        result.put(
+            "sink_mean_batch_records", Math.round((double) total / Math.max(1, batches.count())));
+        result.put(
+            "sink_batch_write_seconds",
+            round(batches.totalTime(TimeUnit.MILLISECONDS) / 1000.0, 2));
       }
-      Counter rejectedCounter = metrics.find("makerates.sink.records").tag("outcome", "rejected").counter();
+      Counter rejectedCounter =
+          metrics.find("makerates.sink.records").tag("outcome", "rejected").counter();
       double rejected = rejectedCounter == null ? 0 : rejectedCounter.count();
       result.put("sink_rejected", (long) rejected);
-      say("sink: %,d records in %.1f s = %,d fact rows/s (%,d rejected)", total, seconds, num("sink_rows_per_s"),
-          (long) rejected);
+      say(
+          "sink: %,d records in %.1f s = %,d fact rows/s (%,d rejected)",
+          total, seconds, num("sink_rows_per_s"), (long) rejected);
       if (facts != total || rejected > 0) {
-        throw new IllegalStateException("the sink stored " + facts + " fact rows for " + total + " records");
+        throw new IllegalStateException(
+            "the sink stored " + facts + " fact rows for " + total + " records");
       }
     }
   }
@@ -258,7 +305,8 @@ public final class SinkBenchmark implements Callable<Integer> {
   // --- 3. the sink's parts alone: Kafka fetch, decoding + check ---
 
   private void runSinkParts(EmbeddedStack stack, long total) throws Exception {
-    say("parts: reading the topic again, timing the fetch and the sink's decoding and record check apart...");
+    say(
+        "parts: reading the topic again, timing the fetch and the sink's decoding and record check apart...");
     Properties props = stack.kafkaProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -267,15 +315,20 @@ public final class SinkBenchmark implements Callable<Integer> {
     try (Connection db = connect(stack, "bench_sink")) {
       currencies = currencyCodes(db);
     }
-    SinkParts.Decoder decoder = new SinkParts.Decoder(
-        new AvroSerdes(stack.registryUrl()).<ConsensusRate>valueSerde().deserializer(), currencies);
+    SinkParts.Decoder decoder =
+        new SinkParts.Decoder(
+            new AvroSerdes(stack.registryUrl()).<ConsensusRate>valueSerde().deserializer(),
+            currencies);
     long fetchNanos = 0;
     long decodeNanos = 0;
     long read = 0;
     Progress progress = new Progress("reading", total);
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(TopicNames.RATES).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(TopicNames.RATES).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long lastChange = System.nanoTime();
@@ -286,7 +339,8 @@ public final class SinkBenchmark implements Callable<Integer> {
         fetchNanos += b - a;
         if (batch.isEmpty()) {
           if (b - lastChange > STALL.toNanos()) {
-            throw new IllegalStateException("the topic gave nothing for " + STALL + " (at " + read + " of " + total + ")");
+            throw new IllegalStateException(
+                "the topic gave nothing for " + STALL + " (at " + read + " of " + total + ")");
           }
           continue;
         }
@@ -298,7 +352,8 @@ public final class SinkBenchmark implements Callable<Integer> {
       }
     }
     if (decoder.rejected() > 0) {
-      throw new IllegalStateException(decoder.rejected() + " records did not pass the sink's check");
+      throw new IllegalStateException(
+          decoder.rejected() + " records did not pass the sink's check");
     }
     result.put("kafka_fetch_seconds", round(seconds(fetchNanos), 2));
     result.put("decode_check_seconds", round(seconds(decodeNanos), 2));
@@ -308,7 +363,9 @@ public final class SinkBenchmark implements Callable<Integer> {
   // --- 4. the sink's SQL alone (its StarSchemaWriter, fed without Kafka) ---
 
   private void runStoreAlone(EmbeddedStack stack) throws Exception {
-    say("store alone: the sink's StarSchemaWriter on a fresh database, batches of %,d, no Kafka...", batchSize);
+    say(
+        "store alone: the sink's StarSchemaWriter on a fresh database, batches of %,d, no Kafka...",
+        batchSize);
     try (HikariDataSource pool = pool(stack, "bench_store")) {
       SinkParts.migrate(pool);
       Set<String> currencies;
@@ -320,14 +377,17 @@ public final class SinkBenchmark implements Callable<Integer> {
       long[] nanos = {0};
       long[] written = {0};
       Progress progress = new Progress("store alone", records);
-      SilverRecords.forEachBatch(records, batchSize, batch -> {
-        SinkParts.Batch prepared = store.prepare(batch);
-        written[0] += batch.size();
-        long a = System.nanoTime();
-        store.write(prepared, Map.of(position, written[0]));
-        nanos[0] += System.nanoTime() - a;
-        progress.report(written[0]);
-      });
+      SilverRecords.forEachBatch(
+          records,
+          batchSize,
+          batch -> {
+            SinkParts.Batch prepared = store.prepare(batch);
+            written[0] += batch.size();
+            long a = System.nanoTime();
+            store.write(prepared, Map.of(position, written[0]));
+            nanos[0] += System.nanoTime() - a;
+            progress.report(written[0]);
+          });
       long facts;
       try (Connection db = pool.getConnection()) {
         facts = count(db, "fact_rate");
@@ -335,23 +395,31 @@ public final class SinkBenchmark implements Callable<Integer> {
       double seconds = seconds(nanos[0]);
       result.put("store_alone_seconds", round(seconds, 2));
       result.put("store_alone_rows_per_s", Math.round(facts / seconds));
-      say("store alone: %,d fact rows in %.1f s = %,d rows/s", facts, seconds, num("store_alone_rows_per_s"));
+      say(
+          "store alone: %,d fact rows in %.1f s = %,d rows/s",
+          facts, seconds, num("store_alone_rows_per_s"));
     }
   }
 
   // --- 5. the ceiling: COPY + one upsert per batch into fact_rate, nothing else ---
 
-  /** @param prefix of the result keys */
+  /**
+   * @param prefix of the result keys
+   */
   private void runCeiling(EmbeddedStack stack, String database, String prefix) throws Exception {
-    say("%s: COPY into a temp table + INSERT ... ON CONFLICT DO UPDATE into a fresh fact_rate, batches of %,d...",
+    say(
+        "%s: COPY into a temp table + INSERT ... ON CONFLICT DO UPDATE into a fresh fact_rate, batches of %,d...",
         prefix, batchSize);
     try (HikariDataSource pool = pool(stack, database)) {
       SinkParts.migrate(pool); // the sink's fact_rate, with its keys and index
       try (Connection db = pool.getConnection();
-          PreparedStatement dates = db.prepareStatement("""
+          PreparedStatement dates =
+              db.prepareStatement(
+                  """
               INSERT INTO dim_date SELECT r.* FROM generate_series(?::date, ?::date, interval '1 day') g,
                 LATERAL dim_date_row(g::date) r ON CONFLICT DO NOTHING""")) {
-        // the sink adds dates past the pre-generated range itself; here they are set up before the clock starts
+        // the sink adds dates past the pre-generated range itself; here they are set up before the
+        // clock starts
         dates.setString(1, SilverRecords.FIRST_DAY.toString());
         dates.setString(2, SilverRecords.lastDate(records).toString());
         dates.executeUpdate();
@@ -362,20 +430,25 @@ public final class SinkBenchmark implements Callable<Integer> {
     Progress progress = new Progress(prefix, records);
     try (CopyUpsertCeiling ceiling = new CopyUpsertCeiling(connect(stack, database))) {
       long[] seen = {0};
-      SilverRecords.forEachBatch(records, batchSize, batch -> {
-        String csv = CopyUpsertCeiling.csv(batch);
-        long a = System.nanoTime();
-        upserted[0] += ceiling.write(csv);
-        nanos[0] += System.nanoTime() - a;
-        seen[0] += batch.size();
-        progress.report(seen[0]);
-      });
+      SilverRecords.forEachBatch(
+          records,
+          batchSize,
+          batch -> {
+            String csv = CopyUpsertCeiling.csv(batch);
+            long a = System.nanoTime();
+            upserted[0] += ceiling.write(csv);
+            nanos[0] += System.nanoTime() - a;
+            seen[0] += batch.size();
+            progress.report(seen[0]);
+          });
     }
     double seconds = seconds(nanos[0]);
     result.put(prefix + "_seconds", round(seconds, 2));
     result.put(prefix + "_rows_per_s", Math.round(upserted[0] / seconds));
     result.put(prefix + "_rows", upserted[0]);
-    say("%s: %,d fact rows in %.1f s = %,d rows/s", prefix, upserted[0], seconds, num(prefix + "_rows_per_s"));
+    say(
+        "%s: %,d fact rows in %.1f s = %,d rows/s",
+        prefix, upserted[0], seconds, num(prefix + "_rows_per_s"));
   }
 
   // --- output ---
@@ -383,32 +456,84 @@ public final class SinkBenchmark implements Callable<Integer> {
   private void printTable() {
     String rule = "-".repeat(78);
     System.out.println();
-    System.out.println("MakeRates sink benchmark, " + result.get("started_at") + " (one run on a shared machine: indicative)");
+    System.out.println(
+        "MakeRates sink benchmark, "
+            + result.get("started_at")
+            + " (one run on a shared machine: indicative)");
     System.out.println(rule);
-    row("records", "%,d", num("records"), "silver ConsensusRate, " + result.get("partitions") + " partitions");
-    row("sink seconds", "%.1f", result.get("sink_seconds"),
+    row(
+        "records",
+        "%,d",
+        num("records"),
+        "silver ConsensusRate, " + result.get("partitions") + " partitions");
+    row(
+        "sink seconds",
+        "%.1f",
+        result.get("sink_seconds"),
         "start to last offset stored; startup " + result.get("sink_startup_seconds") + " s");
-    row("sink rows/s", "%,d", num("sink_rows_per_s"),
-        String.format("fact rows (= records/s); %,d/s after startup; writers %d", num("sink_steady_records_per_s"), num("sink_writers")));
-    row("ceiling seconds", "%.1f", result.get("ceiling_seconds"), "COPY + upsert into the sink's fact_rate, no Kafka");
-    row("ceiling rows/s", "%,d", num("ceiling_rows_per_s"), String.format("batches of %,d, one transaction each", batchSize));
+    row(
+        "sink rows/s",
+        "%,d",
+        num("sink_rows_per_s"),
+        String.format(
+            "fact rows (= records/s); %,d/s after startup; writers %d",
+            num("sink_steady_records_per_s"), num("sink_writers")));
+    row(
+        "ceiling seconds",
+        "%.1f",
+        result.get("ceiling_seconds"),
+        "COPY + upsert into the sink's fact_rate, no Kafka");
+    row(
+        "ceiling rows/s",
+        "%,d",
+        num("ceiling_rows_per_s"),
+        String.format("batches of %,d, one transaction each", batchSize));
     row("sink as % of ceiling", "%.1f %%", result.get("sink_percent_of_ceiling"), "");
     System.out.println(rule);
     System.out.println("breakdown (each part timed alone on the same data):");
-    row("  in batch writes", "%.1f s", result.get("sink_batch_write_seconds"),
-        String.format("%,d batches, mean %,d records (decode+check+SQL)", num("sink_batches"), num("sink_mean_batch_records")));
-    row("  Kafka fetch", "%.1f s", result.get("kafka_fetch_seconds"), "raw bytes, one consumer, read_committed");
-    row("  Avro decode + check", "%.1f s", result.get("decode_check_seconds"), "the sink's SilverRecordCheck");
-    row("  sink SQL alone", "%.1f s", result.get("store_alone_seconds"),
+    row(
+        "  in batch writes",
+        "%.1f s",
+        result.get("sink_batch_write_seconds"),
+        String.format(
+            "%,d batches, mean %,d records (decode+check+SQL)",
+            num("sink_batches"), num("sink_mean_batch_records")));
+    row(
+        "  Kafka fetch",
+        "%.1f s",
+        result.get("kafka_fetch_seconds"),
+        "raw bytes, one consumer, read_committed");
+    row(
+        "  Avro decode + check",
+        "%.1f s",
+        result.get("decode_check_seconds"),
+        "the sink's SilverRecordCheck");
+    row(
+        "  sink SQL alone",
+        "%.1f s",
+        result.get("store_alone_seconds"),
         String.format("StarSchemaWriter, %,d fact rows/s", num("store_alone_rows_per_s")));
-    System.out.printf("  rows the sink wrote: fact %,d, history %,d, contribution %,d, latest %,d%n",
-        num("sink_fact_rows"), num("sink_history_rows"), num("sink_contribution_rows"), num("sink_latest_rows"));
+    System.out.printf(
+        "  rows the sink wrote: fact %,d, history %,d, contribution %,d, latest %,d%n",
+        num("sink_fact_rows"),
+        num("sink_history_rows"),
+        num("sink_contribution_rows"),
+        num("sink_latest_rows"));
     System.out.println(rule);
-    System.out.printf("machine: %s cores (%s), %s GiB; %s, %s, heap max %s MiB; Kafka %s%n", result.get("cores"),
-        result.get("cpu"), result.get("memory_gib"), result.get("jvm"), result.get("gc"), result.get("heap_max_mib"),
+    System.out.printf(
+        "machine: %s cores (%s), %s GiB; %s, %s, heap max %s MiB; Kafka %s%n",
+        result.get("cores"),
+        result.get("cpu"),
+        result.get("memory_gib"),
+        result.get("jvm"),
+        result.get("gc"),
+        result.get("heap_max_mib"),
         result.get("kafka"));
-    System.out.printf("PostgreSQL %s (embedded; fsync=%s, synchronous_commit=%s, shared_buffers=%s)%n",
-        result.get("postgresql"), result.get("pg_fsync"), result.get("pg_synchronous_commit"),
+    System.out.printf(
+        "PostgreSQL %s (embedded; fsync=%s, synchronous_commit=%s, shared_buffers=%s)%n",
+        result.get("postgresql"),
+        result.get("pg_fsync"),
+        result.get("pg_synchronous_commit"),
         result.get("pg_shared_buffers"));
     System.out.println();
   }
@@ -419,7 +544,8 @@ public final class SinkBenchmark implements Callable<Integer> {
 
   private void writeJson(Instant startedAt) throws IOException {
     Files.createDirectories(resultsDir);
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
     Path file = resultsDir.resolve("sink-" + stamp + ".json");
     Files.writeString(file, new ObjectMapper().writeValueAsString(result) + "\n");
     say("result written to %s", file);
@@ -428,11 +554,15 @@ public final class SinkBenchmark implements Callable<Integer> {
   private void machineFacts(EmbeddedStack stack) throws SQLException {
     result.put("cores", Runtime.getRuntime().availableProcessors());
     result.put("cpu", cpuModel());
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     result.put("memory_gib", round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024), 1));
     result.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version());
-    result.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-        .collect(Collectors.joining("/")));
+    result.put(
+        "gc",
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName)
+            .collect(Collectors.joining("/")));
     result.put("heap_max_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     result.put("kafka", AppInfoParser.getVersion());
     result.put("commit", BuildInfo.commit());
@@ -446,8 +576,11 @@ public final class SinkBenchmark implements Callable<Integer> {
 
   private static String cpuModel() {
     try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-          .findFirst().orElse("unknown");
+      return lines
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown");
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }
@@ -460,10 +593,14 @@ public final class SinkBenchmark implements Callable<Integer> {
   }
 
   private static Connection connect(EmbeddedStack stack, String database) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(stack, database), stack.dbUser(), stack.dbPassword());
+    return DriverManager.getConnection(
+        jdbcUrl(stack, database), stack.dbUser(), stack.dbPassword());
   }
 
-  /** A pool like the sink's (4 connections); one thread writing gets its same session, and temporary tables, back. */
+  /**
+   * A pool like the sink's (4 connections); one thread writing gets its same session, and temporary
+   * tables, back.
+   */
   private static HikariDataSource pool(EmbeddedStack stack, String database) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("benchmark-" + database);
@@ -475,14 +612,16 @@ public final class SinkBenchmark implements Callable<Integer> {
   }
 
   private static void createDatabase(EmbeddedStack stack, String name) throws SQLException {
-    try (Connection db = connect(stack, "postgres"); Statement st = db.createStatement()) {
+    try (Connection db = connect(stack, "postgres");
+        Statement st = db.createStatement()) {
       st.execute("CREATE DATABASE " + name);
     }
   }
 
   private static long storedOffsets(Connection db) throws SQLException {
-    try (PreparedStatement st = db.prepareStatement(
-        "SELECT coalesce(sum(next_offset), 0) FROM sink_offset WHERE consumer_group = ? AND topic = ?")) {
+    try (PreparedStatement st =
+        db.prepareStatement(
+            "SELECT coalesce(sum(next_offset), 0) FROM sink_offset WHERE consumer_group = ? AND topic = ?")) {
       st.setString(1, SINK_GROUP);
       st.setString(2, TopicNames.RATES);
       try (ResultSet rs = st.executeQuery()) {
@@ -493,14 +632,16 @@ public final class SinkBenchmark implements Callable<Integer> {
   }
 
   private static long count(Connection db, String table) throws SQLException {
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   private static String show(Connection db, String setting) throws SQLException {
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SHOW " + setting)) {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SHOW " + setting)) {
       rs.next();
       return rs.getString(1);
     }
@@ -508,7 +649,8 @@ public final class SinkBenchmark implements Callable<Integer> {
 
   private static Set<String> currencyCodes(Connection db) throws SQLException {
     Set<String> codes = new HashSet<>();
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT code FROM dim_currency")) {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT code FROM dim_currency")) {
       while (rs.next()) {
         codes.add(rs.getString(1));
       }
@@ -516,13 +658,27 @@ public final class SinkBenchmark implements Callable<Integer> {
     return codes;
   }
 
-  /** Sum of the latest offsets of the silver topic's partitions (it starts empty, so this is its record count). */
+  /**
+   * Sum of the latest offsets of the silver topic's partitions (it starts empty, so this is its
+   * record count).
+   */
   private static long endOffsets(EmbeddedStack stack) throws Exception {
     try (Admin admin = Admin.create(stack.kafkaProperties())) {
-      var description = admin.describeTopics(List.of(TopicNames.RATES)).allTopicNames().get().get(TopicNames.RATES);
-      Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
-          .collect(Collectors.toMap(p -> new TopicPartition(TopicNames.RATES, p.partition()), p -> OffsetSpec.latest()));
-      return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+      var description =
+          admin
+              .describeTopics(List.of(TopicNames.RATES))
+              .allTopicNames()
+              .get()
+              .get(TopicNames.RATES);
+      Map<TopicPartition, OffsetSpec> latest =
+          description.partitions().stream()
+              .collect(
+                  Collectors.toMap(
+                      p -> new TopicPartition(TopicNames.RATES, p.partition()),
+                      p -> OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream()
+          .mapToLong(o -> o.offset())
+          .sum();
     }
   }
 
@@ -534,7 +690,8 @@ public final class SinkBenchmark implements Callable<Integer> {
           .flatMap(dirs -> dirs.values().stream())
           .flatMap(dir -> dir.replicaInfos().entrySet().stream())
           .filter(e -> e.getKey().topic().equals(TopicNames.RATES))
-          .mapToLong(e -> e.getValue().size()).sum();
+          .mapToLong(e -> e.getValue().size())
+          .sum();
     }
   }
 
@@ -553,8 +710,13 @@ public final class SinkBenchmark implements Callable<Integer> {
   }
 
   static void say(String format, Object... args) {
-    System.out.printf("[%s] %s%n", DateTimeFormatter.ISO_LOCAL_TIME.withZone(ZoneOffset.UTC).format(Instant.now())
-        .substring(0, 8), String.format(format, args));
+    System.out.printf(
+        "[%s] %s%n",
+        DateTimeFormatter.ISO_LOCAL_TIME
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now())
+            .substring(0, 8),
+        String.format(format, args));
   }
 
   /** Prints a line each time another tenth of the work is done. */
@@ -573,7 +735,9 @@ public final class SinkBenchmark implements Callable<Integer> {
       int tenths = (int) Math.min(10, done * 10 / total);
       if (tenths > tenthsShown) {
         tenthsShown = tenths;
-        say("  %s: %,d of %,d (%d%%) after %.1f s", what, done, total, tenths * 10, seconds(System.nanoTime() - started));
+        say(
+            "  %s: %,d of %,d (%d%%) after %.1f s",
+            what, done, total, tenths * 10, seconds(System.nanoTime() - started));
       }
     }
   }

@@ -12,10 +12,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * The sink's own per-record and per-batch code, opened to the benchmark so that each part can be timed alone: the
- * record check (Avro decoding included) and the star-schema writer. It lives in the sink's package because those
- * classes are package-private; it compiles against them, so a change to their shape breaks this module's build
- * rather than silently measuring something else.
+ * The sink's own per-record and per-batch code, opened to the benchmark so that each part can be
+ * timed alone: the record check (Avro decoding included) and the star-schema writer. It lives in
+ * the sink's package because those classes are package-private; it compiles against them, so a
+ * change to their shape breaks this module's build rather than silently measuring something else.
  */
 public final class SinkParts {
 
@@ -98,11 +98,13 @@ public final class SinkParts {
       List<SilverRate> mapped = new ArrayList<>(rates.size());
       for (ConsensusRate rate : rates) {
         next = rate;
-        Batch one = objects.decode(List.of(new ConsumerRecord<>("bench", 0, 0L, null, new byte[0])));
+        Batch one =
+            objects.decode(List.of(new ConsumerRecord<>("bench", 0, 0L, null, new byte[0])));
         mapped.addAll(one.rates);
       }
       if (mapped.size() != rates.size()) {
-        throw new IllegalStateException((rates.size() - mapped.size()) + " rates did not pass the sink's check");
+        throw new IllegalStateException(
+            (rates.size() - mapped.size()) + " rates did not pass the sink's check");
       }
       return new Batch(mapped);
     }

@@ -16,14 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The services the pipeline needs, started together on free loopback ports: a KRaft broker, the Apicurio registry and
- * PostgreSQL. One piece of code for the integration tests and for {@code bin/makerates up}. Closing it stops all of
- * them and deletes its folder; if the JVM dies instead, the next start cleans up what it left (see {@link StackDirectory}).
+ * The services the pipeline needs, started together on free loopback ports: a KRaft broker, the
+ * Apicurio registry and PostgreSQL. One piece of code for the integration tests and for {@code
+ * bin/makerates up}. Closing it stops all of them and deletes its folder; if the JVM dies instead,
+ * the next start cleans up what it left (see {@link StackDirectory}).
  *
- * <p>With {@link Builder#dataDir} the stack keeps its data in that folder instead: Kafka's logs, PostgreSQL's cluster
- * and the registry's artifacts (SQL storage in PostgreSQL's database {@value #REGISTRY_DATABASE}), and the ports it
- * took. The folder is locked while the stack runs and never deleted; the next start on it stops what a JVM killed with
- * kill -9 left running there and goes on with the same data.
+ * <p>With {@link Builder#dataDir} the stack keeps its data in that folder instead: Kafka's logs,
+ * PostgreSQL's cluster and the registry's artifacts (SQL storage in PostgreSQL's database {@value
+ * #REGISTRY_DATABASE}), and the ports it took. The folder is locked while the stack runs and never
+ * deleted; the next start on it stops what a JVM killed with kill -9 left running there and goes on
+ * with the same data.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -61,7 +63,10 @@ public final class EmbeddedStack implements AutoCloseable {
       return kafka().registry().postgres();
     }
 
-    /** A fixed folder name under the root, so that other commands can find this stack (the local run uses "local"). */
+    /**
+     * A fixed folder name under the root, so that other commands can find this stack (the local run
+     * uses "local").
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
@@ -73,17 +78,21 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /**
-     * Keeps the stack's data in {@code dataDir} (created if absent) across restarts instead of a folder deleted on
-     * close; {@link #root} and {@link #name} are then not used. The registry then stores its artifacts in PostgreSQL,
-     * which is started with it. Close the stack (e.g. in a shutdown hook, after the apps): a JVM that exits without
-     * closing it leaves PostgreSQL and the registry running until the next start on this folder stops them.
+     * Keeps the stack's data in {@code dataDir} (created if absent) across restarts instead of a
+     * folder deleted on close; {@link #root} and {@link #name} are then not used. The registry then
+     * stores its artifacts in PostgreSQL, which is started with it. Close the stack (e.g. in a
+     * shutdown hook, after the apps): a JVM that exits without closing it leaves PostgreSQL and the
+     * registry running until the next start on this folder stops them.
      */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
       return this;
     }
 
-    /** With {@link #dataDir}: delete the data it holds first (refused while another stack runs on it). */
+    /**
+     * With {@link #dataDir}: delete the data it holds first (refused while another stack runs on
+     * it).
+     */
     public Builder fresh(boolean fresh) {
       this.fresh = fresh;
       return this;
@@ -109,7 +118,8 @@ public final class EmbeddedStack implements AutoCloseable {
   private final ApicurioRegistry registry;
   private final Postgres postgres;
 
-  private EmbeddedStack(StackDirectory dir, KafkaBroker broker, ApicurioRegistry registry, Postgres postgres) {
+  private EmbeddedStack(
+      StackDirectory dir, KafkaBroker broker, ApicurioRegistry registry, Postgres postgres) {
     this.dir = dir;
     this.broker = broker;
     this.registry = registry;
@@ -120,7 +130,10 @@ public final class EmbeddedStack implements AutoCloseable {
     return new Builder();
   }
 
-  /** True when a live process holds the lock of this data folder (see {@link Builder#dataDir}), this JVM included. */
+  /**
+   * True when a live process holds the lock of this data folder (see {@link Builder#dataDir}), this
+   * JVM included.
+   */
   public static boolean isRunning(Path dataDir) {
     return StackDirectory.isHeld(dataDir.toAbsolutePath().normalize());
   }
@@ -129,31 +142,57 @@ public final class EmbeddedStack implements AutoCloseable {
     long started = System.nanoTime();
     boolean keep = b.dataDir != null;
     if (b.fresh && !keep) {
-      throw new IllegalArgumentException("fresh() needs a dataDir(): an ephemeral stack always starts empty");
+      throw new IllegalArgumentException(
+          "fresh() needs a dataDir(): an ephemeral stack always starts empty");
     }
-    StackDirectory dir = keep ? StackDirectory.claimPersistent(b.dataDir, b.fresh) : StackDirectory.claim(b.root, b.name);
+    StackDirectory dir =
+        keep
+            ? StackDirectory.claimPersistent(b.dataDir, b.fresh)
+            : StackDirectory.claim(b.root, b.name);
     PortBook ports = keep ? PortBook.rememberedIn(dir.path()) : PortBook.ephemeral();
     // a registry that keeps its artifacts keeps them in PostgreSQL
     boolean withPostgres = b.postgres || (keep && b.registry);
-    ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-      Thread t = new Thread(r, "stack-start");
-      t.setDaemon(true);
-      return t;
-    });
-    CompletableFuture<KafkaBroker> broker = b.kafka
-        ? CompletableFuture.supplyAsync(() -> call(() -> KafkaBroker.start(dir.resolve("kafka"), b.brokerOverrides, ports)), pool)
-        : CompletableFuture.completedFuture(null);
-    CompletableFuture<Postgres> postgres = withPostgres
-        ? CompletableFuture.supplyAsync(() -> Postgres.start(dir.resolve("postgres"), ports.port("postgres"), keep), pool)
-        : CompletableFuture.completedFuture(null);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            3,
+            r -> {
+              Thread t = new Thread(r, "stack-start");
+              t.setDaemon(true);
+              return t;
+            });
+    CompletableFuture<KafkaBroker> broker =
+        b.kafka
+            ? CompletableFuture.supplyAsync(
+                () -> call(() -> KafkaBroker.start(dir.resolve("kafka"), b.brokerOverrides, ports)),
+                pool)
+            : CompletableFuture.completedFuture(null);
+    CompletableFuture<Postgres> postgres =
+        withPostgres
+            ? CompletableFuture.supplyAsync(
+                () -> Postgres.start(dir.resolve("postgres"), ports.port("postgres"), keep), pool)
+            : CompletableFuture.completedFuture(null);
     CompletableFuture<ApicurioRegistry> registry;
     if (!b.registry) {
       registry = CompletableFuture.completedFuture(null);
     } else if (keep) {
-      registry = postgres.thenApplyAsync(pg -> call(() -> ApicurioRegistry.start(dir, b.timeout, ports,
-          new ApicurioRegistry.SqlStorage(pg.createDatabaseIfAbsent(REGISTRY_DATABASE), "postgres", "postgres"))), pool);
+      registry =
+          postgres.thenApplyAsync(
+              pg ->
+                  call(
+                      () ->
+                          ApicurioRegistry.start(
+                              dir,
+                              b.timeout,
+                              ports,
+                              new ApicurioRegistry.SqlStorage(
+                                  pg.createDatabaseIfAbsent(REGISTRY_DATABASE),
+                                  "postgres",
+                                  "postgres"))),
+              pool);
     } else {
-      registry = CompletableFuture.supplyAsync(() -> call(() -> ApicurioRegistry.start(dir, b.timeout, ports, null)), pool);
+      registry =
+          CompletableFuture.supplyAsync(
+              () -> call(() -> ApicurioRegistry.start(dir, b.timeout, ports, null)), pool);
     }
     try {
       CompletableFuture.allOf(broker, registry, postgres).join();
@@ -167,13 +206,20 @@ public final class EmbeddedStack implements AutoCloseable {
       }
       closeAll(running);
       dir.release(false);
-      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
-      throw new IllegalStateException("the embedded stack did not start: " + cause.getMessage(), cause);
+      Throwable cause =
+          e.getCause() instanceof CompletionException c && c.getCause() != null
+              ? c.getCause()
+              : e.getCause();
+      throw new IllegalStateException(
+          "the embedded stack did not start: " + cause.getMessage(), cause);
     } finally {
       pool.shutdown();
     }
     EmbeddedStack stack = new EmbeddedStack(dir, broker.join(), registry.join(), postgres.join());
-    LOG.info("embedded stack ready in {} ms: {}", (System.nanoTime() - started) / 1_000_000, stack.env());
+    LOG.info(
+        "embedded stack ready in {} ms: {}",
+        (System.nanoTime() - started) / 1_000_000,
+        stack.env());
     return stack;
   }
 
@@ -221,7 +267,10 @@ public final class EmbeddedStack implements AutoCloseable {
     return "postgres";
   }
 
-  /** The stack's own folder (Kafka logs, PostgreSQL data, registry log); deleted on close unless it is a data dir. */
+  /**
+   * The stack's own folder (Kafka logs, PostgreSQL data, registry log); deleted on close unless it
+   * is a data dir.
+   */
   public Path directory() {
     return dir.path();
   }
@@ -233,7 +282,10 @@ public final class EmbeddedStack implements AutoCloseable {
     return props;
   }
 
-  /** The environment variables that point an app at this stack, as a Kubernetes Deployment would set them. */
+  /**
+   * The environment variables that point an app at this stack, as a Kubernetes Deployment would set
+   * them.
+   */
   public Map<String, String> env() {
     Map<String, String> env = new LinkedHashMap<>();
     if (broker != null) {
@@ -250,7 +302,10 @@ public final class EmbeddedStack implements AutoCloseable {
     return env;
   }
 
-  /** Writes a file into the stack's folder (e.g. connection details for {@code bin/makerates status}). */
+  /**
+   * Writes a file into the stack's folder (e.g. connection details for {@code bin/makerates
+   * status}).
+   */
   public void writeFile(String name, String content) {
     try {
       Files.writeString(dir.resolve(name), content);
@@ -283,12 +338,14 @@ public final class EmbeddedStack implements AutoCloseable {
   }
 
   private static void closeAll(List<AutoCloseable> services) {
-    services.parallelStream().forEach(s -> {
-      try {
-        s.close();
-      } catch (Exception e) {
-        LOG.warn("stopping {} failed", s.getClass().getSimpleName(), e);
-      }
-    });
+    services.parallelStream()
+        .forEach(
+            s -> {
+              try {
+                s.close();
+              } catch (Exception e) {
+                LOG.warn("stopping {} failed", s.getClass().getSimpleName(), e);
+              }
+            });
   }
 }

@@ -12,7 +12,10 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
-/** A single-node KRaft broker and controller in this JVM, sized for one machine: every replication factor is 1. */
+/**
+ * A single-node KRaft broker and controller in this JVM, sized for one machine: every replication
+ * factor is 1.
+ */
 final class KafkaBroker implements AutoCloseable {
 
   private final KafkaRaftServer server;
@@ -24,17 +27,20 @@ final class KafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Starts the broker on {@code logDir}, formatting it first unless it already holds a formatted cluster (its
-   * meta.properties), whose cluster id and data are then kept.
+   * Starts the broker on {@code logDir}, formatting it first unless it already holds a formatted
+   * cluster (its meta.properties), whose cluster id and data are then kept.
    */
-  static KafkaBroker start(Path logDir, Map<String, String> overrides, PortBook ports) throws Exception {
+  static KafkaBroker start(Path logDir, Map<String, String> overrides, PortBook ports)
+      throws Exception {
     int brokerPort = ports.port("kafka.broker");
     int controllerPort = ports.port("kafka.controller");
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -57,7 +63,11 @@ final class KafkaBroker implements AutoCloseable {
 
     if (!Files.exists(logDir.resolve("meta.properties"))) {
       new Formatter()
-          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false, java.nio.charset.StandardCharsets.UTF_8))
+          .setPrintStream(
+              new java.io.PrintStream(
+                  java.io.OutputStream.nullOutputStream(),
+                  false,
+                  java.nio.charset.StandardCharsets.UTF_8))
           .setClusterId(Uuid.randomUuid().toString())
           .setNodeId(1)
           .setControllerListenerName("CONTROLLER")

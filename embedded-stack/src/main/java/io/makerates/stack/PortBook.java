@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The loopback ports of a stack's services. An ephemeral stack takes fresh free ports; a persistent one remembers
- * them in its data folder and takes the same ones again while they are free, so the broker's controller voter and
- * registered listener, and whatever a user pointed at the stack, stay the same across restarts.
+ * The loopback ports of a stack's services. An ephemeral stack takes fresh free ports; a persistent
+ * one remembers them in its data folder and takes the same ones again while they are free, so the
+ * broker's controller voter and registered listener, and whatever a user pointed at the stack, stay
+ * the same across restarts.
  */
 final class PortBook {
 
@@ -42,7 +43,10 @@ final class PortBook {
     return new PortBook(dir.resolve(FILE));
   }
 
-  /** The remembered port of {@code service} if it is free now, else a new free one (then remembered). */
+  /**
+   * The remembered port of {@code service} if it is free now, else a new free one (then
+   * remembered).
+   */
   synchronized int port(String service) {
     String remembered = ports.getProperty(service);
     if (remembered != null) {
@@ -59,7 +63,9 @@ final class PortBook {
     if (file != null) {
       ports.setProperty(service, Integer.toString(port));
       try (Writer out = Files.newBufferedWriter(file)) {
-        ports.store(out, "ports of this stack's services, taken again at the next start while they are free");
+        ports.store(
+            out,
+            "ports of this stack's services, taken again at the next start while they are free");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -72,7 +78,8 @@ final class PortBook {
       return false;
     }
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true); // as the services bind: a port in TIME_WAIT after our own stop is free for them
+      socket.setReuseAddress(
+          true); // as the services bind: a port in TIME_WAIT after our own stop is free for them
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
       return true;
     } catch (IOException e) {

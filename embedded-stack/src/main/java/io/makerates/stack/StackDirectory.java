@@ -18,20 +18,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The working folder of one running stack, under a common root. It holds an OS file lock for as long as its JVM lives:
- * the kernel drops the lock when the JVM dies, even by kill -9, so a later start recognises the folders of dead runs,
- * stops what they left running (postmaster, registry) and deletes them.
+ * The working folder of one running stack, under a common root. It holds an OS file lock for as
+ * long as its JVM lives: the kernel drops the lock when the JVM dies, even by kill -9, so a later
+ * start recognises the folders of dead runs, stops what they left running (postmaster, registry)
+ * and deletes them.
  *
- * <p>A persistent folder ({@link #claimPersistent}) is locked the same way but never deleted: not on release, not by
- * a sweep (it carries a {@value #PERSISTENT} marker). Claiming it stops what a dead owner left running in it, so the
- * next start can reuse its data.
+ * <p>A persistent folder ({@link #claimPersistent}) is locked the same way but never deleted: not
+ * on release, not by a sweep (it carries a {@value #PERSISTENT} marker). Claiming it stops what a
+ * dead owner left running in it, so the next start can reuse its data.
  */
 final class StackDirectory implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StackDirectory.class);
   static final String LOCK = "owner.lock";
   static final String PERSISTENT = "persistent";
-  /** A folder without a lock file younger than this may be one being created right now, not a dead run. */
+
+  /**
+   * A folder without a lock file younger than this may be one being created right now, not a dead
+   * run.
+   */
   private static final Duration CREATION_GRACE = Duration.ofMinutes(1);
 
   private final Path dir;
@@ -50,7 +55,10 @@ final class StackDirectory implements AutoCloseable {
     return Path.of(System.getProperty("java.io.tmpdir"), "makerates-stacks");
   }
 
-  /** Sweeps dead runs under {@code root}, then creates and locks {@code root/name} (a fresh random name when null). */
+  /**
+   * Sweeps dead runs under {@code root}, then creates and locks {@code root/name} (a fresh random
+   * name when null).
+   */
   static StackDirectory claim(Path root, String name) {
     try {
       Files.createDirectories(root);
@@ -64,8 +72,9 @@ final class StackDirectory implements AutoCloseable {
   }
 
   /**
-   * Locks {@code dir} (created if absent) for a stack that keeps its data there. What a dead owner left running in
-   * it (registry, postmaster) is stopped first. {@code fresh} deletes everything in it but the lock, once it is held.
+   * Locks {@code dir} (created if absent) for a stack that keeps its data there. What a dead owner
+   * left running in it (registry, postmaster) is stopped first. {@code fresh} deletes everything in
+   * it but the lock, once it is held.
    */
   static StackDirectory claimPersistent(Path dir, boolean fresh) {
     Path abs = dir.toAbsolutePath().normalize();
@@ -74,7 +83,9 @@ final class StackDirectory implements AutoCloseable {
       FileChannel channel = lock(abs);
       StackDirectory claimed = new StackDirectory(abs, channel, null, true).withLock();
       try {
-        Files.writeString(abs.resolve(PERSISTENT), "this stack folder keeps its data: it is never deleted by a sweep\n");
+        Files.writeString(
+            abs.resolve(PERSISTENT),
+            "this stack folder keeps its data: it is never deleted by a sweep\n");
         StaleProcesses.stopRecorded(abs);
         if (fresh) {
           LOG.info("deleting the data of {} (fresh start)", abs);
@@ -101,7 +112,10 @@ final class StackDirectory implements AutoCloseable {
     return FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
 
-  /** Takes the OS lock on this folder's lock file, or fails naming the folder when someone else holds it. */
+  /**
+   * Takes the OS lock on this folder's lock file, or fails naming the folder when someone else
+   * holds it.
+   */
   private StackDirectory withLock() throws IOException {
     FileLock taken;
     try {
@@ -148,7 +162,10 @@ final class StackDirectory implements AutoCloseable {
     return dir.resolve(child);
   }
 
-  /** Remembers a child process so that a later start can stop it if this JVM dies without closing the stack. */
+  /**
+   * Remembers a child process so that a later start can stop it if this JVM dies without closing
+   * the stack.
+   */
   void recordPid(String name, long pid) {
     try {
       Files.writeString(dir.resolve(name + ".pid"), Long.toString(pid));
@@ -175,9 +192,12 @@ final class StackDirectory implements AutoCloseable {
   private static boolean isAbandoned(Path run) {
     Path lockFile = run.resolve(LOCK);
     if (!Files.exists(lockFile)) {
-      // a folder without a lock file is a run that died while being created, unless it is being created now
+      // a folder without a lock file is a run that died while being created, unless it is being
+      // created now
       try {
-        return Files.getLastModifiedTime(run).toInstant().isBefore(Instant.now().minus(CREATION_GRACE));
+        return Files.getLastModifiedTime(run)
+            .toInstant()
+            .isBefore(Instant.now().minus(CREATION_GRACE));
       } catch (IOException e) {
         return false;
       }
@@ -190,13 +210,15 @@ final class StackDirectory implements AutoCloseable {
       return;
     }
     try (Stream<Path> walk = Files.walk(path)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.debug("cannot delete {}", p, e);
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  LOG.debug("cannot delete {}", p, e);
+                }
+              });
     } catch (IOException e) {
       LOG.warn("cannot delete {}", path, e);
     }
@@ -212,8 +234,8 @@ final class StackDirectory implements AutoCloseable {
   }
 
   /**
-   * Releases the lock and deletes the folder; {@code keep} leaves the files (for a look after a failure). A persistent
-   * folder is always kept.
+   * Releases the lock and deletes the folder; {@code keep} leaves the files (for a look after a
+   * failure). A persistent folder is always kept.
    */
   void release(boolean keep) {
     try {

@@ -34,12 +34,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A stack with a data dir keeps its records, schemas (with their ids) and rows across a stop, and even a kill -9. */
+/**
+ * A stack with a data dir keeps its records, schemas (with their ids) and rows across a stop, and
+ * even a kill -9.
+ */
 @Tag("integration")
 class PersistentStackTest {
 
-  private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"Kept\",\"fields\":[{\"name\":\"v\",\"type\":\"string\"}]}";
-  private static final String OTHER = "{\"type\":\"record\",\"name\":\"Other\",\"fields\":[{\"name\":\"w\",\"type\":\"long\"}]}";
+  private static final String SCHEMA =
+      "{\"type\":\"record\",\"name\":\"Kept\",\"fields\":[{\"name\":\"v\",\"type\":\"string\"}]}";
+  private static final String OTHER =
+      "{\"type\":\"record\",\"name\":\"Other\",\"fields\":[{\"name\":\"w\",\"type\":\"long\"}]}";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -58,15 +63,19 @@ class PersistentStackTest {
     assertThat(data.resolve("postgres").resolve("PG_VERSION")).isRegularFile();
 
     try (EmbeddedStack stack = EmbeddedStack.builder().all().dataDir(data).start()) {
-      assertThat(stack.bootstrapServers()).as("the remembered ports, free again").isEqualTo(bootstrap);
+      assertThat(stack.bootstrapServers())
+          .as("the remembered ports, free again")
+          .isEqualTo(bootstrap);
       assertDataKept(stack.bootstrapServers(), stack.registryUrl(), stack.jdbcUrl(), schemaId);
       // the id sequence was kept too: a new schema gets a new id, never the old one again
       assertThat(register(stack.registryUrl(), "other-value", OTHER)).isNotEqualTo(schemaId);
     }
 
-    try (EmbeddedStack stack = EmbeddedStack.builder().postgres().kafka().dataDir(data).fresh(true).start()) {
-      try (Connection conn = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-           ResultSet rs = conn.createStatement().executeQuery("SELECT to_regclass('public.kept')")) {
+    try (EmbeddedStack stack =
+        EmbeddedStack.builder().postgres().kafka().dataDir(data).fresh(true).start()) {
+      try (Connection conn =
+              DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+          ResultSet rs = conn.createStatement().executeQuery("SELECT to_regclass('public.kept')")) {
         rs.next();
         assertThat(rs.getString(1)).as("a fresh start begins with no table").isNull();
       }
@@ -88,7 +97,8 @@ class PersistentStackTest {
   }
 
   @Test
-  void aPersistentDirIsDeletedNeitherByCloseNorByAnotherStacksSweep(@TempDir Path root) throws Exception {
+  void aPersistentDirIsDeletedNeitherByCloseNorByAnotherStacksSweep(@TempDir Path root)
+      throws Exception {
     Path kept = root.resolve("kept");
     try (EmbeddedStack stack = EmbeddedStack.builder().postgres().dataDir(kept).start()) {
       assertThat(stack.directory()).isEqualTo(kept.toAbsolutePath());
@@ -107,12 +117,21 @@ class PersistentStackTest {
   }
 
   @Test
-  void aStackKilledWithSigkillLeavesNothingThatBlocksTheNextStartAndLosesNothingCommitted(@TempDir Path data) throws Exception {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process holder = new ProcessBuilder(ApicurioRegistry.javaExecutable(), "-cp", classpath,
-        "-D" + ApicurioRegistry.ARCHIVE_PROPERTY + "=" + ApicurioRegistry.archive(),
-        StackHolder.class.getName(), "--data-dir", data.toString())
-        .redirectErrorStream(true).start();
+  void aStackKilledWithSigkillLeavesNothingThatBlocksTheNextStartAndLosesNothingCommitted(
+      @TempDir Path data) throws Exception {
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process holder =
+        new ProcessBuilder(
+                ApicurioRegistry.javaExecutable(),
+                "-cp",
+                classpath,
+                "-D" + ApicurioRegistry.ARCHIVE_PROPERTY + "=" + ApicurioRegistry.archive(),
+                StackHolder.class.getName(),
+                "--data-dir",
+                data.toString())
+            .redirectErrorStream(true)
+            .start();
     String[] env = null;
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()));
@@ -131,11 +150,17 @@ class PersistentStackTest {
       int schemaId = register(env[1], "kept-value", SCHEMA);
 
       Path abs = data.toAbsolutePath();
-      List<ProcessHandle> orphans = ProcessHandle.allProcesses()
-          .filter(ph -> ph.info().commandLine().orElse("").contains(abs.toString())).toList();
-      assertThat(orphans).as("postmaster and registry of the holder").hasSizeGreaterThanOrEqualTo(2);
+      List<ProcessHandle> orphans =
+          ProcessHandle.allProcesses()
+              .filter(ph -> ph.info().commandLine().orElse("").contains(abs.toString()))
+              .toList();
+      assertThat(orphans)
+          .as("postmaster and registry of the holder")
+          .hasSizeGreaterThanOrEqualTo(2);
 
-      holder.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs, postmaster and registry go on
+      holder
+          .destroyForcibly()
+          .waitFor(); // SIGKILL: no shutdown hook runs, postmaster and registry go on
       assertThat(orphans).allMatch(ProcessHandle::isAlive);
       assertThat(EmbeddedStack.isRunning(data)).as("the lock died with its JVM").isFalse();
 
@@ -157,7 +182,8 @@ class PersistentStackTest {
       admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
     }
     p.put("acks", "all");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>("kept", "k", "v1")).get();
     }
     try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
@@ -166,11 +192,13 @@ class PersistentStackTest {
     }
   }
 
-  private void assertDataKept(String bootstrap, String registryUrl, String jdbcUrl, int schemaId) throws Exception {
+  private void assertDataKept(String bootstrap, String registryUrl, String jdbcUrl, int schemaId)
+      throws Exception {
     Properties c = new Properties();
     c.put("bootstrap.servers", bootstrap);
     List<String> values = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
       TopicPartition tp = new TopicPartition("kept", 0);
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));
@@ -183,13 +211,16 @@ class PersistentStackTest {
     }
     assertThat(values).containsExactly("v1");
 
-    HttpResponse<String> schema = http.send(HttpRequest.newBuilder(URI.create(ccompat(registryUrl) + "/schemas/ids/" + schemaId)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> schema =
+        http.send(
+            HttpRequest.newBuilder(URI.create(ccompat(registryUrl) + "/schemas/ids/" + schemaId))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(schema.statusCode()).isEqualTo(200);
     assertThat(schema.body()).contains("Kept");
 
     try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-         ResultSet rs = conn.createStatement().executeQuery("SELECT v FROM kept WHERE id = 1")) {
+        ResultSet rs = conn.createStatement().executeQuery("SELECT v FROM kept WHERE id = 1")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("row one");
     }
@@ -197,9 +228,14 @@ class PersistentStackTest {
 
   private int register(String registryUrl, String subject, String schema) throws Exception {
     String body = "{\"schema\":\"" + schema.replace("\"", "\\\"") + "\"}";
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ccompat(registryUrl) + "/subjects/" + subject + "/versions"))
-        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(ccompat(registryUrl) + "/subjects/" + subject + "/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(answer.body());
     assertThat(id.find()).as(answer.body()).isTrue();

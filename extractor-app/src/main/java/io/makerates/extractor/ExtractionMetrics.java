@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * makerates_extractions_total{source,outcome}, makerates_extraction_request_duration_seconds{source},
- * makerates_extractor_breaker_state{source}, makerates_extractor_last_extraction_seconds{source},
- * makerates_extractor_previous_key_used_total{source} and makerates_extractor_failovers_total{from,to,reason}.
+ * makerates_extractions_total{source,outcome},
+ * makerates_extraction_request_duration_seconds{source}, makerates_extractor_breaker_state{source},
+ * makerates_extractor_last_extraction_seconds{source},
+ * makerates_extractor_previous_key_used_total{source} and
+ * makerates_extractor_failovers_total{from,to,reason}.
  */
 public final class ExtractionMetrics {
 
@@ -28,29 +30,44 @@ public final class ExtractionMetrics {
   }
 
   /**
-   * Registers a configured source's meters before its first extraction: its successful-extraction counter and request
-   * timer at zero, its breaker state, the time of its last attempt, and for a keyed source the previous-key counter,
-   * so that a dashboard and the alert rules see every source from the start, and "no data" means the app is down.
-   * {@code makerates_extractor_breaker_state}: 0 closed, 1 open, 2 half-open.
+   * Registers a configured source's meters before its first extraction: its successful-extraction
+   * counter and request timer at zero, its breaker state, the time of its last attempt, and for a
+   * keyed source the previous-key counter, so that a dashboard and the alert rules see every source
+   * from the start, and "no data" means the app is down. {@code makerates_extractor_breaker_state}:
+   * 0 closed, 1 open, 2 half-open.
    */
-  public void register(String source, Supplier<CircuitBreaker.State> breaker, AtomicLong lastAttemptEpochMillis,
+  public void register(
+      String source,
+      Supplier<CircuitBreaker.State> breaker,
+      AtomicLong lastAttemptEpochMillis,
       boolean keyed) {
-    Counter.builder("makerates.extractions").description("Extraction attempts by source and outcome (ok or an error code)")
-        .tag("source", source).tag("outcome", OK).register(registry);
+    Counter.builder("makerates.extractions")
+        .description("Extraction attempts by source and outcome (ok or an error code)")
+        .tag("source", source)
+        .tag("outcome", OK)
+        .register(registry);
     Timer.builder("makerates.extraction.request.duration")
         .description("Time from sending a source request to the end of its answer or failure")
-        .tag("source", source).register(registry);
+        .tag("source", source)
+        .register(registry);
     Gauge.builder("makerates.extractor.breaker.state", breaker, b -> breakerValue(b.get()))
         .description("The source's circuit breaker: 0 closed, 1 open, 2 half-open")
-        .tag("source", source).register(registry);
-    Gauge.builder("makerates.extractor.last.extraction", lastAttemptEpochMillis,
+        .tag("source", source)
+        .register(registry);
+    Gauge.builder(
+            "makerates.extractor.last.extraction",
+            lastAttemptEpochMillis,
             t -> t.get() == 0 ? Double.NaN : t.get() / 1000.0)
         .description("When the source was last called (epoch seconds); NaN before the first call")
-        .baseUnit("seconds").tag("source", source).register(registry);
+        .baseUnit("seconds")
+        .tag("source", source)
+        .register(registry);
     if (keyed) {
       Counter.builder("makerates.extractor.previous.key.used")
-          .description("Requests retried with the previous API key after the current one was refused")
-          .tag("source", source).register(registry);
+          .description(
+              "Requests retried with the previous API key after the current one was refused")
+          .tag("source", source)
+          .register(registry);
     }
   }
 
@@ -62,7 +79,9 @@ public final class ExtractionMetrics {
     };
   }
 
-  /** @param outcome {@link #OK}, an error code, or {@link #CIRCUIT_OPEN} / {@link #PUBLISH_FAILED} */
+  /**
+   * @param outcome {@link #OK}, an error code, or {@link #CIRCUIT_OPEN} / {@link #PUBLISH_FAILED}
+   */
   public void outcome(String source, String outcome) {
     Counter.builder("makerates.extractions")
         .description("Extraction attempts by source and outcome (ok or an error code)")
@@ -72,7 +91,10 @@ public final class ExtractionMetrics {
         .increment();
   }
 
-  /** The provider refused the current key and the previous one was tried: rotation is not yet complete there. */
+  /**
+   * The provider refused the current key and the previous one was tried: rotation is not yet
+   * complete there.
+   */
   public void previousKeyUsed(String source) {
     Counter.builder("makerates.extractor.previous.key.used")
         .description("Requests retried with the previous API key after the current one was refused")
@@ -89,7 +111,9 @@ public final class ExtractionMetrics {
   Counter registerFailover(String from, String to, String reason) {
     return Counter.builder("makerates.extractor.failovers")
         .description("Jobs handed over to the next source of a failover chain")
-        .tag("from", from).tag("to", to).tag("reason", reason.toLowerCase(Locale.ROOT))
+        .tag("from", from)
+        .tag("to", to)
+        .tag("reason", reason.toLowerCase(Locale.ROOT))
         .register(registry);
   }
 

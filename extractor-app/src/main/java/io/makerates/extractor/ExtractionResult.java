@@ -11,7 +11,10 @@ public record ExtractionResult(List<BronzeExtraction> records, Outcome outcome, 
     SUCCEEDED(false),
     /** Retries ran out, or the answer is an error that retrying would not change. */
     FAILED(false),
-    /** The quota of the period is used up (by the ledger's count or the provider's word): nothing more was sent. */
+    /**
+     * The quota of the period is used up (by the ledger's count or the provider's word): nothing
+     * more was sent.
+     */
     QUOTA_SPENT(true),
     /** The provider refused the key, the previous one included. */
     KEY_REJECTED(true),

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The extractor: polls every configured source on its schedule, along its failover chain, and writes each attempt,
- * failures included, to the bronze topic. Runs alone ({@link #main}) or beside the other apps in one JVM
- * ({@link #start}).
+ * The extractor: polls every configured source on its schedule, along its failover chain, and
+ * writes each attempt, failures included, to the bronze topic. Runs alone ({@link #main}) or beside
+ * the other apps in one JVM ({@link #start}).
  */
 public final class ExtractorApp implements AutoCloseable {
 
@@ -40,26 +40,42 @@ public final class ExtractorApp implements AutoCloseable {
     AppRunner.run("extractor-app", ExtractorApp::start);
   }
 
-  /** Checks the configuration, ensures the topics, initialises the producer and schedules the sources; does not block. */
-  public static AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
+  /**
+   * Checks the configuration, ensures the topics, initialises the producer and schedules the
+   * sources; does not block.
+   */
+  public static AutoCloseable start(
+      Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
     ExtractorSettings config = ExtractorSettings.from(settings);
     settings.bootstrapServers(); // fails with a clear message before any client is made
-    ExtractorRuntime runtime = new ExtractorRuntime(config, settings.kafkaProperties(), metrics, config.audit().instance());
+    ExtractorRuntime runtime =
+        new ExtractorRuntime(
+            config, settings.kafkaProperties(), metrics, config.audit().instance());
     health.add("kafka", runtime.publisher()::health);
 
     AtomicInteger threads = new AtomicInteger();
-    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(config.sources().size(), r -> {
-      Thread t = new Thread(r, "extractor-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService scheduler =
+        Executors.newScheduledThreadPool(
+            config.sources().size(),
+            r -> {
+              Thread t = new Thread(r, "extractor-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     List<String> scheduled = new ArrayList<>();
     ExtractorApp app = new ExtractorApp(scheduler, runtime);
     for (SourceConfig source : config.sources()) {
       app.pollAt(source, source.schedule().first(Instant.now()));
-      scheduled.add(source.id() + " " + source.schedule() + " from " + runtime.redactor().redact(source.baseUrl().toString())
-          + (source.quota() == null ? "" : ", quota " + source.quota())
-          + (source.failover().isEmpty() ? "" : ", failover " + runtime.chain().order(source.id())));
+      scheduled.add(
+          source.id()
+              + " "
+              + source.schedule()
+              + " from "
+              + runtime.redactor().redact(source.baseUrl().toString())
+              + (source.quota() == null ? "" : ", quota " + source.quota())
+              + (source.failover().isEmpty()
+                  ? ""
+                  : ", failover " + runtime.chain().order(source.id())));
     }
     LOG.info("extractor {} started: {}", config.audit().instance(), scheduled);
     return app;
@@ -69,25 +85,32 @@ public final class ExtractorApp implements AutoCloseable {
   private void pollAt(SourceConfig source, Instant at) {
     long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
     try {
-      scheduler.schedule(() -> {
-        boolean current = pollLatest(runtime, source.id());
-        pollAt(source, source.schedule().next(Instant.now(), current));
-      }, delay, TimeUnit.MILLISECONDS);
+      scheduler.schedule(
+          () -> {
+            boolean current = pollLatest(runtime, source.id());
+            pollAt(source, source.schedule().next(Instant.now(), current));
+          },
+          delay,
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // stopping: no next poll
     }
   }
 
   /**
-   * The scheduled poll: the latest rates, along the failover chain. Never throws, so that the schedule keeps running.
+   * The scheduled poll: the latest rates, along the failover chain. Never throws, so that the
+   * schedule keeps running.
    *
-   * @return whether an answer for the date the schedule waits for arrived (a failed poll counts as no)
+   * @return whether an answer for the date the schedule waits for arrived (a failed poll counts as
+   *     no)
    */
   static boolean pollLatest(ExtractorRuntime runtime, String sourceId) {
     try {
       runtime.syncQuotas();
-      List<ExtractionResult> results = runtime.chain().run(sourceId,
-          extractor -> ExtractionJob.scheduled(extractor.source().latest()));
+      List<ExtractionResult> results =
+          runtime
+              .chain()
+              .run(sourceId, extractor -> ExtractionJob.scheduled(extractor.source().latest()));
       ExtractionResult last = results.get(results.size() - 1);
       if (!last.succeeded()) {
         return false;
@@ -97,12 +120,17 @@ public final class ExtractorApp implements AutoCloseable {
       byte[] bytes = new byte[body.remaining()];
       body.get(bytes);
       SourceSchedule schedule = runtime.extractor(sourceId).config().schedule();
-      return runtime.extractor(answer.getSourceId()).source().answerDate(bytes)
-          .map(date -> schedule.isCurrent(date, Instant.now())).orElse(true);
+      return runtime
+          .extractor(answer.getSourceId())
+          .source()
+          .answerDate(bytes)
+          .map(date -> schedule.isCurrent(date, Instant.now()))
+          .orElse(true);
     } catch (CancellationException e) {
       LOG.info("extraction from {} cancelled: {}", sourceId, e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("extraction from {} failed: {}", sourceId, runtime.redactor().redact(e.getMessage()), e);
+      LOG.error(
+          "extraction from {} failed: {}", sourceId, runtime.redactor().redact(e.getMessage()), e);
     }
     return false;
   }

@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Everything an extraction needs, wired once: the bronze producer, the quota ledger kept in step with the quota topic,
- * the fetcher, the redactor that knows every key, and one {@link SourceExtractor} per source with its failover chain.
- * The scheduled service and a backfill run build the same thing.
+ * Everything an extraction needs, wired once: the bronze producer, the quota ledger kept in step
+ * with the quota topic, the fetcher, the redactor that knows every key, and one {@link
+ * SourceExtractor} per source with its failover chain. The scheduled service and a backfill run
+ * build the same thing.
  */
 public final class ExtractorRuntime implements AutoCloseable {
 
@@ -36,17 +37,25 @@ public final class ExtractorRuntime implements AutoCloseable {
   private final FailoverChain chain;
 
   /**
-   * @param producerName names this process's transactional producer: the service and a backfill run beside it must
-   *     differ, or one would fence the other
+   * @param producerName names this process's transactional producer: the service and a backfill run
+   *     beside it must differ, or one would fence the other
    */
-  public ExtractorRuntime(ExtractorSettings config, Properties kafka, MeterRegistry metrics, String producerName) {
+  public ExtractorRuntime(
+      ExtractorSettings config, Properties kafka, MeterRegistry metrics, String producerName) {
     this.config = config;
-    TopicProvisioner.ensure(kafka, TopicProvisioner.contractTopics(config.topicPartitions(), config.topicReplication()));
+    TopicProvisioner.ensure(
+        kafka,
+        TopicProvisioner.contractTopics(config.topicPartitions(), config.topicReplication()));
     AvroSerdes serdes = new AvroSerdes(config.registryUrl());
     Map<String, QuotaLimit> limits = new LinkedHashMap<>();
-    config.sources().stream().filter(s -> s.quota() != null).forEach(s -> limits.put(s.id(), s.quota()));
+    config.sources().stream()
+        .filter(s -> s.quota() != null)
+        .forEach(s -> limits.put(s.id(), s.quota()));
     this.ledger = new QuotaLedger(limits, Clock.systemUTC(), metrics);
-    this.quotaFeed = limits.isEmpty() ? null : new QuotaFeed(kafka, new Topics(serdes).quota, Duration.ofSeconds(60));
+    this.quotaFeed =
+        limits.isEmpty()
+            ? null
+            : new QuotaFeed(kafka, new Topics(serdes).quota, Duration.ofSeconds(60));
     syncQuotas();
     this.publisher = new BronzePublisher(kafka, serdes, producerName, metrics);
     this.fetcher = new HttpFetcher(config.http());
@@ -55,9 +64,23 @@ public final class ExtractorRuntime implements AutoCloseable {
     ExtractionMetrics extractionMetrics = new ExtractionMetrics(metrics);
     this.extractors = new LinkedHashMap<>();
     for (SourceConfig source : config.sources()) {
-      KeyRing keys = source.keyed() ? new KeyRing(source.apiKeyFile(), config.keyGrace(), Clock.systemUTC(), redactor::learn) : null;
-      extractors.put(source.id(), new SourceExtractor(source, RateSources.create(source), fetcher, records, publisher,
-          config.retry(), extractionMetrics, ledger, keys));
+      KeyRing keys =
+          source.keyed()
+              ? new KeyRing(
+                  source.apiKeyFile(), config.keyGrace(), Clock.systemUTC(), redactor::learn)
+              : null;
+      extractors.put(
+          source.id(),
+          new SourceExtractor(
+              source,
+              RateSources.create(source),
+              fetcher,
+              records,
+              publisher,
+              config.retry(),
+              extractionMetrics,
+              ledger,
+              keys));
     }
     this.chain = new FailoverChain(extractors, extractionMetrics);
   }
@@ -89,11 +112,14 @@ public final class ExtractorRuntime implements AutoCloseable {
     return chain;
   }
 
-  /** @throws IllegalArgumentException for a source id that is not configured */
+  /**
+   * @throws IllegalArgumentException for a source id that is not configured
+   */
   public SourceExtractor extractor(String sourceId) {
     SourceExtractor extractor = extractors.get(sourceId);
     if (extractor == null) {
-      throw new IllegalArgumentException("no source '" + sourceId + "' is configured; configured: " + extractors.keySet());
+      throw new IllegalArgumentException(
+          "no source '" + sourceId + "' is configured; configured: " + extractors.keySet());
     }
     return extractor;
   }

@@ -1,15 +1,15 @@
 package io.makerates.extractor;
 
-import io.makerates.extractor.source.SourceType;
-import io.makerates.runtime.source.SourceTypeIds;
 import io.makerates.extractor.audit.AuditContext;
 import io.makerates.extractor.http.HttpSettings;
 import io.makerates.extractor.quota.QuotaLimit;
 import io.makerates.extractor.source.RateSources;
+import io.makerates.extractor.source.SourceType;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.kafka.TopicLayout;
 import io.makerates.runtime.ops.BuildInfo;
+import io.makerates.runtime.source.SourceTypeIds;
 import io.makerates.schema.SourceTier;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,14 +31,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The extractor's configuration, read and checked once at start: a bad or missing value is a {@link ConfigException}
- * naming the variable, never a surprise at the first poll.
+ * The extractor's configuration, read and checked once at start: a bad or missing value is a {@link
+ * ConfigException} naming the variable, never a surprise at the first poll.
  *
- * <p>Sources: {@code MAKERATES_SOURCES=frankfurter,...}; per source id {@code MAKERATES_SOURCE_<ID>_TYPE},
- * {@code _BASE_URL}, {@code _INTERVAL}, {@code _TIER}, {@code _API_KEY_FILE}.
+ * <p>Sources: {@code MAKERATES_SOURCES=frankfurter,...}; per source id {@code
+ * MAKERATES_SOURCE_<ID>_TYPE}, {@code _BASE_URL}, {@code _INTERVAL}, {@code _TIER}, {@code
+ * _API_KEY_FILE}.
  */
-public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, int topicPartitions, short topicReplication,
-    HttpSettings http, RetrySettings retry, AuditContext audit, Duration keyGrace) {
+public record ExtractorSettings(
+    List<SourceConfig> sources,
+    String registryUrl,
+    int topicPartitions,
+    short topicReplication,
+    HttpSettings http,
+    RetrySettings retry,
+    AuditContext audit,
+    Duration keyGrace) {
 
   private static final Pattern SOURCE_ID = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -70,38 +78,53 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
   }
 
   /**
-   * One source of every type: eight independent voices (the ECB's, whose Frankfurter and ECB sources count once,
-   * exchangerate-api's and six central banks'), keyless all. Frankfurter hands over to the ECB's own file when it
-   * cannot serve.
+   * One source of every type: eight independent voices (the ECB's, whose Frankfurter and ECB
+   * sources count once, exchangerate-api's and six central banks'), keyless all. Frankfurter hands
+   * over to the ECB's own file when it cannot serve.
    */
   public static final List<String> DEFAULT_SOURCES = SourceTypeIds.ALL;
-  static final Map<String, List<String>> DEFAULT_FAILOVER = Map.of(SourceTypeIds.FRANKFURTER, List.of(SourceTypeIds.ECB));
+
+  static final Map<String, List<String>> DEFAULT_FAILOVER =
+      Map.of(SourceTypeIds.FRANKFURTER, List.of(SourceTypeIds.ECB));
 
   private static List<SourceConfig> sources(Settings settings) {
     boolean defaults = settings.optional("sources").isEmpty();
     List<String> ids = settings.list("sources", DEFAULT_SOURCES);
     if (ids.isEmpty()) {
-      throw new ConfigException(Settings.variable("sources") + " lists no source: give source ids, e.g. frankfurter");
+      throw new ConfigException(
+          Settings.variable("sources") + " lists no source: give source ids, e.g. frankfurter");
     }
     Set<String> seen = new HashSet<>();
     List<SourceConfig> sources = new ArrayList<>();
     for (String raw : ids) {
       String id = raw.toLowerCase(Locale.ROOT);
       if (!SOURCE_ID.matcher(id).matches()) {
-        throw new ConfigException(Settings.variable("sources") + " contains '" + raw
-            + "': a source id is lower-case letters, digits and '-', starting with a letter");
+        throw new ConfigException(
+            Settings.variable("sources")
+                + " contains '"
+                + raw
+                + "': a source id is lower-case letters, digits and '-', starting with a letter");
       }
       if (!seen.add(id)) {
         throw new ConfigException(Settings.variable("sources") + " lists '" + id + "' twice");
       }
-      sources.add(source(settings, id, defaults ? DEFAULT_FAILOVER.getOrDefault(id, List.of()) : List.of()));
+      sources.add(
+          source(
+              settings, id, defaults ? DEFAULT_FAILOVER.getOrDefault(id, List.of()) : List.of()));
     }
-    Set<String> known = sources.stream().map(SourceConfig::id).collect(java.util.stream.Collectors.toSet());
+    Set<String> known =
+        sources.stream().map(SourceConfig::id).collect(java.util.stream.Collectors.toSet());
     for (SourceConfig source : sources) {
       for (String next : source.failover()) {
         if (!known.contains(next)) {
-          throw new ConfigException(Settings.variable("source." + source.id() + ".failover") + " names '" + next
-              + "', which is not in " + Settings.variable("sources") + " " + ids);
+          throw new ConfigException(
+              Settings.variable("source." + source.id() + ".failover")
+                  + " names '"
+                  + next
+                  + "', which is not in "
+                  + Settings.variable("sources")
+                  + " "
+                  + ids);
         }
       }
     }
@@ -112,31 +135,61 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     String prefix = "source." + id + ".";
     String type = settings.string(prefix + "type", id).toLowerCase(Locale.ROOT);
     if (!RateSources.supports(type)) {
-      throw new ConfigException(Settings.variable(prefix + "type") + "=" + type + " is not a supported source type: expected one of "
-          + RateSources.types());
+      throw new ConfigException(
+          Settings.variable(prefix + "type")
+              + "="
+              + type
+              + " is not a supported source type: expected one of "
+              + RateSources.types());
     }
     Path keyFile = settings.optional(prefix + "api.key.file").map(Path::of).orElse(null);
     // a keyed source has its own default host: the open endpoint must never receive a key
-    URI baseUrl = settings.uri(prefix + "base.url", RateSources.defaultBaseUrl(type, keyFile != null));
+    URI baseUrl =
+        settings.uri(prefix + "base.url", RateSources.defaultBaseUrl(type, keyFile != null));
     Duration interval = positive(settings, prefix + "interval", Duration.ofHours(6));
     String tierText = settings.string(prefix + "tier", "PRIMARY").toUpperCase(Locale.ROOT);
     SourceTier tier;
     try {
       tier = SourceTier.valueOf(tierText);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(Settings.variable(prefix + "tier") + "=" + tierText + " is not a tier: expected PRIMARY or FALLBACK");
+      throw new ConfigException(
+          Settings.variable(prefix + "tier")
+              + "="
+              + tierText
+              + " is not a tier: expected PRIMARY or FALLBACK");
     }
-    List<String> secrets = keyFile == null ? List.of() : List.of(readSecret(prefix, keyFile.toString()));
-    String base = settings.string(prefix + "base", RateSources.defaultBase(type)).toUpperCase(Locale.ROOT);
+    List<String> secrets =
+        keyFile == null ? List.of() : List.of(readSecret(prefix, keyFile.toString()));
+    String base =
+        settings.string(prefix + "base", RateSources.defaultBase(type)).toUpperCase(Locale.ROOT);
     if (!base.matches("[A-Z]{3}")) {
-      throw new ConfigException(Settings.variable(prefix + "base") + "=" + base + " is not a currency code: expected e.g. EUR");
+      throw new ConfigException(
+          Settings.variable(prefix + "base")
+              + "="
+              + base
+              + " is not a currency code: expected e.g. EUR");
     }
-    SourceConfig config = new SourceConfig(id, type, baseUrl, base, interval, tier, keyFile, secrets,
-        quota(settings, prefix, type, keyFile != null), rateLimit(settings, prefix),
-        settings.list(prefix + "failover", defaultFailover).stream().map(f -> f.toLowerCase(Locale.ROOT)).filter(f -> !f.equals(id)).toList(),
-        schedule(settings, prefix, type, interval));
+    SourceConfig config =
+        new SourceConfig(
+            id,
+            type,
+            baseUrl,
+            base,
+            interval,
+            tier,
+            keyFile,
+            secrets,
+            quota(settings, prefix, type, keyFile != null),
+            rateLimit(settings, prefix),
+            settings.list(prefix + "failover", defaultFailover).stream()
+                .map(f -> f.toLowerCase(Locale.ROOT))
+                .filter(f -> !f.equals(id))
+                .toList(),
+            schedule(settings, prefix, type, interval));
     try {
-      RateSources.create(config); // the adapter's own checks (a base the source does not publish) at start, not at first poll
+      RateSources.create(
+          config); // the adapter's own checks (a base the source does not publish) at start, not at
+      // first poll
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Settings.variable(prefix + "base") + ": " + e.getMessage());
     }
@@ -144,40 +197,64 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
   }
 
   /**
-   * An interval unless {@code _DAILY_AT} is set; the ECB publishes about 16:00 Frankfurt time on business days, so an
-   * {@code ecb} source is daily at 16:05 Europe/Berlin by default, checked again every 15 minutes until 19:00.
+   * An interval unless {@code _DAILY_AT} is set; the ECB publishes about 16:00 Frankfurt time on
+   * business days, so an {@code ecb} source is daily at 16:05 Europe/Berlin by default, checked
+   * again every 15 minutes until 19:00.
    */
-  private static SourceSchedule schedule(Settings settings, String prefix, String type, Duration interval) {
-    // a daily provider's publication time and zone are its type's defaults; any source can be given its own
-    Optional<SourceType.Publication> publication = RateSources.type(type).flatMap(SourceType::publication);
-    Optional<String> at = settings.optional(prefix + "daily.at")
-        .or(() -> publication.map(p -> p.at().toString()));
-    if (at.isEmpty() || at.get().equalsIgnoreCase("none")) { // "none": every interval, whatever the type's habit
+  private static SourceSchedule schedule(
+      Settings settings, String prefix, String type, Duration interval) {
+    // a daily provider's publication time and zone are its type's defaults; any source can be given
+    // its own
+    Optional<SourceType.Publication> publication =
+        RateSources.type(type).flatMap(SourceType::publication);
+    Optional<String> at =
+        settings.optional(prefix + "daily.at").or(() -> publication.map(p -> p.at().toString()));
+    if (at.isEmpty()
+        || at.get().equalsIgnoreCase("none")) { // "none": every interval, whatever the type's habit
       return new SourceSchedule.Every(interval);
     }
     try {
-      return new SourceSchedule.Daily(LocalTime.parse(at.get()),
-          ZoneId.of(settings.string(prefix + "zone", publication.map(p -> p.zone().getId()).orElse("UTC"))),
+      return new SourceSchedule.Daily(
+          LocalTime.parse(at.get()),
+          ZoneId.of(
+              settings.string(
+                  prefix + "zone", publication.map(p -> p.zone().getId()).orElse("UTC"))),
           positive(settings, prefix + "recheck", Duration.ofMinutes(15)),
-          LocalTime.parse(settings.string(prefix + "recheck.until",
-              publication.map(p -> p.recheckUntil().toString()).orElse("19:00"))));
+          LocalTime.parse(
+              settings.string(
+                  prefix + "recheck.until",
+                  publication.map(p -> p.recheckUntil().toString()).orElse("19:00"))));
     } catch (DateTimeException | IllegalArgumentException e) {
-      throw new ConfigException(Settings.variable(prefix + "daily.at") + ", " + Settings.variable(prefix + "zone") + " or "
-          + Settings.variable(prefix + "recheck.until") + " is not valid (" + e.getMessage()
-          + "): times are HH:MM, zones like Europe/Berlin");
+      throw new ConfigException(
+          Settings.variable(prefix + "daily.at")
+              + ", "
+              + Settings.variable(prefix + "zone")
+              + " or "
+              + Settings.variable(prefix + "recheck.until")
+              + " is not valid ("
+              + e.getMessage()
+              + "): times are HH:MM, zones like Europe/Berlin");
     }
   }
 
-  /** Free tiers count requests per month or day: a keyed source gets its type's free-tier quota unless told otherwise. */
+  /**
+   * Free tiers count requests per month or day: a keyed source gets its type's free-tier quota
+   * unless told otherwise.
+   */
   private static QuotaLimit quota(Settings settings, String prefix, String type, boolean keyed) {
-    String fallback = keyed ? RateSources.type(type).map(SourceType::keyedQuota).orElse("none") : "none";
+    String fallback =
+        keyed ? RateSources.type(type).map(SourceType::keyedQuota).orElse("none") : "none";
     String text = settings.string(prefix + "quota", fallback);
     String warnText = settings.string(prefix + "quota.warn", "0.8");
     double warnAt;
     try {
       warnAt = Double.parseDouble(warnText); // a share, not money
     } catch (NumberFormatException e) {
-      throw new ConfigException(Settings.variable(prefix + "quota.warn") + "=" + warnText + " is not a share: write e.g. 0.8");
+      throw new ConfigException(
+          Settings.variable(prefix + "quota.warn")
+              + "="
+              + warnText
+              + " is not a share: write e.g. 0.8");
     }
     try {
       return QuotaLimit.parse(text, warnAt);
@@ -186,7 +263,9 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     }
   }
 
-  /** {@code 5/1s}: at most 5 requests a second (the default); {@code 1/10s}: one every ten seconds. */
+  /**
+   * {@code 5/1s}: at most 5 requests a second (the default); {@code 1/10s}: one every ten seconds.
+   */
   private static RateLimit rateLimit(Settings settings, String prefix) {
     String text = settings.string(prefix + "rate.limit", RateLimit.DEFAULT.permits() + "/1s");
     int slash = text.indexOf('/');
@@ -196,10 +275,16 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
       if (permits < 1 || period.isZero() || period.isNegative()) {
         throw new IllegalArgumentException();
       }
-      return new RateLimit(permits, period, positive(settings, prefix + "rate.limit.wait", RateLimit.DEFAULT.maxWait()));
+      return new RateLimit(
+          permits,
+          period,
+          positive(settings, prefix + "rate.limit.wait", RateLimit.DEFAULT.maxWait()));
     } catch (RuntimeException e) {
-      throw new ConfigException(Settings.variable(prefix + "rate.limit") + "=" + text
-          + " is not a rate limit: write requests/period, e.g. 5/1s or 1/10s");
+      throw new ConfigException(
+          Settings.variable(prefix + "rate.limit")
+              + "="
+              + text
+              + " is not a rate limit: write requests/period, e.g. 5/1s or 1/10s");
     }
   }
 
@@ -207,11 +292,17 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     try {
       String key = Files.readString(Path.of(file)).trim();
       if (key.isEmpty()) {
-        throw new ConfigException(Settings.variable(prefix + "api.key.file") + "=" + file + " is empty");
+        throw new ConfigException(
+            Settings.variable(prefix + "api.key.file") + "=" + file + " is empty");
       }
       return key;
     } catch (IOException e) {
-      throw new ConfigException(Settings.variable(prefix + "api.key.file") + "=" + file + " cannot be read: " + e.getMessage());
+      throw new ConfigException(
+          Settings.variable(prefix + "api.key.file")
+              + "="
+              + file
+              + " cannot be read: "
+              + e.getMessage());
     }
   }
 
@@ -231,7 +322,10 @@ public record ExtractorSettings(List<SourceConfig> sources, String registryUrl, 
     }
   }
 
-  /** Every configured secret, for the redactor: a key must not leak through another source's record either. */
+  /**
+   * Every configured secret, for the redactor: a key must not leak through another source's record
+   * either.
+   */
   public List<String> secrets() {
     return sources.stream().flatMap(s -> s.secrets().stream()).toList();
   }

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a job at a source and, when that source cannot serve (quota spent, key refused, breaker open, no rate permit),
- * at the next source of its configured failover chain, and so on. A source that answered, even with an error that is
- * about the request, ends the chain: another source would not make a bad request good.
+ * Runs a job at a source and, when that source cannot serve (quota spent, key refused, breaker
+ * open, no rate permit), at the next source of its configured failover chain, and so on. A source
+ * that answered, even with an error that is about the request, ends the chain: another source would
+ * not make a bad request good.
  */
 public final class FailoverChain {
 
@@ -24,7 +25,8 @@ public final class FailoverChain {
   public FailoverChain(Map<String, SourceExtractor> extractors, ExtractionMetrics metrics) {
     this.extractors = Map.copyOf(extractors);
     this.metrics = metrics;
-    // every handover a configured chain can make, at zero, so that a dashboard shows the chain before its first use
+    // every handover a configured chain can make, at zero, so that a dashboard shows the chain
+    // before its first use
     for (String sourceId : extractors.keySet()) {
       List<String> order = order(sourceId);
       for (int i = 0; i + 1 < order.size(); i++) {
@@ -37,7 +39,9 @@ public final class FailoverChain {
     }
   }
 
-  /** The sources tried for {@code sourceId}, in order: itself, then its chain (each source once). */
+  /**
+   * The sources tried for {@code sourceId}, in order: itself, then its chain (each source once).
+   */
   public List<String> order(String sourceId) {
     Set<String> order = new LinkedHashSet<>();
     order.add(sourceId);
@@ -56,13 +60,19 @@ public final class FailoverChain {
       SourceExtractor extractor = extractors.get(order.get(i));
       ExtractionResult result = extractor.extract(job.apply(extractor));
       results.add(result);
-      boolean unavailable = result.outcome().sourceUnavailable() || extractor.circuitState().name().equals("OPEN");
+      boolean unavailable =
+          result.outcome().sourceUnavailable() || extractor.circuitState().name().equals("OPEN");
       if (!unavailable || i == order.size() - 1) {
         break;
       }
       String next = order.get(i + 1);
       metrics.failover(order.get(i), next, result.outcome().name());
-      LOG.warn("source {} cannot serve ({}: {}); handing over to {}", order.get(i), result.outcome(), result.detail(), next);
+      LOG.warn(
+          "source {} cannot serve ({}: {}); handing over to {}",
+          order.get(i),
+          result.outcome(),
+          result.detail(),
+          next);
     }
     return results;
   }

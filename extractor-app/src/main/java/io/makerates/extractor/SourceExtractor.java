@@ -2,7 +2,6 @@ package io.makerates.extractor;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.makerates.runtime.trace.ExtractionTrace;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
@@ -23,6 +22,7 @@ import io.makerates.extractor.quota.QuotaLedger;
 import io.makerates.extractor.quota.QuotaSpentException;
 import io.makerates.extractor.secret.KeyRing;
 import io.makerates.extractor.source.RateSource;
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.QuotaUsage;
 import java.util.ArrayList;
@@ -32,10 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extracts from one source. Each HTTP attempt waits for the source's rate limiter, reserves one request of its quota,
- * goes through its circuit breaker, becomes its own bronze record (retryAttempt 0, 1, 2...) and is published, with the
- * quota usage, before the next attempt; resilience4j decides whether and when to retry, honouring Retry-After. A key
- * the provider refuses is tried once more with the previous key while that one's grace period lasts. A record that
+ * Extracts from one source. Each HTTP attempt waits for the source's rate limiter, reserves one
+ * request of its quota, goes through its circuit breaker, becomes its own bronze record
+ * (retryAttempt 0, 1, 2...) and is published, with the quota usage, before the next attempt;
+ * resilience4j decides whether and when to retry, honouring Retry-After. A key the provider refuses
+ * is tried once more with the previous key while that one's grace period lasts. A record that
  * cannot be published stops the extraction: nothing is retried unrecorded.
  */
 public final class SourceExtractor {
@@ -57,14 +58,24 @@ public final class SourceExtractor {
   private final Retry retry;
   private final CircuitBreaker circuitBreaker;
   private final RateLimiter rateLimiter;
-  private final java.util.concurrent.atomic.AtomicLong lastAttempt = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong lastAttempt =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
-   * @param quotas the ledger that holds this source's quota (a source without one is not limited by it)
+   * @param quotas the ledger that holds this source's quota (a source without one is not limited by
+   *     it)
    * @param keys the source's API key, or null for a source without one
    */
-  public SourceExtractor(SourceConfig config, RateSource source, HttpFetcher fetcher, BronzeRecordFactory records,
-      BronzeSink sink, RetrySettings retrySettings, ExtractionMetrics metrics, QuotaLedger quotas, KeyRing keys) {
+  public SourceExtractor(
+      SourceConfig config,
+      RateSource source,
+      HttpFetcher fetcher,
+      BronzeRecordFactory records,
+      BronzeSink sink,
+      RetrySettings retrySettings,
+      ExtractionMetrics metrics,
+      QuotaLedger quotas,
+      KeyRing keys) {
     this.config = config;
     this.source = source;
     this.fetcher = fetcher;
@@ -75,32 +86,43 @@ public final class SourceExtractor {
     this.quotas = quotas;
     this.keys = keys;
     this.retry = Retry.of("source-" + config.id(), retryConfig(retrySettings));
-    this.circuitBreaker = CircuitBreaker.of("source-" + config.id(), CircuitBreakerConfig.custom()
-        .slidingWindowSize(10)
-        .minimumNumberOfCalls(5)
-        .failureRateThreshold(50)
-        .waitDurationInOpenState(retrySettings.circuitOpenFor())
-        .recordResult(result -> result instanceof Attempt attempt && attempt.verdict().failed()
-            && attempt.verdict().errorCode().retryable())
-        .build());
+    this.circuitBreaker =
+        CircuitBreaker.of(
+            "source-" + config.id(),
+            CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(retrySettings.circuitOpenFor())
+                .recordResult(
+                    result ->
+                        result instanceof Attempt attempt
+                            && attempt.verdict().failed()
+                            && attempt.verdict().errorCode().retryable())
+                .build());
     metrics.register(config.id(), circuitBreaker::getState, lastAttempt, keys != null);
     RateLimit limit = config.rateLimit();
-    this.rateLimiter = RateLimiter.of("source-" + config.id(), RateLimiterConfig.custom()
-        .limitForPeriod(limit.permits())
-        .limitRefreshPeriod(limit.period())
-        .timeoutDuration(limit.maxWait())
-        .build());
+    this.rateLimiter =
+        RateLimiter.of(
+            "source-" + config.id(),
+            RateLimiterConfig.custom()
+                .limitForPeriod(limit.permits())
+                .limitRefreshPeriod(limit.period())
+                .timeoutDuration(limit.maxWait())
+                .build());
   }
 
   private static RetryConfig retryConfig(RetrySettings settings) {
-    IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5,
-        settings.maxBackoff());
-    IntervalBiFunction<Attempt> wait = (attempts, outcome) -> {
-      if (outcome.isRight() && outcome.get().verdict().retryAfter() != null) {
-        return outcome.get().verdict().retryAfter().toMillis();
-      }
-      return backoff.apply(attempts);
-    };
+    IntervalFunction backoff =
+        IntervalFunction.ofExponentialRandomBackoff(
+            settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff());
+    IntervalBiFunction<Attempt> wait =
+        (attempts, outcome) -> {
+          if (outcome.isRight() && outcome.get().verdict().retryAfter() != null) {
+            return outcome.get().verdict().retryAfter().toMillis();
+          }
+          return backoff.apply(attempts);
+        };
     return RetryConfig.<Attempt>custom()
         .maxAttempts(settings.maxAttempts())
         .retryOnResult(attempt -> attempt.verdict().retryable())
@@ -118,7 +140,10 @@ public final class SourceExtractor {
     return source;
   }
 
-  /** Runs one job with its retries; never throws for what the source does, only when a record cannot be stored. */
+  /**
+   * Runs one job with its retries; never throws for what the source does, only when a record cannot
+   * be stored.
+   */
   public ExtractionResult extract(ExtractionJob job) {
     List<BronzeExtraction> written = new ArrayList<>();
     try {
@@ -129,7 +154,10 @@ public final class SourceExtractor {
     } catch (QuotaSpentException e) {
       return refused(written, Outcome.QUOTA_SPENT, e.getMessage());
     } catch (RequestNotPermitted e) {
-      return refused(written, Outcome.RATE_LIMITED, "no rate limit permit within " + config.rateLimit().maxWait());
+      return refused(
+          written,
+          Outcome.RATE_LIMITED,
+          "no rate limit permit within " + config.rateLimit().maxWait());
     }
   }
 
@@ -160,7 +188,9 @@ public final class SourceExtractor {
     if (attempt.verdict().errorCode() == ErrorCode.KEY_REJECTED && keys != null) {
       String previous = keys.previous().filter(p -> !p.equals(key)).orElse(null);
       if (previous != null) {
-        LOG.warn("source {} refused its current key; trying the previous one, still in its grace period", config.id());
+        LOG.warn(
+            "source {} refused its current key; trying the previous one, still in its grace period",
+            config.id());
         metrics.previousKeyUsed(config.id());
         attempt = send(job, written, previous);
       }
@@ -178,15 +208,25 @@ public final class SourceExtractor {
     }
   }
 
-  private Attempt send(ExtractionJob job, List<BronzeExtraction> written, String key, UUID extractionId) {
+  private Attempt send(
+      ExtractionJob job, List<BronzeExtraction> written, String key, UUID extractionId) {
     RateLimiter.waitForPermission(rateLimiter);
     QuotaUsage usage = quotas.reserve(config.id()).orElse(null);
-    Attempt attempt = circuitBreaker.executeSupplier(() -> {
-      Exchange exchange = fetcher.fetch(job.request(), key);
-      return new Attempt(exchange, classifier.classify(exchange, source));
-    });
-    BronzeExtraction record = records.create(extractionId, config, source.type(), job, attempt.exchange(),
-        attempt.verdict(), written.size());
+    Attempt attempt =
+        circuitBreaker.executeSupplier(
+            () -> {
+              Exchange exchange = fetcher.fetch(job.request(), key);
+              return new Attempt(exchange, classifier.classify(exchange, source));
+            });
+    BronzeExtraction record =
+        records.create(
+            extractionId,
+            config,
+            source.type(),
+            job,
+            attempt.exchange(),
+            attempt.verdict(),
+            written.size());
     lastAttempt.set(record.getExtractedAt().toEpochMilli());
     try {
       sink.publish(record, usage);
@@ -195,13 +235,21 @@ public final class SourceExtractor {
       throw e;
     }
     written.add(record);
-    String outcome = attempt.verdict().failed() ? attempt.verdict().errorCode().name() : ExtractionMetrics.OK;
+    String outcome =
+        attempt.verdict().failed() ? attempt.verdict().errorCode().name() : ExtractionMetrics.OK;
     metrics.outcome(config.id(), outcome);
     metrics.requestDuration(config.id(), attempt.exchange().durationMillis());
-    LOG.info("extraction {} from {} attempt {}: {} {} in {} ms{}", record.getExtractionId(), config.id(),
-        record.getRetryAttempt(), record.getRequest().getUrl(),
+    LOG.info(
+        "extraction {} from {} attempt {}: {} {} in {} ms{}",
+        record.getExtractionId(),
+        config.id(),
+        record.getRetryAttempt(),
+        record.getRequest().getUrl(),
         record.getResponse() == null ? "no answer" : "HTTP " + record.getResponse().getStatus(),
-        record.getDurationMillis(), record.getErrorCode() == null ? "" : " " + record.getErrorCode() + ": " + record.getErrorMessage());
+        record.getDurationMillis(),
+        record.getErrorCode() == null
+            ? ""
+            : " " + record.getErrorCode() + ": " + record.getErrorMessage());
     return attempt;
   }
 }

@@ -9,19 +9,26 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * When a source is polled. Most sources are polled every few hours ({@link Every}); a first-party daily publisher
- * such as the ECB is polled after its publication time in its own time zone, on weekdays, and polled again every
- * {@code recheck} until the answer carries the new date or {@code until} is reached (a holiday publishes nothing).
+ * When a source is polled. Most sources are polled every few hours ({@link Every}); a first-party
+ * daily publisher such as the ECB is polled after its publication time in its own time zone, on
+ * weekdays, and polled again every {@code recheck} until the answer carries the new date or {@code
+ * until} is reached (a holiday publishes nothing).
  */
 public sealed interface SourceSchedule {
 
   /** The first poll of a process started at {@code now}. */
   Instant first(Instant now);
 
-  /** The poll after one that ended at {@code now}; {@code newDatePublished} says whether it brought today's rates. */
+  /**
+   * The poll after one that ended at {@code now}; {@code newDatePublished} says whether it brought
+   * today's rates.
+   */
   Instant next(Instant now, boolean newDatePublished);
 
-  /** Whether an answer for {@code date} is the one this schedule waits for (always true for an interval). */
+  /**
+   * Whether an answer for {@code date} is the one this schedule waits for (always true for an
+   * interval).
+   */
   boolean isCurrent(LocalDate date, Instant now);
 
   record Every(Duration interval) implements SourceSchedule {
@@ -46,11 +53,13 @@ public sealed interface SourceSchedule {
     }
   }
 
-  record Daily(LocalTime at, ZoneId zone, Duration recheck, LocalTime until) implements SourceSchedule {
+  record Daily(LocalTime at, ZoneId zone, Duration recheck, LocalTime until)
+      implements SourceSchedule {
 
     public Daily {
       if (!until.isAfter(at)) {
-        throw new IllegalArgumentException("the recheck window ends (" + until + ") before the publication time (" + at + ")");
+        throw new IllegalArgumentException(
+            "the recheck window ends (" + until + ") before the publication time (" + at + ")");
       }
     }
 
@@ -68,8 +77,11 @@ public sealed interface SourceSchedule {
     public Instant next(Instant now, boolean newDatePublished) {
       ZonedDateTime local = now.atZone(zone);
       ZonedDateTime again = local.plus(recheck);
-      if (!newDatePublished && isWeekday(local.toLocalDate()) && !local.toLocalTime().isBefore(at)
-          && again.toLocalDate().equals(local.toLocalDate()) && !again.toLocalTime().isAfter(until)) {
+      if (!newDatePublished
+          && isWeekday(local.toLocalDate())
+          && !local.toLocalTime().isBefore(at)
+          && again.toLocalDate().equals(local.toLocalDate())
+          && !again.toLocalTime().isAfter(until)) {
         return again.toInstant();
       }
       return nextPublication(local);
@@ -82,7 +94,8 @@ public sealed interface SourceSchedule {
 
     /** The first publication time strictly after {@code local}. */
     private Instant nextPublication(ZonedDateTime local) {
-      LocalDate day = local.toLocalTime().isBefore(at) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+      LocalDate day =
+          local.toLocalTime().isBefore(at) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
       while (!isWeekday(day)) {
         day = day.plusDays(1);
       }
@@ -95,7 +108,15 @@ public sealed interface SourceSchedule {
 
     @Override
     public String toString() {
-      return "weekdays at " + at + " " + zone + ", again every " + recheck + " until " + until + " until the new date appears";
+      return "weekdays at "
+          + at
+          + " "
+          + zone
+          + ", again every "
+          + recheck
+          + " until "
+          + until
+          + " until the new date appears";
     }
   }
 }

@@ -33,14 +33,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The whole app against a real broker and registry: a scheduled poll lands, committed, on the bronze topic. */
+/**
+ * The whole app against a real broker and registry: a scheduled poll lands, committed, on the
+ * bronze topic.
+ */
 @Tag("integration")
 class ExtractorAppIntegrationTest {
 
   @RegisterExtension
-  static WireMockExtension frankfurter = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-      .build();
+  static WireMockExtension frankfurter =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+          .build();
 
   static EmbeddedStack stack;
 
@@ -59,11 +63,18 @@ class ExtractorAppIntegrationTest {
   @Test
   void publishesTheFirstPollToTheBronzeTopicInATransaction() throws Exception {
     byte[] served = SourceExtractorTest.fixture("frankfurter-latest-eur.json");
-    frankfurter.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(served)));
+    frankfurter.stubFor(
+        get("/v1/latest")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(served)));
     Map<String, String> env = new HashMap<>(stack.env());
     env.put("MAKERATES_SOURCES", "frankfurter");
-    env.put("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "http://127.0.0.1:" + frankfurter.getRuntimeInfo().getHttpPort());
+    env.put(
+        "MAKERATES_SOURCE_FRANKFURTER_BASE_URL",
+        "http://127.0.0.1:" + frankfurter.getRuntimeInfo().getHttpPort());
     env.put("MAKERATES_INSTANCE", "extractor-it");
     env.put("MAKERATES_TOPIC_PARTITIONS", "1");
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -76,10 +87,13 @@ class ExtractorAppIntegrationTest {
       consumer.subscribe(List.of(TopicNames.BRONZE));
 
       List<ConsumerRecord<String, BronzeExtraction>> read = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-        return !read.isEmpty();
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+                return !read.isEmpty();
+              });
 
       ConsumerRecord<String, BronzeExtraction> record = read.get(0);
       assertThat(record.key()).isEqualTo("frankfurter");
@@ -89,7 +103,8 @@ class ExtractorAppIntegrationTest {
       assertThat(bronze.getErrorCode()).isNull();
       assertThat(SourceExtractorTest.body(bronze)).isEqualTo(served);
       assertThat(bronze.getResponse().getSha256()).isEqualTo(Checksums.sha256Hex(served));
-      assertThat(metrics.scrape()).contains("makerates_extractions_total{outcome=\"ok\",source=\"frankfurter\"} 1.0");
+      assertThat(metrics.scrape())
+          .contains("makerates_extractions_total{outcome=\"ok\",source=\"frankfurter\"} 1.0");
     }
     assertThat(health.ready()).isFalse();
   }
@@ -100,7 +115,8 @@ class ExtractorAppIntegrationTest {
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "extractor-it-reader");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    Deserializer<BronzeExtraction> values = new AvroSerdes(stack.registryUrl()).<BronzeExtraction>valueSerde().deserializer();
+    Deserializer<BronzeExtraction> values =
+        new AvroSerdes(stack.registryUrl()).<BronzeExtraction>valueSerde().deserializer();
     return new KafkaConsumer<>(props, new StringDeserializer(), values);
   }
 }

@@ -17,34 +17,55 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExtractorSettingsTest {
 
-  static final Map<String, String> MINIMAL = Map.of("MAKERATES_REGISTRY_URL", "http://127.0.0.1:8081/apis/registry/v3");
+  static final Map<String, String> MINIMAL =
+      Map.of("MAKERATES_REGISTRY_URL", "http://127.0.0.1:8081/apis/registry/v3");
 
   @Test
   void defaultsToOneSourceOfEveryTypeWithFrankfurterFailingOverToTheEcb() {
     ExtractorSettings settings = ExtractorSettings.from(new Settings(MINIMAL));
 
-    assertThat(settings.sources()).extracting(SourceConfig::id)
-        .containsExactly("frankfurter", "ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr");
-    assertThat(settings.sources()).allSatisfy(s -> {
-      assertThat(s.type()).isEqualTo(s.id());
-      assertThat(s.tier()).isEqualTo(SourceTier.PRIMARY);
-      assertThat(s.secrets()).isEmpty();
-      assertThat(s.quota()).isNull();
-    });
-    assertThat(settings.sources().get(0)).satisfies(s -> {
-      assertThat(s.baseUrl()).hasToString("https://api.frankfurter.dev");
-      assertThat(s.interval()).isEqualTo(Duration.ofHours(6));
-      assertThat(s.failover()).containsExactly("ecb");
-    });
+    assertThat(settings.sources())
+        .extracting(SourceConfig::id)
+        .containsExactly(
+            "frankfurter", "ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr");
+    assertThat(settings.sources())
+        .allSatisfy(
+            s -> {
+              assertThat(s.type()).isEqualTo(s.id());
+              assertThat(s.tier()).isEqualTo(SourceTier.PRIMARY);
+              assertThat(s.secrets()).isEmpty();
+              assertThat(s.quota()).isNull();
+            });
+    assertThat(settings.sources().get(0))
+        .satisfies(
+            s -> {
+              assertThat(s.baseUrl()).hasToString("https://api.frankfurter.dev");
+              assertThat(s.interval()).isEqualTo(Duration.ofHours(6));
+              assertThat(s.failover()).containsExactly("ecb");
+            });
     // the central banks are polled at their own publication time, in their own zone
-    assertThat(settings.sources()).filteredOn(s -> s.id().equals("cnb")).singleElement()
-        .satisfies(s -> assertThat(s.schedule().toString()).startsWith("weekdays at 14:35 Europe/Prague"));
+    assertThat(settings.sources())
+        .filteredOn(s -> s.id().equals("cnb"))
+        .singleElement()
+        .satisfies(
+            s -> assertThat(s.schedule().toString()).startsWith("weekdays at 14:35 Europe/Prague"));
     // naming the sources drops the default failover with the default list
-    assertThat(ExtractorSettings.from(new Settings(java.util.Map.of("MAKERATES_REGISTRY_URL", "http://r/apis/registry/v3",
-        "MAKERATES_SOURCES", "frankfurter"))).sources()).singleElement().satisfies(s -> assertThat(s.failover()).isEmpty());
+    assertThat(
+            ExtractorSettings.from(
+                    new Settings(
+                        java.util.Map.of(
+                            "MAKERATES_REGISTRY_URL",
+                            "http://r/apis/registry/v3",
+                            "MAKERATES_SOURCES",
+                            "frankfurter")))
+                .sources())
+        .singleElement()
+        .satisfies(s -> assertThat(s.failover()).isEmpty());
     assertThat(settings.http().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.http().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(settings.http().userAgent()).startsWith("MakeRates/").endsWith("(+https://github.com/makerates; ops@makerates.example)");
+    assertThat(settings.http().userAgent())
+        .startsWith("MakeRates/")
+        .endsWith("(+https://github.com/makerates; ops@makerates.example)");
     assertThat(settings.audit().dataClassification()).isEqualTo("internal");
     assertThat(settings.audit().retentionPolicy()).isEqualTo("keep-5-years");
     assertThat(settings.audit().instance()).isEqualTo(settings.audit().host());
@@ -100,7 +121,8 @@ class ExtractorSettingsTest {
   }
 
   @Test
-  void aKeyedExchangeRateApiSourceDefaultsToTheKeyedHostAndItsQuota(@TempDir Path dir) throws IOException {
+  void aKeyedExchangeRateApiSourceDefaultsToTheKeyedHostAndItsQuota(@TempDir Path dir)
+      throws IOException {
     Path keyFile = Files.writeString(dir.resolve("key"), "k3y");
     Map<String, String> env = new HashMap<>(MINIMAL);
     env.put("MAKERATES_SOURCES", "erapi,erapi-open");
@@ -115,47 +137,91 @@ class ExtractorSettingsTest {
     assertThat(settings.sources().get(0).base()).isEqualTo("USD");
     assertThat(settings.sources().get(1).baseUrl()).hasToString("https://open.er-api.com");
     assertThat(settings.sources().get(1).quota()).isNull();
-    assertBad(Map.of("MAKERATES_SOURCES", "ecb", "MAKERATES_SOURCE_ECB_BASE", "USD"), "EUR-based rates only");
-    assertThat(ExtractorSettings.from(new Settings(MINIMAL).with(Map.of("MAKERATES_SOURCES", "ecb"))).sources().get(0)
-        .schedule()).isInstanceOf(SourceSchedule.Daily.class);
+    assertBad(
+        Map.of("MAKERATES_SOURCES", "ecb", "MAKERATES_SOURCE_ECB_BASE", "USD"),
+        "EUR-based rates only");
+    assertThat(
+            ExtractorSettings.from(new Settings(MINIMAL).with(Map.of("MAKERATES_SOURCES", "ecb")))
+                .sources()
+                .get(0)
+                .schedule())
+        .isInstanceOf(SourceSchedule.Daily.class);
   }
 
   @Test
   void aSourceCanBePolledDailyInItsOwnTimeZone() {
-    ExtractorSettings settings = ExtractorSettings.from(new Settings(MINIMAL).with(Map.of(
-        "MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "16:30", "MAKERATES_SOURCE_FRANKFURTER_ZONE", "Europe/Berlin",
-        "MAKERATES_SOURCE_FRANKFURTER_RECHECK", "10m")));
+    ExtractorSettings settings =
+        ExtractorSettings.from(
+            new Settings(MINIMAL)
+                .with(
+                    Map.of(
+                        "MAKERATES_SOURCE_FRANKFURTER_DAILY_AT",
+                        "16:30",
+                        "MAKERATES_SOURCE_FRANKFURTER_ZONE",
+                        "Europe/Berlin",
+                        "MAKERATES_SOURCE_FRANKFURTER_RECHECK",
+                        "10m")));
 
-    assertThat(settings.sources().get(0).schedule()).isEqualTo(new SourceSchedule.Daily(java.time.LocalTime.of(16, 30),
-        java.time.ZoneId.of("Europe/Berlin"), Duration.ofMinutes(10), java.time.LocalTime.of(19, 0)));
+    assertThat(settings.sources().get(0).schedule())
+        .isEqualTo(
+            new SourceSchedule.Daily(
+                java.time.LocalTime.of(16, 30),
+                java.time.ZoneId.of("Europe/Berlin"),
+                Duration.ofMinutes(10),
+                java.time.LocalTime.of(19, 0)));
     assertThat(ExtractorSettings.from(new Settings(MINIMAL)).sources().get(0).schedule())
         .isEqualTo(new SourceSchedule.Every(Duration.ofHours(6)));
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "4pm"), "MAKERATES_SOURCE_FRANKFURTER_DAILY_AT");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "16:00", "MAKERATES_SOURCE_FRANKFURTER_ZONE", "Mars/Base"),
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "4pm"),
+        "MAKERATES_SOURCE_FRANKFURTER_DAILY_AT");
+    assertBad(
+        Map.of(
+            "MAKERATES_SOURCE_FRANKFURTER_DAILY_AT",
+            "16:00",
+            "MAKERATES_SOURCE_FRANKFURTER_ZONE",
+            "Mars/Base"),
         "MAKERATES_SOURCE_FRANKFURTER_ZONE");
   }
 
   @Test
   void rejectsBadValuesNamingTheVariable() {
     assertThatThrownBy(() -> ExtractorSettings.from(new Settings(Map.of())))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("MAKERATES_REGISTRY_URL");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_TIER", "gold"), "MAKERATES_SOURCE_FRANKFURTER_TIER");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MAKERATES_REGISTRY_URL");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_TIER", "gold"), "MAKERATES_SOURCE_FRANKFURTER_TIER");
     assertBad(Map.of("MAKERATES_SOURCES", "ecbx"), "MAKERATES_SOURCE_ECBX_TYPE");
     assertBad(Map.of("MAKERATES_SOURCES", "frankfurter,frankfurter"), "twice");
     assertBad(Map.of("MAKERATES_SOURCES", "Bad_Id!"), "MAKERATES_SOURCES");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_INTERVAL", "0s"), "MAKERATES_SOURCE_FRANKFURTER_INTERVAL");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "ftp://x"), "MAKERATES_SOURCE_FRANKFURTER_BASE_URL");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_INTERVAL", "0s"),
+        "MAKERATES_SOURCE_FRANKFURTER_INTERVAL");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "ftp://x"),
+        "MAKERATES_SOURCE_FRANKFURTER_BASE_URL");
     assertBad(Map.of("MAKERATES_HTTP_REQUEST_TIMEOUT", "soon"), "MAKERATES_HTTP_REQUEST_TIMEOUT");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_API_KEY_FILE", "/nonexistent/key"), "MAKERATES_SOURCE_FRANKFURTER_API_KEY_FILE");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_QUOTA", "100/week"), "MAKERATES_SOURCE_FRANKFURTER_QUOTA");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN", "most"), "MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT", "fast"), "MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_FAILOVER", "mirror"), "MAKERATES_SOURCE_FRANKFURTER_FAILOVER");
-    assertBad(Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE", "euro"), "MAKERATES_SOURCE_FRANKFURTER_BASE");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_API_KEY_FILE", "/nonexistent/key"),
+        "MAKERATES_SOURCE_FRANKFURTER_API_KEY_FILE");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_QUOTA", "100/week"),
+        "MAKERATES_SOURCE_FRANKFURTER_QUOTA");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN", "most"),
+        "MAKERATES_SOURCE_FRANKFURTER_QUOTA_WARN");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT", "fast"),
+        "MAKERATES_SOURCE_FRANKFURTER_RATE_LIMIT");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_FAILOVER", "mirror"),
+        "MAKERATES_SOURCE_FRANKFURTER_FAILOVER");
+    assertBad(
+        Map.of("MAKERATES_SOURCE_FRANKFURTER_BASE", "euro"), "MAKERATES_SOURCE_FRANKFURTER_BASE");
   }
 
   private static void assertBad(Map<String, String> overrides, String mentioned) {
     assertThatThrownBy(() -> ExtractorSettings.from(new Settings(MINIMAL).with(overrides)))
-        .isInstanceOf(ConfigException.class).hasMessageContaining(mentioned);
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(mentioned);
   }
 }

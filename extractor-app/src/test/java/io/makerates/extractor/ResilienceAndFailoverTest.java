@@ -35,17 +35,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What a misbehaving API does to the extractor: every attempt leaves a bronze record, retries stop where they should,
- * the quota is never exceeded, and a spent or broken source hands over to the next of its chain.
+ * What a misbehaving API does to the extractor: every attempt leaves a bronze record, retries stop
+ * where they should, the quota is never exceeded, and a spent or broken source hands over to the
+ * next of its chain.
  */
 class ResilienceAndFailoverTest {
 
   @RegisterExtension
-  static WireMockExtension api = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true))
-      .build();
+  static WireMockExtension api =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true))
+          .build();
 
-  static final RetrySettings THREE_FAST = new RetrySettings(3, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMinutes(5));
+  static final RetrySettings THREE_FAST =
+      new RetrySettings(3, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMinutes(5));
 
   final List<BronzeExtraction> published = new CopyOnWriteArrayList<>();
   final List<QuotaUsage> quotaRecords = new CopyOnWriteArrayList<>();
@@ -64,38 +67,62 @@ class ResilienceAndFailoverTest {
 
   @Test
   void retriesATruncatedBodyAndRecordsEachCut() {
-    api.stubFor(get("/a/v1/latest").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    api.stubFor(
+        get("/a/v1/latest").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
-    ExtractionResult result = extractor("a", THREE_FAST, Duration.ofSeconds(5)).extract(latest("a"));
+    ExtractionResult result =
+        extractor("a", THREE_FAST, Duration.ofSeconds(5)).extract(latest("a"));
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(result.records()).hasSize(3).allSatisfy(r -> assertThat(r.getErrorCode()).isEqualTo("IO_ERROR"));
+    assertThat(result.records())
+        .hasSize(3)
+        .allSatisfy(r -> assertThat(r.getErrorCode()).isEqualTo("IO_ERROR"));
     api.verify(3, getRequestedFor(urlEqualTo("/a/v1/latest")));
   }
 
   @Test
   void givesUpOnABodyThatDribblesInSlowerThanTheRequestTimeout() {
-    api.stubFor(get("/a/v1/latest").willReturn(aResponse().withStatus(200).withBody("{\"rates\":{\"USD\":1.1}}")
-        .withChunkedDribbleDelay(10, 3_000)));
-    RetrySettings twice = new RetrySettings(2, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMinutes(5));
+    api.stubFor(
+        get("/a/v1/latest")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"rates\":{\"USD\":1.1}}")
+                    .withChunkedDribbleDelay(10, 3_000)));
+    RetrySettings twice =
+        new RetrySettings(2, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMinutes(5));
 
     ExtractionResult result = extractor("a", twice, Duration.ofMillis(500)).extract(latest("a"));
 
-    assertThat(result.records()).hasSize(2).allSatisfy(r -> {
-      assertThat(r.getErrorCode()).isEqualTo("TIMEOUT");
-      assertThat(r.getResponse()).isNull();
-    });
+    assertThat(result.records())
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getErrorCode()).isEqualTo("TIMEOUT");
+              assertThat(r.getResponse()).isNull();
+            });
   }
 
   @Test
   void retriesMalformedJsonAndKeepsTheBytesItGot() {
     String broken = "{\"amount\":1.0,\"base\":\"EUR\",\"rates\":{\"USD\":1.0";
-    api.stubFor(get("/a/v1/latest").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(200).withBody(broken)).willSetStateTo("fixed"));
-    api.stubFor(get("/a/v1/latest").inScenario("flaky").whenScenarioStateIs("fixed")
-        .willReturn(aResponse().withStatus(200).withBody("{\"amount\":1.0,\"base\":\"EUR\",\"rates\":{\"USD\":1.0}}")));
+    api.stubFor(
+        get("/a/v1/latest")
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(200).withBody(broken))
+            .willSetStateTo("fixed"));
+    api.stubFor(
+        get("/a/v1/latest")
+            .inScenario("flaky")
+            .whenScenarioStateIs("fixed")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"amount\":1.0,\"base\":\"EUR\",\"rates\":{\"USD\":1.0}}")));
 
-    ExtractionResult result = extractor("a", THREE_FAST, Duration.ofSeconds(5)).extract(latest("a"));
+    ExtractionResult result =
+        extractor("a", THREE_FAST, Duration.ofSeconds(5)).extract(latest("a"));
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.records()).hasSize(2);
@@ -106,25 +133,43 @@ class ResilienceAndFailoverTest {
 
   @Test
   void recordsAnHtmlErrorPageServedWithStatus200AsMalformed() {
-    api.stubFor(get("/a/v1/latest").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-        .withBody("<!DOCTYPE html><html><body><h1>Service temporarily unavailable</h1></body></html>")));
+    api.stubFor(
+        get("/a/v1/latest")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody(
+                        "<!DOCTYPE html><html><body><h1>Service temporarily unavailable</h1></body></html>")));
 
-    ExtractionResult result = extractor("a", THREE_FAST, Duration.ofSeconds(5)).extract(latest("a"));
+    ExtractionResult result =
+        extractor("a", THREE_FAST, Duration.ofSeconds(5)).extract(latest("a"));
 
-    assertThat(result.records()).hasSize(3).allSatisfy(r -> {
-      assertThat(r.getErrorCode()).isEqualTo("MALFORMED_BODY");
-      assertThat(r.getErrorMessage()).contains("HTML");
-      assertThat(r.getResponse().getContentType()).isEqualTo("text/html");
-    });
+    assertThat(result.records())
+        .hasSize(3)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getErrorCode()).isEqualTo("MALFORMED_BODY");
+              assertThat(r.getErrorMessage()).contains("HTML");
+              assertThat(r.getResponse().getContentType()).isEqualTo("text/html");
+            });
   }
 
   @Test
   void neverExceedsTheQuotaThroughBurstsOfServerErrors() {
     limits.put("a", QuotaLimit.parse("5/day", 0.8));
-    api.stubFor(get("/a/v1/latest").inScenario("burst").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(500)).willSetStateTo("503"));
-    api.stubFor(get("/a/v1/latest").inScenario("burst").whenScenarioStateIs("503")
-        .willReturn(aResponse().withStatus(503)).willSetStateTo(Scenario.STARTED));
+    api.stubFor(
+        get("/a/v1/latest")
+            .inScenario("burst")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(500))
+            .willSetStateTo("503"));
+    api.stubFor(
+        get("/a/v1/latest")
+            .inScenario("burst")
+            .whenScenarioStateIs("503")
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo(Scenario.STARTED));
     SourceExtractor a = extractor("a", THREE_FAST, Duration.ofSeconds(5));
 
     ExtractionResult first = a.extract(latest("a"));
@@ -137,7 +182,9 @@ class ResilienceAndFailoverTest {
     assertThat(third.records()).isEmpty();
     assertThat(third.outcome()).isEqualTo(Outcome.QUOTA_SPENT);
     api.verify(5, getRequestedFor(urlEqualTo("/a/v1/latest")));
-    assertThat(published).hasSize(5).extracting(BronzeExtraction::getErrorCode)
+    assertThat(published)
+        .hasSize(5)
+        .extracting(BronzeExtraction::getErrorCode)
         .containsExactly("HTTP_5XX", "HTTP_5XX", "HTTP_5XX", "HTTP_5XX", "HTTP_5XX");
     // each attempt's record went out with its quota usage, never above the limit
     assertThat(quotaRecords).extracting(QuotaUsage::getUsed).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -147,42 +194,67 @@ class ResilienceAndFailoverTest {
   @Test
   void handsOverToTheNextSourceWhenTheQuotaIsSpent() {
     limits.put("a", QuotaLimit.parse("1/day", 0.8));
-    api.stubFor(get("/a/v1/latest").willReturn(aResponse().withStatus(200).withBody("{\"rates\":{}}")));
-    api.stubFor(get("/b/v1/latest").willReturn(aResponse().withStatus(200).withBody("{\"rates\":{}}")));
+    api.stubFor(
+        get("/a/v1/latest").willReturn(aResponse().withStatus(200).withBody("{\"rates\":{}}")));
+    api.stubFor(
+        get("/b/v1/latest").willReturn(aResponse().withStatus(200).withBody("{\"rates\":{}}")));
     FailoverChain chain = chain(source("a", List.of("b")), source("b", List.of()));
 
-    List<ExtractionResult> first = chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
-    List<ExtractionResult> second = chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
+    List<ExtractionResult> first =
+        chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
+    List<ExtractionResult> second =
+        chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
 
-    assertThat(first).singleElement().extracting(ExtractionResult::outcome).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(second).extracting(ExtractionResult::outcome).containsExactly(Outcome.QUOTA_SPENT, Outcome.SUCCEEDED);
-    assertThat(second.get(1).records()).singleElement().satisfies(r -> {
-      assertThat(r.getSourceId()).isEqualTo("b");
-      assertThat(r.getTier()).isEqualTo(SourceTier.FALLBACK);
-    });
+    assertThat(first)
+        .singleElement()
+        .extracting(ExtractionResult::outcome)
+        .isEqualTo(Outcome.SUCCEEDED);
+    assertThat(second)
+        .extracting(ExtractionResult::outcome)
+        .containsExactly(Outcome.QUOTA_SPENT, Outcome.SUCCEEDED);
+    assertThat(second.get(1).records())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getSourceId()).isEqualTo("b");
+              assertThat(r.getTier()).isEqualTo(SourceTier.FALLBACK);
+            });
     api.verify(1, getRequestedFor(urlEqualTo("/a/v1/latest")));
     api.verify(1, getRequestedFor(urlEqualTo("/b/v1/latest")));
-    assertThat(meters.get("makerates.extractor.failovers").tags("from", "a", "to", "b", "reason", "quota_spent")
-        .counter().count()).isEqualTo(1);
+    assertThat(
+            meters
+                .get("makerates.extractor.failovers")
+                .tags("from", "a", "to", "b", "reason", "quota_spent")
+                .counter()
+                .count())
+        .isEqualTo(1);
 
     clock.now = Instant.parse("2026-11-23T00:00:05Z"); // a new UTC day: a's quota is back
     assertThat(chain.run("a", e -> ExtractionJob.scheduled(e.source().latest())))
-        .singleElement().satisfies(r -> assertThat(r.records().get(0).getSourceId()).isEqualTo("a"));
+        .singleElement()
+        .satisfies(r -> assertThat(r.records().get(0).getSourceId()).isEqualTo("a"));
   }
 
   @Test
   void handsOverWhileTheCircuitBreakerIsOpen() {
     api.stubFor(get("/a/v1/latest").willReturn(aResponse().withStatus(503)));
-    api.stubFor(get("/b/v1/latest").willReturn(aResponse().withStatus(200).withBody("{\"rates\":{}}")));
-    RetrySettings once = new RetrySettings(1, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMinutes(5));
+    api.stubFor(
+        get("/b/v1/latest").willReturn(aResponse().withStatus(200).withBody("{\"rates\":{}}")));
+    RetrySettings once =
+        new RetrySettings(1, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMinutes(5));
     FailoverChain chain = chain(once, source("a", List.of("b")), source("b", List.of()));
 
-    for (int i = 0; i < 5; i++) { // five failures open a's breaker; each poll still reached b afterwards
+    for (int i = 0;
+        i < 5;
+        i++) { // five failures open a's breaker; each poll still reached b afterwards
       chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
     }
-    List<ExtractionResult> whileOpen = chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
+    List<ExtractionResult> whileOpen =
+        chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
 
-    assertThat(whileOpen).extracting(ExtractionResult::outcome).containsExactly(Outcome.CIRCUIT_OPEN, Outcome.SUCCEEDED);
+    assertThat(whileOpen)
+        .extracting(ExtractionResult::outcome)
+        .containsExactly(Outcome.CIRCUIT_OPEN, Outcome.SUCCEEDED);
     assertThat(whileOpen.get(0).records()).isEmpty();
     api.verify(5, getRequestedFor(urlEqualTo("/a/v1/latest")));
     assertThat(published).filteredOn(r -> r.getSourceId().equals("a")).hasSize(5);
@@ -190,12 +262,18 @@ class ResilienceAndFailoverTest {
 
   @Test
   void aBadRequestDoesNotFailOver() {
-    api.stubFor(get("/a/v1/latest").willReturn(aResponse().withStatus(404).withBody("{\"message\":\"not found\"}")));
+    api.stubFor(
+        get("/a/v1/latest")
+            .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"not found\"}")));
     FailoverChain chain = chain(source("a", List.of("b")), source("b", List.of()));
 
-    List<ExtractionResult> results = chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
+    List<ExtractionResult> results =
+        chain.run("a", e -> ExtractionJob.scheduled(e.source().latest()));
 
-    assertThat(results).singleElement().extracting(ExtractionResult::outcome).isEqualTo(Outcome.FAILED);
+    assertThat(results)
+        .singleElement()
+        .extracting(ExtractionResult::outcome)
+        .isEqualTo(Outcome.FAILED);
     api.verify(0, getRequestedFor(urlEqualTo("/b/v1/latest")));
   }
 
@@ -203,9 +281,18 @@ class ResilienceAndFailoverTest {
 
   private SourceConfig source(String id, List<String> failover) {
     URI base = URI.create("http://127.0.0.1:" + api.getRuntimeInfo().getHttpPort() + "/" + id);
-    return new SourceConfig(id, "frankfurter", base, "EUR", Duration.ofHours(6),
-        failover.isEmpty() && !id.equals("a") ? SourceTier.FALLBACK : SourceTier.PRIMARY, null, List.of(),
-        limits.get(id), new RateLimit(100, Duration.ofSeconds(1), Duration.ofSeconds(1)), failover);
+    return new SourceConfig(
+        id,
+        "frankfurter",
+        base,
+        "EUR",
+        Duration.ofHours(6),
+        failover.isEmpty() && !id.equals("a") ? SourceTier.FALLBACK : SourceTier.PRIMARY,
+        null,
+        List.of(),
+        limits.get(id),
+        new RateLimit(100, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+        failover);
   }
 
   private ExtractionJob latest(String id) {
@@ -216,20 +303,36 @@ class ResilienceAndFailoverTest {
     return extractor(source(id, List.of()), retry, requestTimeout);
   }
 
-  private SourceExtractor extractor(SourceConfig config, RetrySettings retry, Duration requestTimeout) {
+  private SourceExtractor extractor(
+      SourceConfig config, RetrySettings retry, Duration requestTimeout) {
     if (fetcher == null) {
-      fetcher = new HttpFetcher(new HttpSettings(Duration.ofSeconds(2), requestTimeout, HttpSettings.userAgent("test", "t@example.org")));
+      fetcher =
+          new HttpFetcher(
+              new HttpSettings(
+                  Duration.ofSeconds(2),
+                  requestTimeout,
+                  HttpSettings.userAgent("test", "t@example.org")));
     }
     if (ledger == null) {
       ledger = new QuotaLedger(limits, clock, meters);
     }
-    BronzeRecordFactory records = new BronzeRecordFactory(SourceExtractorTest.AUDIT, SecretRedactor.none());
-    return new SourceExtractor(config, new FrankfurterSource(config.baseUrl()), fetcher, records, (record, usage) -> {
-      published.add(record);
-      if (usage != null) {
-        quotaRecords.add(usage);
-      }
-    }, retry, new ExtractionMetrics(meters), ledger, null);
+    BronzeRecordFactory records =
+        new BronzeRecordFactory(SourceExtractorTest.AUDIT, SecretRedactor.none());
+    return new SourceExtractor(
+        config,
+        new FrankfurterSource(config.baseUrl()),
+        fetcher,
+        records,
+        (record, usage) -> {
+          published.add(record);
+          if (usage != null) {
+            quotaRecords.add(usage);
+          }
+        },
+        retry,
+        new ExtractionMetrics(meters),
+        ledger,
+        null);
   }
 
   private FailoverChain chain(SourceConfig... configs) {

@@ -47,13 +47,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SourceExtractorTest {
 
   @RegisterExtension
-  static WireMockExtension api = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort().gzipDisabled(true))
-      .build();
+  static WireMockExtension api =
+      WireMockExtension.newInstance()
+          .options(
+              wireMockConfig()
+                  .bindAddress("127.0.0.1")
+                  .dynamicPort()
+                  .dynamicHttpsPort()
+                  .gzipDisabled(true))
+          .build();
 
   static final String CONTACT = "rates-oncall@example.org";
-  static final AuditContext AUDIT = new AuditContext("test-host", "test-instance", "abc123", "internal", "keep-5-years");
-  static final RetrySettings FAST_RETRIES = new RetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofMinutes(5));
+  static final AuditContext AUDIT =
+      new AuditContext("test-host", "test-instance", "abc123", "internal", "keep-5-years");
+  static final RetrySettings FAST_RETRIES =
+      new RetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofMinutes(5));
 
   final List<BronzeExtraction> published = new CopyOnWriteArrayList<>();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -69,10 +77,17 @@ class SourceExtractorTest {
   @Test
   void storesTheAnswerByteForByteWithItsChecksumAndFullAuditRecord() throws IOException {
     byte[] served = fixture("frankfurter-latest-eur.json");
-    api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withHeader("Vary", "Accept-Encoding", "Origin").withBody(served)));
+    api.stubFor(
+        get("/v1/latest")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Vary", "Accept-Encoding", "Origin")
+                    .withBody(served)));
 
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
+    List<BronzeExtraction> records =
+        extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).hasSize(1).isEqualTo(published);
     BronzeExtraction r = records.get(0);
@@ -94,7 +109,9 @@ class SourceExtractorTest {
     assertThat(r.getRequestedTo()).isNull();
     assertThat(r.getRequest().getUrl()).isEqualTo(httpBase() + "/v1/latest");
     assertThat(r.getRequest().getMethod()).isEqualTo("GET");
-    assertThat(r.getRequest().getHeaders()).containsEntry("Accept", "application/json").containsEntry("Accept-Encoding", "gzip")
+    assertThat(r.getRequest().getHeaders())
+        .containsEntry("Accept", "application/json")
+        .containsEntry("Accept-Encoding", "gzip")
         .containsKey("User-Agent");
     assertThat(r.getRequest().getParams()).isEmpty();
     assertThat(r.getDurationMillis()).isNotNegative();
@@ -107,7 +124,13 @@ class SourceExtractorTest {
     assertThat(r.getDataClassification()).isEqualTo("internal");
     assertThat(r.getRetentionPolicy()).isEqualTo("keep-5-years");
     assertThat(r.getParentExtractionId()).isNull();
-    assertThat(meters.get("makerates.extractions").tags("source", "frankfurter", "outcome", "ok").counter().count()).isEqualTo(1);
+    assertThat(
+            meters
+                .get("makerates.extractions")
+                .tags("source", "frankfurter", "outcome", "ok")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -116,20 +139,31 @@ class SourceExtractorTest {
 
     extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
-    api.verify(getRequestedFor(urlEqualTo("/v1/latest"))
-        .withHeader("User-Agent", containing("MakeRates/"))
-        .withHeader("User-Agent", containing(CONTACT))
-        .withHeader("Accept-Encoding", equalTo("gzip")));
+    api.verify(
+        getRequestedFor(urlEqualTo("/v1/latest"))
+            .withHeader("User-Agent", containing("MakeRates/"))
+            .withHeader("User-Agent", containing(CONTACT))
+            .withHeader("Accept-Encoding", equalTo("gzip")));
   }
 
   @Test
   void storesAGzipAnswerDecompressed() throws IOException {
     byte[] plain = fixture("frankfurter-latest-eur.json");
     byte[] gzipped = gzip(plain);
-    api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip").withBody(gzipped)));
+    api.stubFor(
+        get("/v1/latest")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Content-Encoding", "gzip")
+                    .withBody(gzipped)));
 
-    BronzeExtraction r = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records().get(0);
+    BronzeExtraction r =
+        extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of())
+            .extract(latest())
+            .records()
+            .get(0);
 
     assertThat(gzipped).isNotEqualTo(plain);
     assertThat(body(r)).isEqualTo(plain);
@@ -140,12 +174,20 @@ class SourceExtractorTest {
 
   @Test
   void recordsEveryAttemptOfARetriedServerError() {
-    api.stubFor(get("/v1/latest").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503).withBody("upstream down")).willSetStateTo("recovered"));
-    api.stubFor(get("/v1/latest").inScenario("flaky").whenScenarioStateIs("recovered")
-        .willReturn(aResponse().withStatus(200).withBody("{\"amount\":1.0}")));
+    api.stubFor(
+        get("/v1/latest")
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503).withBody("upstream down"))
+            .willSetStateTo("recovered"));
+    api.stubFor(
+        get("/v1/latest")
+            .inScenario("flaky")
+            .whenScenarioStateIs("recovered")
+            .willReturn(aResponse().withStatus(200).withBody("{\"amount\":1.0}")));
 
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
+    List<BronzeExtraction> records =
+        extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).extracting(BronzeExtraction::getRetryAttempt).containsExactly(0, 1);
     assertThat(records.get(0).getErrorCode()).isEqualTo("HTTP_5XX");
@@ -159,26 +201,38 @@ class SourceExtractorTest {
 
   @Test
   void waitsAsLongAsRetryAfterAsksOnA429() {
-    api.stubFor(get("/v1/latest").inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("allowed"));
-    api.stubFor(get("/v1/latest").inScenario("limited").whenScenarioStateIs("allowed")
-        .willReturn(aResponse().withStatus(200).withBody("{}")));
+    api.stubFor(
+        get("/v1/latest")
+            .inScenario("limited")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+            .willSetStateTo("allowed"));
+    api.stubFor(
+        get("/v1/latest")
+            .inScenario("limited")
+            .whenScenarioStateIs("allowed")
+            .willReturn(aResponse().withStatus(200).withBody("{}")));
 
     // the backoff alone would wait about 10 ms: only Retry-After explains a second's gap
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
+    List<BronzeExtraction> records =
+        extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).hasSize(2);
     assertThat(records.get(0).getErrorCode()).isEqualTo("HTTP_429");
     assertThat(records.get(1).getErrorCode()).isNull();
-    Duration gap = Duration.between(records.get(0).getExtractedAt(), records.get(1).getExtractedAt());
+    Duration gap =
+        Duration.between(records.get(0).getExtractedAt(), records.get(1).getExtractedAt());
     assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
   void doesNotRetryWhenRetryAfterIsLongerThanRetriesMayWait() {
-    api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+    api.stubFor(
+        get("/v1/latest")
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
+    List<BronzeExtraction> records =
+        extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
     assertThat(records).hasSize(1);
     assertThat(records.get(0).getErrorCode()).isEqualTo("HTTP_429");
@@ -187,15 +241,22 @@ class SourceExtractorTest {
 
   @Test
   void recordsATimeoutWithoutAResponse() {
-    api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(5_000)));
-    RetrySettings twoAttempts = new RetrySettings(2, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
+    api.stubFor(
+        get("/v1/latest")
+            .willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(5_000)));
+    RetrySettings twoAttempts =
+        new RetrySettings(2, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-    List<BronzeExtraction> records = extractor(twoAttempts, Duration.ofMillis(200), List.of()).extract(latest()).records();
+    List<BronzeExtraction> records =
+        extractor(twoAttempts, Duration.ofMillis(200), List.of()).extract(latest()).records();
 
-    assertThat(records).hasSize(2).allSatisfy(r -> {
-      assertThat(r.getErrorCode()).isEqualTo("TIMEOUT");
-      assertThat(r.getResponse()).isNull();
-    });
+    assertThat(records)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getErrorCode()).isEqualTo("TIMEOUT");
+              assertThat(r.getResponse()).isNull();
+            });
     assertThat(records).extracting(BronzeExtraction::getRetryAttempt).containsExactly(0, 1);
   }
 
@@ -206,89 +267,141 @@ class SourceExtractorTest {
       closedPort = socket.getLocalPort();
     }
     SourceConfig config = frankfurter(URI.create("http://127.0.0.1:" + closedPort), List.of());
-    RetrySettings once = new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
+    RetrySettings once =
+        new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-    List<BronzeExtraction> records = extractor(config, once, Duration.ofSeconds(5)).extract(latest(config)).records();
+    List<BronzeExtraction> records =
+        extractor(config, once, Duration.ofSeconds(5)).extract(latest(config)).records();
 
-    assertThat(records).singleElement().satisfies(r -> {
-      assertThat(r.getErrorCode()).isEqualTo("CONNECT_ERROR");
-      assertThat(r.getResponse()).isNull();
-    });
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getErrorCode()).isEqualTo("CONNECT_ERROR");
+              assertThat(r.getResponse()).isNull();
+            });
   }
 
   @Test
   void keepsConfiguredSecretsOutOfTheRecord() {
     String secret = "k3y-6f1d0c2a9b";
-    api.stubFor(get(urlPathEqualTo("/v6/" + secret + "/latest/USD")).willReturn(aResponse().withStatus(500)
-        .withHeader("Location", "/v6/" + secret + "/elsewhere")));
-    SourceRequest keyed = new SourceRequest(URI.create(httpBase() + "/v6/" + secret + "/latest/USD?apikey=" + secret),
-        "GET", Map.of("X-Api-Key", secret, "Authorization", "Bearer " + secret),
-        Map.of("key", secret, "base", "USD", secret, "as-a-name"), null, null, "v6");
-    RetrySettings once = new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
+    api.stubFor(
+        get(urlPathEqualTo("/v6/" + secret + "/latest/USD"))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Location", "/v6/" + secret + "/elsewhere")));
+    SourceRequest keyed =
+        new SourceRequest(
+            URI.create(httpBase() + "/v6/" + secret + "/latest/USD?apikey=" + secret),
+            "GET",
+            Map.of("X-Api-Key", secret, "Authorization", "Bearer " + secret),
+            Map.of("key", secret, "base", "USD", secret, "as-a-name"),
+            null,
+            null,
+            "v6");
+    RetrySettings once =
+        new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-    BronzeExtraction r = extractor(frankfurter(URI.create(httpBase()), List.of(secret)), once, Duration.ofSeconds(5))
-        .extract(ExtractionJob.scheduled(keyed)).records().get(0);
+    BronzeExtraction r =
+        extractor(frankfurter(URI.create(httpBase()), List.of(secret)), once, Duration.ofSeconds(5))
+            .extract(ExtractionJob.scheduled(keyed))
+            .records()
+            .get(0);
 
-    api.verify(getRequestedFor(urlPathEqualTo("/v6/" + secret + "/latest/USD")).withHeader("X-Api-Key", equalTo(secret)));
+    api.verify(
+        getRequestedFor(urlPathEqualTo("/v6/" + secret + "/latest/USD"))
+            .withHeader("X-Api-Key", equalTo(secret)));
     assertThat(r.toString()).doesNotContain(secret);
     assertThat(r.getRequest().getUrl()).isEqualTo(httpBase() + "/v6/***/latest/USD?apikey=***");
-    assertThat(r.getRequest().getHeaders()).containsEntry("X-Api-Key", "***").containsEntry("Authorization", "Bearer ***");
-    assertThat(r.getRequest().getParams()).containsEntry("key", "***").containsEntry("base", "USD").containsEntry("***", "as-a-name");
+    assertThat(r.getRequest().getHeaders())
+        .containsEntry("X-Api-Key", "***")
+        .containsEntry("Authorization", "Bearer ***");
+    assertThat(r.getRequest().getParams())
+        .containsEntry("key", "***")
+        .containsEntry("base", "USD")
+        .containsEntry("***", "as-a-name");
     assertThat(r.getResponse().getHeaders()).containsEntry("location", "/v6/***/elsewhere");
   }
 
   @Test
   void recordsARedirectWithoutFollowingIt() {
-    api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(302).withHeader("Location", "/moved/latest")));
+    api.stubFor(
+        get("/v1/latest")
+            .willReturn(aResponse().withStatus(302).withHeader("Location", "/moved/latest")));
     api.stubFor(get("/moved/latest").willReturn(aResponse().withStatus(200).withBody("{}")));
 
-    List<BronzeExtraction> records = extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
+    List<BronzeExtraction> records =
+        extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of()).extract(latest()).records();
 
-    assertThat(records).singleElement().satisfies(r -> {
-      assertThat(r.getErrorCode()).isEqualTo("REDIRECT");
-      assertThat(r.getErrorMessage()).contains("/moved/latest");
-      assertThat(r.getResponse().getStatus()).isEqualTo(302);
-    });
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getErrorCode()).isEqualTo("REDIRECT");
+              assertThat(r.getErrorMessage()).contains("/moved/latest");
+              assertThat(r.getResponse().getStatus()).isEqualTo(302);
+            });
     api.verify(0, getRequestedFor(urlEqualTo("/moved/latest")));
   }
 
   @Test
   void refusesAServerWhoseCertificateIsNotTrusted() {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(200).withBody("{}")));
-    SourceConfig selfSigned = frankfurter(URI.create("https://127.0.0.1:" + api.getRuntimeInfo().getHttpsPort()), List.of());
-    RetrySettings once = new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
+    SourceConfig selfSigned =
+        frankfurter(
+            URI.create("https://127.0.0.1:" + api.getRuntimeInfo().getHttpsPort()), List.of());
+    RetrySettings once =
+        new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-    List<BronzeExtraction> records = extractor(selfSigned, once, Duration.ofSeconds(5)).extract(latest(selfSigned)).records();
+    List<BronzeExtraction> records =
+        extractor(selfSigned, once, Duration.ofSeconds(5)).extract(latest(selfSigned)).records();
 
-    assertThat(records).singleElement().satisfies(r -> {
-      assertThat(r.getErrorCode()).isEqualTo("TLS_ERROR");
-      assertThat(r.getResponse()).isNull();
-    });
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getErrorCode()).isEqualTo("TLS_ERROR");
+              assertThat(r.getResponse()).isNull();
+            });
     api.verify(0, getRequestedFor(urlEqualTo("/v1/latest")));
   }
 
   @Test
   void recordsTheProvidersOwnErrorAndDoesNotRetryIt() {
-    api.stubFor(get("/v1/1990-01-01").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"not found\"}")));
+    api.stubFor(
+        get("/v1/1990-01-01")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"message\":\"not found\"}")));
     SourceConfig config = frankfurter(URI.create(httpBase()), List.of());
-    SourceRequest day = new FrankfurterSource(config.baseUrl()).day(java.time.LocalDate.of(1990, 1, 1));
+    SourceRequest day =
+        new FrankfurterSource(config.baseUrl()).day(java.time.LocalDate.of(1990, 1, 1));
 
-    List<BronzeExtraction> records = extractor(config, FAST_RETRIES, Duration.ofSeconds(5)).extract(ExtractionJob.scheduled(day)).records();
+    List<BronzeExtraction> records =
+        extractor(config, FAST_RETRIES, Duration.ofSeconds(5))
+            .extract(ExtractionJob.scheduled(day))
+            .records();
 
-    assertThat(records).singleElement().satisfies(r -> {
-      assertThat(r.getErrorCode()).isEqualTo("PROVIDER_ERROR");
-      assertThat(r.getErrorMessage()).contains("not found");
-      assertThat(r.getRequestedFrom()).isEqualTo(java.time.LocalDate.of(1990, 1, 1));
-      assertThat(r.getRequestedTo()).isEqualTo(java.time.LocalDate.of(1990, 1, 1));
-      assertThat(r.getRequest().getParams()).containsEntry("date", "1990-01-01");
-    });
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getErrorCode()).isEqualTo("PROVIDER_ERROR");
+              assertThat(r.getErrorMessage()).contains("not found");
+              assertThat(r.getRequestedFrom()).isEqualTo(java.time.LocalDate.of(1990, 1, 1));
+              assertThat(r.getRequestedTo()).isEqualTo(java.time.LocalDate.of(1990, 1, 1));
+              assertThat(r.getRequest().getParams()).containsEntry("date", "1990-01-01");
+            });
   }
 
   @Test
   void opensTheCircuitAfterRepeatedFailuresAndStopsCallingTheSource() {
     api.stubFor(get("/v1/latest").willReturn(aResponse().withStatus(500)));
-    RetrySettings once = new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
+    RetrySettings once =
+        new RetrySettings(1, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
     SourceExtractor extractor = extractor(once, Duration.ofSeconds(5), List.of());
 
     for (int i = 0; i < 5; i++) {
@@ -298,7 +411,9 @@ class SourceExtractorTest {
     assertThat(extractor.extract(latest()).records()).isEmpty();
 
     api.verify(5, getRequestedFor(urlEqualTo("/v1/latest")));
-    assertThat(meters.get("makerates.extractions").tags("outcome", "circuit_open").counter().count()).isEqualTo(1);
+    assertThat(
+            meters.get("makerates.extractions").tags("outcome", "circuit_open").counter().count())
+        .isEqualTo(1);
   }
 
   // --- helpers
@@ -307,21 +422,41 @@ class SourceExtractorTest {
     return "http://127.0.0.1:" + api.getRuntimeInfo().getHttpPort();
   }
 
-  private SourceExtractor extractor(RetrySettings retry, Duration requestTimeout, List<String> secrets) {
+  private SourceExtractor extractor(
+      RetrySettings retry, Duration requestTimeout, List<String> secrets) {
     return extractor(frankfurter(URI.create(httpBase()), secrets), retry, requestTimeout);
   }
 
-  private SourceExtractor extractor(SourceConfig config, RetrySettings retry, Duration requestTimeout) {
-    fetcher = new HttpFetcher(new HttpSettings(Duration.ofSeconds(2), requestTimeout, HttpSettings.userAgent("test", CONTACT)));
-    BronzeRecordFactory records = new BronzeRecordFactory(AUDIT, new SecretRedactor(config.secrets()));
-    return new SourceExtractor(config, new FrankfurterSource(config.baseUrl()), fetcher, records,
-        (record, usage) -> published.add(record), retry, new ExtractionMetrics(meters),
-        new QuotaLedger(Map.of(), Clock.systemUTC(), meters), null);
+  private SourceExtractor extractor(
+      SourceConfig config, RetrySettings retry, Duration requestTimeout) {
+    fetcher =
+        new HttpFetcher(
+            new HttpSettings(
+                Duration.ofSeconds(2), requestTimeout, HttpSettings.userAgent("test", CONTACT)));
+    BronzeRecordFactory records =
+        new BronzeRecordFactory(AUDIT, new SecretRedactor(config.secrets()));
+    return new SourceExtractor(
+        config,
+        new FrankfurterSource(config.baseUrl()),
+        fetcher,
+        records,
+        (record, usage) -> published.add(record),
+        retry,
+        new ExtractionMetrics(meters),
+        new QuotaLedger(Map.of(), Clock.systemUTC(), meters),
+        null);
   }
 
   private static SourceConfig frankfurter(URI baseUrl, List<String> secrets) {
-    return new SourceConfig("frankfurter", "frankfurter", baseUrl, "EUR", Duration.ofHours(6), SourceTier.PRIMARY,
-        secrets.isEmpty() ? null : java.nio.file.Path.of("key"), secrets);
+    return new SourceConfig(
+        "frankfurter",
+        "frankfurter",
+        baseUrl,
+        "EUR",
+        Duration.ofHours(6),
+        SourceTier.PRIMARY,
+        secrets.isEmpty() ? null : java.nio.file.Path.of("key"),
+        secrets);
   }
 
   private static ExtractionJob latest() {

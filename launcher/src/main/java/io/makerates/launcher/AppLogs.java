@@ -16,18 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The terminal is for people: a command that runs apps in this JVM ({@code up}, {@code replay}) sends their JSON log
- * lines to a file in the data folder, as a Deployment's would go to its log collector, and shows only warnings and
- * errors on the terminal, as one line of text each.
+ * The terminal is for people: a command that runs apps in this JVM ({@code up}, {@code replay})
+ * sends their JSON log lines to a file in the data folder, as a Deployment's would go to its log
+ * collector, and shows only warnings and errors on the terminal, as one line of text each.
  */
 final class AppLogs {
 
   private AppLogs() {}
 
   /**
-   * For a command that only reads (status, audit, rates, gold, quota): its output is the answer, so the clients' log
-   * lines (a Kafka client retrying a broker that is down logs a warning per attempt) are dropped; errors only, as text,
-   * on stderr.
+   * For a command that only reads (status, audit, rates, gold, quota): its output is the answer, so
+   * the clients' log lines (a Kafka client retrying a broker that is down logs a warning per
+   * attempt) are dropped; errors only, as text, on stderr.
    */
   static void quiet() {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {

@@ -22,30 +22,44 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bin/makerates audit DATE BASE/QUOTE}: a rate traced to the raw answers it came from, each verified again. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-    description = {"Trace a rate to its raw answers: the fact row, its revisions, every voice with its source, and each"
-        + " voice's bronze record read from Kafka, its SHA-256 verified again and its value found in the raw body.",
-        "Exit code 0: every voice verified; 1: something did not verify; 2: the rate or the services were not found."})
+/**
+ * {@code bin/makerates audit DATE BASE/QUOTE}: a rate traced to the raw answers it came from, each
+ * verified again.
+ */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trace a rate to its raw answers: the fact row, its revisions, every voice with its source, and each"
+          + " voice's bronze record read from Kafka, its SHA-256 verified again and its value found in the raw body.",
+      "Exit code 0: every voice verified; 1: something did not verify; 2: the rate or the services were not found."
+    })
 final class AuditCommand extends ReadingCommand {
 
   @Parameters(index = "0", paramLabel = "DATE", description = "The rate's date, e.g. 2026-03-12.")
   String date;
 
-  @Parameters(index = "1", paramLabel = "BASE/QUOTE", description = "The pair, e.g. EUR/USD or USD/JPY.")
+  @Parameters(
+      index = "1",
+      paramLabel = "BASE/QUOTE",
+      description = "The pair, e.g. EUR/USD or USD/JPY.")
   String pair;
 
-  @Option(names = "--revision", paramLabel = "N", description = "Audit this revision instead of the current one.")
+  @Option(
+      names = "--revision",
+      paramLabel = "N",
+      description = "Audit this revision instead of the current one.")
   Integer revision;
 
-  @Option(names = "--as-of", paramLabel = "TIME",
-      description = "Audit the revision that was current at this time (ISO-8601, e.g. 2026-03-12T17:00:00Z).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "TIME",
+      description =
+          "Audit the revision that was current at this time (ISO-8601, e.g. 2026-03-12T17:00:00Z).")
   String asOf;
 
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
-
-
 
   AuditCommand() {
     super();
@@ -77,18 +91,24 @@ final class AuditCommand extends ReadingCommand {
     try {
       at = Optional.ofNullable(asOf).map(t -> OffsetDateTime.parse(t).toInstant());
     } catch (DateTimeParseException e) {
-      err.println("--as-of must be an ISO-8601 time with its offset, such as 2026-03-12T17:00:00Z, not '" + asOf + "'");
+      err.println(
+          "--as-of must be an ISO-8601 time with its offset, such as 2026-03-12T17:00:00Z, not '"
+              + asOf
+              + "'");
       return 2;
     }
-    TrailQuery.Selection selection = new TrailQuery.Selection(
-        revision == null ? OptionalInt.empty() : OptionalInt.of(revision), at);
+    TrailQuery.Selection selection =
+        new TrailQuery.Selection(
+            revision == null ? OptionalInt.empty() : OptionalInt.of(revision), at);
     try {
       Services services = services(true);
       Topics topics = new Topics(new AvroSerdes(services.registryUrl()));
       RateAudit.Report report;
       try (Connection db = services.connect()) {
-        report = new RateAudit(db, services.bootstrapServers(), topics.bronze.valueSerde().deserializer())
-            .audit(day, codes[0], codes[1], selection);
+        report =
+            new RateAudit(
+                    db, services.bootstrapServers(), topics.bronze.valueSerde().deserializer())
+                .audit(day, codes[0], codes[1], selection);
       }
       if (json) {
         out.println(AuditJson.write(report));

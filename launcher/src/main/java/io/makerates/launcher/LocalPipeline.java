@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The three apps in one JVM against an embedded stack, each configured exactly as its Deployment would be: through
- * environment variables (here a map), with its own health and metrics port.
+ * The three apps in one JVM against an embedded stack, each configured exactly as its Deployment
+ * would be: through environment variables (here a map), with its own health and metrics port.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -35,14 +35,18 @@ public final class LocalPipeline implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** The settings the three apps were started with; {@link Settings#unread} tells what none of them read. */
+  /**
+   * The settings the three apps were started with; {@link Settings#unread} tells what none of them
+   * read.
+   */
   public Settings settings() {
     return settings;
   }
 
   /**
-   * Starts sink, streams and extractor (in that order, so nothing the extractor publishes waits on a consumer that is
-   * not there yet). {@code extra} adds or overrides variables for all three apps.
+   * Starts sink, streams and extractor (in that order, so nothing the extractor publishes waits on
+   * a consumer that is not there yet). {@code extra} adds or overrides variables for all three
+   * apps.
    */
   public static LocalPipeline start(EmbeddedStack stack, Map<String, String> extra) {
     Map<String, String> env = new LinkedHashMap<>(stack.env());
@@ -62,17 +66,24 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   private interface Starter {
-    AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) throws Exception;
+    AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health)
+        throws Exception;
   }
 
   private void launch(String name, Settings settings, Starter starter) {
     PrometheusMeterRegistry metrics = Observability.registry(name);
     HealthChecks health = new HealthChecks();
-    OpsServer ops = new OpsServer("127.0.0.1", settings.integer(name.replace("-app", "") + ".http.port", 0, 0, 65535), health, metrics);
+    OpsServer ops =
+        new OpsServer(
+            "127.0.0.1",
+            settings.integer(name.replace("-app", "") + ".http.port", 0, 0, 65535),
+            health,
+            metrics);
     try {
       AutoCloseable app = starter.start(settings, metrics, health);
       apps.add(new RunningApp(name, app, health, ops));
-      LOG.info("{} started; health and metrics on http://127.0.0.1:{}/health/ready", name, ops.port());
+      LOG.info(
+          "{} started; health and metrics on http://127.0.0.1:{}/health/ready", name, ops.port());
     } catch (RuntimeException e) {
       ops.close();
       throw e;

@@ -18,29 +18,43 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/makerates replay}: reprocesses the local stack's bronze through the current rules. It starts the stack on
- * its data folder with sink-app (so silver reaches the star schema and gold), runs the replay in place of streams-app,
- * prints the summary and stops; {@code up} then carries on from the result. The rules are streams-app's variables,
- * read from the shell ({@code MAKERATES_CONSENSUS_TOLERANCE_BPS=100 bin/makerates replay}).
+ * {@code bin/makerates replay}: reprocesses the local stack's bronze through the current rules. It
+ * starts the stack on its data folder with sink-app (so silver reaches the star schema and gold),
+ * runs the replay in place of streams-app, prints the summary and stops; {@code up} then carries on
+ * from the result. The rules are streams-app's variables, read from the shell ({@code
+ * MAKERATES_CONSENSUS_TOLERANCE_BPS=100 bin/makerates replay}).
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Reprocess bronze from its start through the current rules into silver, the star schema and gold "
-        + "(the local stack must not be running; 'up' carries on from the result).")
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description =
+        "Reprocess bronze from its start through the current rules into silver, the star schema and gold "
+            + "(the local stack must not be running; 'up' carries on from the result).")
 final class LocalReplayCommand implements Callable<Integer> {
 
-  @Option(names = "--from", description = "first rate date a re-read answer may change, YYYY-MM-DD (default: any)")
+  @Option(
+      names = "--from",
+      description = "first rate date a re-read answer may change, YYYY-MM-DD (default: any)")
   LocalDate from;
 
-  @Option(names = "--to", description = "last rate date a re-read answer may change, YYYY-MM-DD (default: any)")
+  @Option(
+      names = "--to",
+      description = "last rate date a re-read answer may change, YYYY-MM-DD (default: any)")
   LocalDate to;
 
-  @Option(names = "--republish", description = "publish every pair again with its current revision (for a new database)")
+  @Option(
+      names = "--republish",
+      description = "publish every pair again with its current revision (for a new database)")
   boolean republish;
 
-  @Option(names = "--timeout", description = "give up after this long, e.g. 30m (default 2h); running it again resumes")
+  @Option(
+      names = "--timeout",
+      description = "give up after this long, e.g. 30m (default 2h); running it again resumes")
   String timeout;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
       description = "the local stack's data folder (default: .makerates in the project root)")
   Path dataDir = LocalStack.defaultDataDir();
 
@@ -48,25 +62,32 @@ final class LocalReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path data = dataDir.toAbsolutePath().normalize();
     if (LocalStack.isRunning(data)) {
-      System.out.println("replay refused: the local stack is running on " + data + ". Stop 'bin/makerates up' (Ctrl-C) "
-          + "first: replay starts the stack itself, and the next 'up' carries on from its result.");
+      System.out.println(
+          "replay refused: the local stack is running on "
+              + data
+              + ". Stop 'bin/makerates up' (Ctrl-C) "
+              + "first: replay starts the stack itself, and the next 'up' carries on from its result.");
       return 2;
     }
     System.out.println("Starting the local stack on " + data + " with sink-app...");
-    // Ctrl-C runs shutdown hooks, not finally blocks: the hook stops the sink, then the stack, whatever is running
+    // Ctrl-C runs shutdown hooks, not finally blocks: the hook stops the sink, then the stack,
+    // whatever is running
     AutoCloseable[] running = new AutoCloseable[2];
     Thread hook = new Thread(() -> stop(running, data), "makerates-replay-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       EmbeddedStack stack = LocalStack.start(data, false);
       running[1] = stack;
-      System.out.println("The JSON logs of the stack, sink-app and the replay's Kafka Streams go to "
-          + AppLogs.toFile(data.resolve("logs").resolve("replay.log")) + "; warnings show here too.");
+      System.out.println(
+          "The JSON logs of the stack, sink-app and the replay's Kafka Streams go to "
+              + AppLogs.toFile(data.resolve("logs").resolve("replay.log"))
+              + "; warnings show here too.");
       Map<String, String> env = new LinkedHashMap<>(shellSettings());
       env.putAll(stack.env());
       env.put("MAKERATES_STATE_DIR", stack.directory().resolve("streams-state").toString());
       env.put("MAKERATES_HTTP_PORT", "0");
-      running[0] = SinkApp.start(new Settings(env), Observability.registry("sink-app"), new HealthChecks());
+      running[0] =
+          SinkApp.start(new Settings(env), Observability.registry("sink-app"), new HealthChecks());
       List<String> args = new ArrayList<>();
       if (from != null) {
         args.addAll(List.of("--from", from.toString()));
@@ -80,7 +101,8 @@ final class LocalReplayCommand implements Callable<Integer> {
       if (timeout != null) {
         args.addAll(List.of("--timeout", timeout));
       }
-      return new CommandLine(new ReplayCommand(() -> env, System.out)).execute(args.toArray(String[]::new));
+      return new CommandLine(new ReplayCommand(() -> env, System.out))
+          .execute(args.toArray(String[]::new));
     } catch (IllegalStateException e) {
       System.out.println("replay refused: " + e.getMessage());
       return 2;
@@ -105,20 +127,27 @@ final class LocalReplayCommand implements Callable<Integer> {
           running[i].close();
         }
       } catch (Exception e) {
-        System.out.println("  stopping " + (i == 0 ? "sink-app" : "the stack") + " failed: " + e.getMessage());
+        System.out.println(
+            "  stopping " + (i == 0 ? "sink-app" : "the stack") + " failed: " + e.getMessage());
       }
       running[i] = null;
     }
   }
 
-  /** The apps' own settings set in the shell (MAKERATES_*, KAFKA_*), e.g. other consensus rules for this replay. */
+  /**
+   * The apps' own settings set in the shell (MAKERATES_*, KAFKA_*), e.g. other consensus rules for
+   * this replay.
+   */
   static Map<String, String> shellSettings() {
     Map<String, String> env = new LinkedHashMap<>();
-    System.getenv().forEach((name, value) -> {
-      if (name.startsWith(Settings.APP_PREFIX) && !name.equals("MAKERATES_LOG_LEVEL") || name.startsWith(Settings.KAFKA_PREFIX)) {
-        env.put(name, value);
-      }
-    });
+    System.getenv()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(Settings.APP_PREFIX) && !name.equals("MAKERATES_LOG_LEVEL")
+                  || name.startsWith(Settings.KAFKA_PREFIX)) {
+                env.put(name, value);
+              }
+            });
     return env;
   }
 }

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The local stack of {@code bin/makerates}: an {@link EmbeddedStack} that keeps its data in one folder, by default
- * {@code .makerates/} in the project root ({@code -Dmakerates.home}, set by bin/makerates; else the working folder).
- * {@code up} runs it; another command that needs it while {@code up} is not running starts it on the same folder
- * with {@link #start}, and reads where a running one answers with {@link #running}.
+ * The local stack of {@code bin/makerates}: an {@link EmbeddedStack} that keeps its data in one
+ * folder, by default {@code .makerates/} in the project root ({@code -Dmakerates.home}, set by
+ * bin/makerates; else the working folder). {@code up} runs it; another command that needs it while
+ * {@code up} is not running starts it on the same folder with {@link #start}, and reads where a
+ * running one answers with {@link #running}.
  */
 public final class LocalStack {
 
@@ -19,17 +20,25 @@ public final class LocalStack {
 
   /** {@code <project root>/.makerates}. */
   public static Path defaultDataDir() {
-    return Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize().resolve(".makerates");
+    return Path.of(System.getProperty(HOME_PROPERTY, "."))
+        .toAbsolutePath()
+        .normalize()
+        .resolve(".makerates");
   }
 
   /**
-   * Starts the whole stack (broker, registry, PostgreSQL) on {@code dataDir}, with the data it holds; {@code fresh}
-   * deletes that data first. Fails with a message naming the folder when a stack already runs on it.
+   * Starts the whole stack (broker, registry, PostgreSQL) on {@code dataDir}, with the data it
+   * holds; {@code fresh} deletes that data first. Fails with a message naming the folder when a
+   * stack already runs on it.
    */
   public static EmbeddedStack start(Path dataDir, boolean fresh) {
     if (EmbeddedStack.isRunning(dataDir)) {
-      throw new IllegalStateException("a local stack is already running on " + dataDir.toAbsolutePath().normalize()
-          + (fresh ? "; stop it before starting fresh" : "; stop it first (Ctrl-C where 'bin/makerates up' runs)"));
+      throw new IllegalStateException(
+          "a local stack is already running on "
+              + dataDir.toAbsolutePath().normalize()
+              + (fresh
+                  ? "; stop it before starting fresh"
+                  : "; stop it first (Ctrl-C where 'bin/makerates up' runs)"));
     }
     return EmbeddedStack.builder().all().dataDir(dataDir).fresh(fresh).start();
   }
@@ -39,8 +48,13 @@ public final class LocalStack {
     return EmbeddedStack.isRunning(dataDir);
   }
 
-  /** Where the stack running on {@code dataDir} answers, as {@code up} wrote it; empty when none runs there. */
+  /**
+   * Where the stack running on {@code dataDir} answers, as {@code up} wrote it; empty when none
+   * runs there.
+   */
   static Optional<LocalStackInfo> running(Path dataDir) {
-    return isRunning(dataDir) ? LocalStackInfo.read(LocalStackInfo.file(dataDir)) : Optional.empty();
+    return isRunning(dataDir)
+        ? LocalStackInfo.read(LocalStackInfo.file(dataDir))
+        : Optional.empty();
   }
 }

@@ -11,8 +11,14 @@ import java.util.Optional;
 import java.util.Properties;
 
 /** Where the running local stack can be reached; written by {@code up}, read by {@code status}. */
-record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUrl, String dbUser, String dbPassword,
-    Map<String, String> extractorEnv, Map<String, String> opsUrls) {
+record LocalStackInfo(
+    String bootstrapServers,
+    String registryUrl,
+    String jdbcUrl,
+    String dbUser,
+    String dbPassword,
+    Map<String, String> extractorEnv,
+    Map<String, String> opsUrls) {
 
   private static final String EXTRACTOR_PREFIX = "extractor.";
   private static final String OPS_PREFIX = "ops.";
@@ -22,12 +28,18 @@ record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUr
     opsUrls = Map.copyOf(opsUrls);
   }
 
-  /** The same stack with where each app serves its health and metrics (app name → http://host:port). */
+  /**
+   * The same stack with where each app serves its health and metrics (app name → http://host:port).
+   */
   LocalStackInfo withOps(Map<String, String> urls) {
-    return new LocalStackInfo(bootstrapServers, registryUrl, jdbcUrl, dbUser, dbPassword, extractorEnv, urls);
+    return new LocalStackInfo(
+        bootstrapServers, registryUrl, jdbcUrl, dbUser, dbPassword, extractorEnv, urls);
   }
 
-  /** What a command run beside the stack (a backfill) needs to reach it, sources as the running extractor has them. */
+  /**
+   * What a command run beside the stack (a backfill) needs to reach it, sources as the running
+   * extractor has them.
+   */
   Map<String, String> clientEnv() {
     Map<String, String> env = new java.util.LinkedHashMap<>(extractorEnv);
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
@@ -43,9 +55,14 @@ record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUr
   }
 
   static LocalStackInfo of(Map<String, String> env, Map<String, String> extractorEnv) {
-    return new LocalStackInfo(env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("MAKERATES_REGISTRY_URL"),
-        env.get("MAKERATES_DATABASE_URL"), env.get("MAKERATES_DATABASE_USER"), env.get("MAKERATES_DATABASE_PASSWORD"),
-        extractorEnv, Map.of());
+    return new LocalStackInfo(
+        env.get("KAFKA_BOOTSTRAP_SERVERS"),
+        env.get("MAKERATES_REGISTRY_URL"),
+        env.get("MAKERATES_DATABASE_URL"),
+        env.get("MAKERATES_DATABASE_USER"),
+        env.get("MAKERATES_DATABASE_PASSWORD"),
+        extractorEnv,
+        Map.of());
   }
 
   static void delete(Path file) {
@@ -83,13 +100,21 @@ record LocalStackInfo(String bootstrapServers, String registryUrl, String jdbcUr
       return Optional.empty();
     }
     Map<String, String> extractorEnv = new java.util.LinkedHashMap<>();
-    p.stringPropertyNames().stream().filter(n -> n.startsWith(EXTRACTOR_PREFIX))
+    p.stringPropertyNames().stream()
+        .filter(n -> n.startsWith(EXTRACTOR_PREFIX))
         .forEach(n -> extractorEnv.put(n.substring(EXTRACTOR_PREFIX.length()), p.getProperty(n)));
     Map<String, String> ops = new java.util.TreeMap<>();
-    p.stringPropertyNames().stream().filter(n -> n.startsWith(OPS_PREFIX))
+    p.stringPropertyNames().stream()
+        .filter(n -> n.startsWith(OPS_PREFIX))
         .forEach(n -> ops.put(n.substring(OPS_PREFIX.length()), p.getProperty(n)));
-    return Optional.of(new LocalStackInfo(p.getProperty("bootstrap.servers"), p.getProperty("registry.url"),
-        p.getProperty("database.url"), p.getProperty("database.user"), p.getProperty("database.password"), extractorEnv,
-        ops));
+    return Optional.of(
+        new LocalStackInfo(
+            p.getProperty("bootstrap.servers"),
+            p.getProperty("registry.url"),
+            p.getProperty("database.url"),
+            p.getProperty("database.user"),
+            p.getProperty("database.password"),
+            extractorEnv,
+            ops));
   }
 }

@@ -5,10 +5,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bin/makerates}: the local pipeline's command line. */
-@Command(name = "makerates", mixinStandardHelpOptions = true, versionProvider = MakeRatesCli.Version.class,
-    description = "MakeRates: trustworthy daily exchange rates from several public sources, with proof of origin.",
-    subcommands = {UpCommand.class, StatusCommand.class, AuditCommand.class, RatesCommand.class, GoldCommand.class,
-        QuotaCommand.class, LocalReplayCommand.class, CommandLine.HelpCommand.class})
+@Command(
+    name = "makerates",
+    mixinStandardHelpOptions = true,
+    versionProvider = MakeRatesCli.Version.class,
+    description =
+        "MakeRates: trustworthy daily exchange rates from several public sources, with proof of origin.",
+    subcommands = {
+      UpCommand.class,
+      StatusCommand.class,
+      AuditCommand.class,
+      RatesCommand.class,
+      GoldCommand.class,
+      QuotaCommand.class,
+      LocalReplayCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class MakeRatesCli implements Runnable {
 
   @Override
@@ -30,7 +42,13 @@ public final class MakeRatesCli implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"makerates " + io.makerates.runtime.ops.BuildInfo.version() + " (" + io.makerates.runtime.ops.BuildInfo.commit() + ")"};
+      return new String[] {
+        "makerates "
+            + io.makerates.runtime.ops.BuildInfo.version()
+            + " ("
+            + io.makerates.runtime.ops.BuildInfo.commit()
+            + ")"
+      };
     }
   }
 }

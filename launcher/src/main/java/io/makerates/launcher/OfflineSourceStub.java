@@ -11,12 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -27,19 +27,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves sample answers of every source type on loopback so that the pipeline runs without internet. Frankfurter's
- * (at {@code /v1/}) are the project's own file in its v1 format; its date is the most recent weekday (ECB publishes
- * on business days), or the date asked for in {@code /v1/{date}}; {@code /v1/{from}..{to}} answers the range shape (for
- * a backfill). Every other type is served under {@code /<type>/} at its own paths, in its own format, by
- * {@link OfflineAnswers}: the same rates seen a few basis points apart, with each provider's holidays, and some days a
+ * Serves sample answers of every source type on loopback so that the pipeline runs without
+ * internet. Frankfurter's (at {@code /v1/}) are the project's own file in its v1 format; its date
+ * is the most recent weekday (ECB publishes on business days), or the date asked for in {@code
+ * /v1/{date}}; {@code /v1/{from}..{to}} answers the range shape (for a backfill). Every other type
+ * is served under {@code /<type>/} at its own paths, in its own format, by {@link OfflineAnswers}:
+ * the same rates seen a few basis points apart, with each provider's holidays, and some days a
  * source off, so that the consensus has real work to do.
  */
 public final class OfflineSourceStub implements AutoCloseable {
 
   private static final Pattern DATE_PATH = Pattern.compile("/v1/(\\d{4}-\\d{2}-\\d{2})/?");
-  private static final Pattern RANGE_PATH = Pattern.compile("/v1/(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})/?");
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  private static final Pattern RANGE_PATH =
+      Pattern.compile("/v1/(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})/?");
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private final HttpServer server;
   private final String template;
@@ -48,7 +52,8 @@ public final class OfflineSourceStub implements AutoCloseable {
   private final OfflineAnswers answers;
 
   /** The source types served, besides Frankfurter at the root. */
-  static final List<String> TYPES = List.of("ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr");
+  static final List<String> TYPES =
+      List.of("ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr");
 
   public OfflineSourceStub(Clock clock) {
     this.clock = clock;
@@ -67,7 +72,9 @@ public final class OfflineSourceStub implements AutoCloseable {
   }
 
   /** Every source type served, Frankfurter first. */
-  static final List<String> SERVED = java.util.stream.Stream.concat(java.util.stream.Stream.of("frankfurter"), TYPES.stream()).toList();
+  static final List<String> SERVED =
+      java.util.stream.Stream.concat(java.util.stream.Stream.of("frankfurter"), TYPES.stream())
+          .toList();
 
   /** The base URL to configure for a source of {@code type}. */
   public String baseUrl(String type) {
@@ -79,7 +86,9 @@ public final class OfflineSourceStub implements AutoCloseable {
     return type.equals("frankfurter") ? root : root + "/" + type;
   }
 
-  /** The sample's EUR→X that every type's answers are made from (null for a currency none quotes). */
+  /**
+   * The sample's EUR→X that every type's answers are made from (null for a currency none quotes).
+   */
   BigDecimal referenceRate(String currency) {
     return answers.referenceRate(currency);
   }
@@ -92,7 +101,9 @@ public final class OfflineSourceStub implements AutoCloseable {
   private static Map<String, BigDecimal> reference(String template) {
     try {
       Map<String, BigDecimal> rates = new TreeMap<>();
-      JSON.readTree(template.replace("${date}", "2026-01-01")).get("rates").properties()
+      JSON.readTree(template.replace("${date}", "2026-01-01"))
+          .get("rates")
+          .properties()
           .forEach(e -> rates.put(e.getKey(), e.getValue().decimalValue()));
       return rates;
     } catch (IOException e) {
@@ -100,43 +111,89 @@ public final class OfflineSourceStub implements AutoCloseable {
     }
   }
 
-  private static final Pattern NBP_DAY = Pattern.compile("/nbp/exchangerates/tables/A/(\\d{4}-\\d{2}-\\d{2})/");
-  private static final Pattern NBP_RANGE = Pattern.compile(
-      "/nbp/exchangerates/tables/A/(\\d{4}-\\d{2}-\\d{2})/(\\d{4}-\\d{2}-\\d{2})/");
-  private static final Pattern BNR_YEAR = Pattern.compile("/bnr/files/xml/years/nbrfxrates(\\d{4})\\.xml");
+  private static final Pattern NBP_DAY =
+      Pattern.compile("/nbp/exchangerates/tables/A/(\\d{4}-\\d{2}-\\d{2})/");
+  private static final Pattern NBP_RANGE =
+      Pattern.compile("/nbp/exchangerates/tables/A/(\\d{4}-\\d{2}-\\d{2})/(\\d{4}-\\d{2}-\\d{2})/");
+  private static final Pattern BNR_YEAR =
+      Pattern.compile("/bnr/files/xml/years/nbrfxrates(\\d{4})\\.xml");
 
   private void answer(String type, HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
     LocalDate today = LocalDate.now(clock);
-    List<LocalDate> days = switch (type) {
-      case "ecb" -> path.endsWith("/eurofxref-daily.xml") ? List.of(answers.latest("ecb", today))
-          : path.endsWith("/eurofxref-hist-90d.xml") ? answers.days("ecb", today.minusDays(90), today)
-          : path.endsWith("/eurofxref-hist.xml") ? answers.days("ecb", LocalDate.of(today.getYear() - 2, 1, 1), today) : null;
-      case "boc" -> !path.endsWith("/observations/group/FX_RATES_DAILY/json") ? null
-          : query.containsKey("recent") ? List.of(answers.latest("boc", today))
-          : answers.days("boc", LocalDate.parse(query.get("start_date")), LocalDate.parse(query.get("end_date")));
-      case "cnb" -> path.endsWith("/exrates/daily-year")
-          ? answers.days("cnb", LocalDate.of(Integer.parseInt(query.get("year")), 1, 1), min(today, LocalDate.of(Integer.parseInt(query.get("year")), 12, 31)))
-          : path.endsWith("/exrates/daily")
-              ? List.of(answers.latest("cnb", query.containsKey("date") ? LocalDate.parse(query.get("date")) : today)) : null;
-      case "nbp" -> nbpDays(path, today);
-      case "bnr" -> path.endsWith("/nbrfxrates.xml") ? List.of(answers.latest("bnr", today)) : bnrYear(path, today);
-      case "exchangerate-api" -> path.endsWith("/v6/latest/USD") ? List.of(today) : null;
-      case "boe" -> path.endsWith("/_iadb-fromshowcolumns.asp") ? answers.days("boe", boeDate(query.get("Datefrom")),
-          min(today, boeDate(query.get("Dateto")))) : null;
-      // the list in effect on date_req was set the business day before (answers.cbr dates it the day after that)
-      case "cbr" -> path.endsWith("/XML_daily.asp") ? List.of(answers.latest("cbr", query.containsKey("date_req")
-          ? LocalDate.parse(query.get("date_req"), java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")).minusDays(1) : today))
-          : null;
-      default -> null;
-    };
+    List<LocalDate> days =
+        switch (type) {
+          case "ecb" ->
+              path.endsWith("/eurofxref-daily.xml")
+                  ? List.of(answers.latest("ecb", today))
+                  : path.endsWith("/eurofxref-hist-90d.xml")
+                      ? answers.days("ecb", today.minusDays(90), today)
+                      : path.endsWith("/eurofxref-hist.xml")
+                          ? answers.days("ecb", LocalDate.of(today.getYear() - 2, 1, 1), today)
+                          : null;
+          case "boc" ->
+              !path.endsWith("/observations/group/FX_RATES_DAILY/json")
+                  ? null
+                  : query.containsKey("recent")
+                      ? List.of(answers.latest("boc", today))
+                      : answers.days(
+                          "boc",
+                          LocalDate.parse(query.get("start_date")),
+                          LocalDate.parse(query.get("end_date")));
+          case "cnb" ->
+              path.endsWith("/exrates/daily-year")
+                  ? answers.days(
+                      "cnb",
+                      LocalDate.of(Integer.parseInt(query.get("year")), 1, 1),
+                      min(today, LocalDate.of(Integer.parseInt(query.get("year")), 12, 31)))
+                  : path.endsWith("/exrates/daily")
+                      ? List.of(
+                          answers.latest(
+                              "cnb",
+                              query.containsKey("date")
+                                  ? LocalDate.parse(query.get("date"))
+                                  : today))
+                      : null;
+          case "nbp" -> nbpDays(path, today);
+          case "bnr" ->
+              path.endsWith("/nbrfxrates.xml")
+                  ? List.of(answers.latest("bnr", today))
+                  : bnrYear(path, today);
+          case "exchangerate-api" -> path.endsWith("/v6/latest/USD") ? List.of(today) : null;
+          case "boe" ->
+              path.endsWith("/_iadb-fromshowcolumns.asp")
+                  ? answers.days(
+                      "boe",
+                      boeDate(query.get("Datefrom")),
+                      min(today, boeDate(query.get("Dateto"))))
+                  : null;
+          // the list in effect on date_req was set the business day before (answers.cbr dates it
+          // the day after that)
+          case "cbr" ->
+              path.endsWith("/XML_daily.asp")
+                  ? List.of(
+                      answers.latest(
+                          "cbr",
+                          query.containsKey("date_req")
+                              ? LocalDate.parse(
+                                      query.get("date_req"),
+                                      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                                  .minusDays(1)
+                              : today))
+                  : null;
+          default -> null;
+        };
     if (days == null) {
       send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (type.equals("nbp") && days.isEmpty()) {
-      send(exchange, 404, "text/plain", "404 NotFound - Not Found - Brak danych".getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange,
+          404,
+          "text/plain",
+          "404 NotFound - Not Found - Brak danych".getBytes(StandardCharsets.UTF_8));
       return;
     }
     served.incrementAndGet();
@@ -147,7 +204,9 @@ public final class OfflineSourceStub implements AutoCloseable {
       case "nbp" -> send(exchange, 200, "application/json", answers.nbp(days));
       case "bnr" -> send(exchange, 200, "text/xml", answers.bnr(days));
       case "boe" -> send(exchange, 200, "text/csv", answers.boe(days));
-      case "cbr" -> send(exchange, 200, "application/xml; charset=windows-1251", answers.cbr(days.getFirst()));
+      case "cbr" ->
+          send(
+              exchange, 200, "application/xml; charset=windows-1251", answers.cbr(days.getFirst()));
       default -> send(exchange, 200, "application/json", answers.exchangeRateApi(days.getFirst()));
     }
   }
@@ -161,7 +220,9 @@ public final class OfflineSourceStub implements AutoCloseable {
     if (day.matches()) {
       return answers.days("nbp", LocalDate.parse(day.group(1)), LocalDate.parse(day.group(1)));
     }
-    return path.equals("/nbp/exchangerates/tables/A/") ? List.of(answers.latest("nbp", today)) : null;
+    return path.equals("/nbp/exchangerates/tables/A/")
+        ? List.of(answers.latest("nbp", today))
+        : null;
   }
 
   private List<LocalDate> bnrYear(String path, LocalDate today) {
@@ -174,7 +235,9 @@ public final class OfflineSourceStub implements AutoCloseable {
   }
 
   private static LocalDate boeDate(String text) {
-    return LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy", java.util.Locale.ENGLISH));
+    return LocalDate.parse(
+        text,
+        java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy", java.util.Locale.ENGLISH));
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {
@@ -209,7 +272,9 @@ public final class OfflineSourceStub implements AutoCloseable {
     return template.replace("${date}", date.toString()).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Frankfurter's range shape: the sample's rates on every weekday from {@code from} to {@code to}. */
+  /**
+   * Frankfurter's range shape: the sample's rates on every weekday from {@code from} to {@code to}.
+   */
   public byte[] rangeBody(LocalDate from, LocalDate to) {
     try {
       JsonNode day = JSON.readTree(bodyFor(from));
@@ -245,7 +310,11 @@ public final class OfflineSourceStub implements AutoCloseable {
     Matcher range = RANGE_PATH.matcher(path);
     if (range.matches()) {
       served.incrementAndGet();
-      send(exchange, 200, "application/json", rangeBody(LocalDate.parse(range.group(1)), LocalDate.parse(range.group(2))));
+      send(
+          exchange,
+          200,
+          "application/json",
+          rangeBody(LocalDate.parse(range.group(1)), LocalDate.parse(range.group(2))));
       return;
     }
     if (path.equals("/v1/latest") || path.equals("/v1/latest/")) {
@@ -253,14 +322,19 @@ public final class OfflineSourceStub implements AutoCloseable {
     } else if (m.matches()) {
       date = LocalDate.parse(m.group(1));
     } else {
-      send(exchange, 404, "application/json", "{\"message\":\"not found\"}".getBytes(StandardCharsets.UTF_8));
+      send(
+          exchange,
+          404,
+          "application/json",
+          "{\"message\":\"not found\"}".getBytes(StandardCharsets.UTF_8));
       return;
     }
     served.incrementAndGet();
     send(exchange, 200, "application/json", bodyFor(date));
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

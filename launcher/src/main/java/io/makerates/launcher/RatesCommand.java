@@ -16,20 +16,33 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bin/makerates rates}: the rates of one day and base, as readers see them in {@code v_rates}. */
-@Command(name = "rates", mixinStandardHelpOptions = true,
-    description = {"Print the rates of a day (default: the newest day) against a base (default EUR), with status,"
-        + " sources, spread, revision and flags.", "Exit code 0: rates printed; 2: none for that day and base, or no services."})
+/**
+ * {@code bin/makerates rates}: the rates of one day and base, as readers see them in {@code
+ * v_rates}.
+ */
+@Command(
+    name = "rates",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the rates of a day (default: the newest day) against a base (default EUR), with status,"
+          + " sources, spread, revision and flags.",
+      "Exit code 0: rates printed; 2: none for that day and base, or no services."
+    })
 final class RatesCommand extends ReadingCommand {
 
-  @Option(names = "--date", paramLabel = "DATE", description = "The day, e.g. 2026-03-12 (default: the newest with rates).")
+  @Option(
+      names = "--date",
+      paramLabel = "DATE",
+      description = "The day, e.g. 2026-03-12 (default: the newest with rates).")
   String date;
 
-  @Option(names = "--base", paramLabel = "CCY", defaultValue = "EUR",
-      description = "The base currency (default ${DEFAULT-VALUE}; other bases are the derived cross rates).")
+  @Option(
+      names = "--base",
+      paramLabel = "CCY",
+      defaultValue = "EUR",
+      description =
+          "The base currency (default ${DEFAULT-VALUE}; other bases are the derived cross rates).")
   String base;
-
-
 
   RatesCommand() {
     super();
@@ -39,8 +52,15 @@ final class RatesCommand extends ReadingCommand {
     super(environment, out, err, false);
   }
 
-  private record Row(String quote, BigDecimal rate, String status, int sources, BigDecimal spreadBps, int revision,
-      boolean derived, String flags) {}
+  private record Row(
+      String quote,
+      BigDecimal rate,
+      String status,
+      int sources,
+      BigDecimal spreadBps,
+      int revision,
+      boolean derived,
+      String flags) {}
 
   @Override
   int read() throws Services.Unreachable, SQLException {
@@ -59,20 +79,43 @@ final class RatesCommand extends ReadingCommand {
         return 2;
       }
       if (day == null) {
-        err.println("No " + b + " rates are stored yet" + ("EUR".equals(b) ? "" : " (other bases than EUR are the"
-            + " cross rates of MAKERATES_DERIVED_BASES)") + ".");
+        err.println(
+            "No "
+                + b
+                + " rates are stored yet"
+                + ("EUR".equals(b)
+                    ? ""
+                    : " (other bases than EUR are the" + " cross rates of MAKERATES_DERIVED_BASES)")
+                + ".");
         return 2;
       }
       List<Row> rows = rows(db, day, b);
       if (rows.isEmpty()) {
-        err.println("No " + b + " rates on " + day + "; the newest day with " + b + " rates is " + newest(db, b) + ".");
+        err.println(
+            "No "
+                + b
+                + " rates on "
+                + day
+                + "; the newest day with "
+                + b
+                + " rates is "
+                + newest(db, b)
+                + ".");
         return 2;
       }
       out.printf("%s rates on %s: %d pairs%n", b, day, rows.size());
-      out.printf("%-6s %-22s %-13s %7s %11s %8s  %s%n", "QUOTE", "RATE", "STATUS", "SOURCES", "SPREAD_BPS", "REVISION", "FLAGS");
+      out.printf(
+          "%-6s %-22s %-13s %7s %11s %8s  %s%n",
+          "QUOTE", "RATE", "STATUS", "SOURCES", "SPREAD_BPS", "REVISION", "FLAGS");
       for (Row r : rows) {
-        out.printf("%-6s %-22s %-13s %7d %11s %8d  %s%n", r.quote(), r.rate().toPlainString(), r.status(), r.sources(),
-            r.spreadBps() == null ? "-" : r.spreadBps().stripTrailingZeros().toPlainString(), r.revision(),
+        out.printf(
+            "%-6s %-22s %-13s %7d %11s %8d  %s%n",
+            r.quote(),
+            r.rate().toPlainString(),
+            r.status(),
+            r.sources(),
+            r.spreadBps() == null ? "-" : r.spreadBps().stripTrailingZeros().toPlainString(),
+            r.revision(),
             (r.derived() ? "derived " : "") + r.flags());
       }
       return 0;
@@ -80,7 +123,8 @@ final class RatesCommand extends ReadingCommand {
   }
 
   private static LocalDate newest(Connection db, String base) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("SELECT max(rate_date) FROM v_rates WHERE base = ?")) {
+    try (PreparedStatement ps =
+        db.prepareStatement("SELECT max(rate_date) FROM v_rates WHERE base = ?")) {
       ps.setString(1, base);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -91,14 +135,24 @@ final class RatesCommand extends ReadingCommand {
 
   private static List<Row> rows(Connection db, LocalDate day, String base) throws SQLException {
     List<Row> rows = new ArrayList<>();
-    try (PreparedStatement ps = db.prepareStatement("SELECT quote, rate, status, source_count, spread_bps, revision,"
-        + " derived, array_to_string(flags, ',') FROM v_rates WHERE rate_date = ? AND base = ? ORDER BY quote")) {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "SELECT quote, rate, status, source_count, spread_bps, revision,"
+                + " derived, array_to_string(flags, ',') FROM v_rates WHERE rate_date = ? AND base = ? ORDER BY quote")) {
       ps.setObject(1, day);
       ps.setString(2, base);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          rows.add(new Row(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5),
-              rs.getInt(6), rs.getBoolean(7), rs.getString(8)));
+          rows.add(
+              new Row(
+                  rs.getString(1),
+                  rs.getBigDecimal(2),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  rs.getBigDecimal(5),
+                  rs.getInt(6),
+                  rs.getBoolean(7),
+                  rs.getString(8)));
         }
       }
     }

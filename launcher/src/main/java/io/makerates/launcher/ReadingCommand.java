@@ -10,13 +10,15 @@ import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Option;
 
 /**
- * What the commands that only read ({@code status}, {@code audit}, {@code rates}, {@code gold}, {@code quota}) share:
- * the local stack's data folder, the environment that names external services when no local stack runs, where they
- * print, and quiet client logs (their output is the answer).
+ * What the commands that only read ({@code status}, {@code audit}, {@code rates}, {@code gold},
+ * {@code quota}) share: the local stack's data folder, the environment that names external services
+ * when no local stack runs, where they print, and quiet client logs (their output is the answer).
  */
 abstract class ReadingCommand implements Callable<Integer> {
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
       description = "The local stack's data folder (default: .makerates in the project root).")
   Path dataDir = LocalStack.defaultDataDir();
 
@@ -25,20 +27,33 @@ abstract class ReadingCommand implements Callable<Integer> {
   final PrintStream err;
   private final boolean ownProcess;
 
-  /** The command as {@code bin/makerates} runs it: its own process, the shell's environment, the terminal. */
+  /**
+   * The command as {@code bin/makerates} runs it: its own process, the shell's environment, the
+   * terminal.
+   */
   ReadingCommand() {
     this(System::getenv, System.out, System.err, true);
   }
 
-  /** @param ownProcess true when the command is the process: it may then silence the process's logging */
-  ReadingCommand(Supplier<Map<String, String>> environment, PrintStream out, PrintStream err, boolean ownProcess) {
+  /**
+   * @param ownProcess true when the command is the process: it may then silence the process's
+   *     logging
+   */
+  ReadingCommand(
+      Supplier<Map<String, String>> environment,
+      PrintStream out,
+      PrintStream err,
+      boolean ownProcess) {
     this.environment = environment;
     this.out = out;
     this.err = err;
     this.ownProcess = ownProcess;
   }
 
-  /** Runs {@link #read}; services that cannot be named or do not answer are one sentence and exit code 2. */
+  /**
+   * Runs {@link #read}; services that cannot be named or do not answer are one sentence and exit
+   * code 2.
+   */
   @Override
   public final Integer call() {
     if (ownProcess) {

@@ -17,8 +17,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Reads a topic from its start to its last committed record and counts: committed records only (read_committed), so
- * transaction markers and aborted writes are not counted as offsets would be.
+ * Reads a topic from its start to its last committed record and counts: committed records only
+ * (read_committed), so transaction markers and aborted writes are not counted as offsets would be.
  */
 final class TopicCounter implements AutoCloseable {
 
@@ -47,21 +47,23 @@ final class TopicCounter implements AutoCloseable {
   }
 
   /**
-   * Counts a topic's committed records and hands each value, decoded, to {@code each} (null when it cannot be
-   * decoded: the count still has it).
+   * Counts a topic's committed records and hands each value, decoded, to {@code each} (null when it
+   * cannot be decoded: the count still has it).
    */
   <V> long values(String topic, Deserializer<V> values, Consumer<V> each) {
     long[] count = {0};
-    scan(topic, r -> {
-      count[0]++;
-      V value;
-      try {
-        value = r.value() == null ? null : values.deserialize(topic, r.headers(), r.value());
-      } catch (RuntimeException undecodable) {
-        value = null;
-      }
-      each.accept(value);
-    });
+    scan(
+        topic,
+        r -> {
+          count[0]++;
+          V value;
+          try {
+            value = r.value() == null ? null : values.deserialize(topic, r.headers(), r.value());
+          } catch (RuntimeException undecodable) {
+            value = null;
+          }
+          each.accept(value);
+        });
     return count[0];
   }
 
@@ -70,12 +72,14 @@ final class TopicCounter implements AutoCloseable {
     if (partitions == null || partitions.isEmpty()) {
       return;
     }
-    List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    List<TopicPartition> tps =
+        partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     consumer.assign(tps);
     consumer.seekToBeginning(tps);
     Map<TopicPartition, Long> end = consumer.endOffsets(tps, Duration.ofSeconds(5));
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+    while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+        && System.nanoTime() < deadline) {
       consumer.poll(Duration.ofMillis(200)).forEach(each);
     }
     consumer.unsubscribe();

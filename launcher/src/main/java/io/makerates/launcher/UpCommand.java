@@ -12,34 +12,56 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs the whole pipeline on this machine: embedded broker, registry and PostgreSQL keeping their data in one folder,
- * then the three apps.
+ * Runs the whole pipeline on this machine: embedded broker, registry and PostgreSQL keeping their
+ * data in one folder, then the three apps.
  */
-@Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline locally on an embedded stack until Ctrl-C; its data stays in the data folder.")
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the whole pipeline locally on an embedded stack until Ctrl-C; its data stays in the data folder.")
 final class UpCommand implements java.util.concurrent.Callable<Integer> {
 
-  @Option(names = "--offline", description = "Serve sample source answers from a stub on loopback instead of calling the internet.")
+  @Option(
+      names = "--offline",
+      description =
+          "Serve sample source answers from a stub on loopback instead of calling the internet.")
   boolean offline;
 
-  @Option(names = "--poll-interval", defaultValue = "6h", description = "How often each source is polled (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--poll-interval",
+      defaultValue = "6h",
+      description = "How often each source is polled (default ${DEFAULT-VALUE}).")
   String pollInterval;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Folder that keeps the stack's data between runs (default: .makerates in the project root).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Folder that keeps the stack's data between runs (default: .makerates in the project root).")
   Path dataDir = LocalStack.defaultDataDir();
 
-  @Option(names = "--fresh", description = "Delete the data folder's contents first and start from nothing.")
+  @Option(
+      names = "--fresh",
+      description = "Delete the data folder's contents first and start from nothing.")
   boolean fresh;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "A file of NAME=value lines (MAKERATES_*, KAFKA_*), e.g. makerates.env; variables set in the shell win over it.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "A file of NAME=value lines (MAKERATES_*, KAFKA_*), e.g. makerates.env; variables set in the shell win over it.")
   Path configFile;
 
   /** A running local pipeline: its stack, the three apps and the offline stub if any. */
-  record Running(EmbeddedStack stack, LocalPipeline pipeline, OfflineSourceStub stub, UpConfiguration config) implements AutoCloseable {
+  record Running(
+      EmbeddedStack stack, LocalPipeline pipeline, OfflineSourceStub stub, UpConfiguration config)
+      implements AutoCloseable {
 
-    /** Stops the apps, the stub and the stack, and removes the connection file; the data folder stays. */
+    /**
+     * Stops the apps, the stub and the stack, and removes the connection file; the data folder
+     * stays.
+     */
     @Override
     public void close() {
       if (pipeline != null) {
@@ -54,27 +76,49 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
   }
 
   /** Starts with the default configuration: no file, nothing from the shell. */
-  static Running start(Path dataDir, boolean fresh, boolean offline, String pollInterval, java.util.function.Consumer<Running> onStack) {
+  static Running start(
+      Path dataDir,
+      boolean fresh,
+      boolean offline,
+      String pollInterval,
+      java.util.function.Consumer<Running> onStack) {
     return start(dataDir, fresh, offline, pollInterval, Map.of(), Optional.empty(), onStack);
   }
 
   /**
-   * Starts stack, stub and apps, and writes the connection file; {@code onStack} runs once the stack is up. The
-   * configuration is checked before anything starts, so a bad file or variable costs no stack start.
+   * Starts stack, stub and apps, and writes the connection file; {@code onStack} runs once the
+   * stack is up. The configuration is checked before anything starts, so a bad file or variable
+   * costs no stack start.
    */
-  static Running start(Path dataDir, boolean fresh, boolean offline, String pollInterval, Map<String, String> shell,
-      Optional<Path> configFile, java.util.function.Consumer<Running> onStack) {
-    UpConfiguration.resolve(shell, configFile, pollInterval, offline ? Optional.of("http://127.0.0.1:1") : Optional.empty());
+  static Running start(
+      Path dataDir,
+      boolean fresh,
+      boolean offline,
+      String pollInterval,
+      Map<String, String> shell,
+      Optional<Path> configFile,
+      java.util.function.Consumer<Running> onStack) {
+    UpConfiguration.resolve(
+        shell,
+        configFile,
+        pollInterval,
+        offline ? Optional.of("http://127.0.0.1:1") : Optional.empty());
     EmbeddedStack stack = LocalStack.start(dataDir, fresh);
     OfflineSourceStub stub = null;
     try {
       stub = offline ? new OfflineSourceStub(Clock.systemUTC()) : null;
-      UpConfiguration config = UpConfiguration.resolve(shell, configFile, pollInterval,
-          Optional.ofNullable(stub).map(OfflineSourceStub::frankfurterBaseUrl));
+      UpConfiguration config =
+          UpConfiguration.resolve(
+              shell,
+              configFile,
+              pollInterval,
+              Optional.ofNullable(stub).map(OfflineSourceStub::frankfurterBaseUrl));
       onStack.accept(new Running(stack, null, stub, config));
       LocalPipeline pipeline = LocalPipeline.start(stack, config.env());
       Running running = new Running(stack, pipeline, stub, config);
-      LocalStackInfo.of(stack.env(), config.env()).withOps(pipeline.opsUrls()).write(LocalStackInfo.file(stack.directory()));
+      LocalStackInfo.of(stack.env(), config.env())
+          .withOps(pipeline.opsUrls())
+          .write(LocalStackInfo.file(stack.directory()));
       return running;
     } catch (RuntimeException e) {
       new Running(stack, null, stub, null).close();
@@ -93,35 +137,60 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     if (fresh) {
       System.out.println("Fresh start: deleting the data in " + data + "...");
     }
-    System.out.println("Starting the embedded stack (KRaft broker, Apicurio registry, PostgreSQL) on " + data + "...");
+    System.out.println(
+        "Starting the embedded stack (KRaft broker, Apicurio registry, PostgreSQL) on "
+            + data
+            + "...");
     CountDownLatch stopped = new CountDownLatch(1);
     Running[] current = new Running[1];
-    Thread hook = new Thread(() -> {
-      System.out.println("Stopping MakeRates...");
-      Running running = current[0];
-      if (running != null) {
-        running.close();
-      }
-      System.out.println("Stopped; nothing left running. The data stays in " + data + " for the next 'up'.");
-      stopped.countDown();
-    }, "makerates-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              System.out.println("Stopping MakeRates...");
+              Running running = current[0];
+              if (running != null) {
+                running.close();
+              }
+              System.out.println(
+                  "Stopped; nothing left running. The data stays in "
+                      + data
+                      + " for the next 'up'.");
+              stopped.countDown();
+            },
+            "makerates-stop");
     Running running;
     try {
-      running = start(data, fresh, offline, pollInterval, System.getenv(), Optional.ofNullable(configFile), partial -> {
-        // from here on Ctrl-C stops what has started (the hook sees the apps once they run)
-        current[0] = partial;
-        Runtime.getRuntime().addShutdownHook(hook);
-        AppLogs.toFile(logFile); // again: a fresh start has just emptied the folder
-        System.out.println("The apps' JSON logs go to " + logFile + "; warnings show here too.");
-        System.out.println("Configuration (shell over " + (configFile == null ? "defaults" : configFile + " over defaults")
-            + "; secrets redacted):");
-        partial.config().describe().forEach(line -> System.out.println("  " + line));
-        partial.config().warnings().forEach(w -> System.out.println("makerates: warning: " + w));
-        if (partial.stub() != null) {
-          System.out.println("Offline: sources are served by a stub at " + partial.stub().frankfurterBaseUrl());
-        }
-        System.out.println("Starting sink-app, streams-app and extractor-app...");
-      });
+      running =
+          start(
+              data,
+              fresh,
+              offline,
+              pollInterval,
+              System.getenv(),
+              Optional.ofNullable(configFile),
+              partial -> {
+                // from here on Ctrl-C stops what has started (the hook sees the apps once they run)
+                current[0] = partial;
+                Runtime.getRuntime().addShutdownHook(hook);
+                AppLogs.toFile(logFile); // again: a fresh start has just emptied the folder
+                System.out.println(
+                    "The apps' JSON logs go to " + logFile + "; warnings show here too.");
+                System.out.println(
+                    "Configuration (shell over "
+                        + (configFile == null ? "defaults" : configFile + " over defaults")
+                        + "; secrets redacted):");
+                partial.config().describe().forEach(line -> System.out.println("  " + line));
+                partial
+                    .config()
+                    .warnings()
+                    .forEach(w -> System.out.println("makerates: warning: " + w));
+                if (partial.stub() != null) {
+                  System.out.println(
+                      "Offline: sources are served by a stub at "
+                          + partial.stub().frankfurterBaseUrl());
+                }
+                System.out.println("Starting sink-app, streams-app and extractor-app...");
+              });
     } catch (RuntimeException e) {
       current[0] = null; // start() has stopped what it started
       try {
@@ -129,7 +198,8 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // Ctrl-C during the start: the hook finds nothing to stop
       }
-      if (e instanceof IllegalStateException || e instanceof io.makerates.runtime.config.ConfigException) {
+      if (e instanceof IllegalStateException
+          || e instanceof io.makerates.runtime.config.ConfigException) {
         System.err.println("makerates: " + e.getMessage());
         return 1;
       }
@@ -138,21 +208,34 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     current[0] = running;
     LocalPipeline pipeline = running.pipeline();
     EmbeddedStack stack = running.stack();
-    running.config().unread(pipeline.settings()).forEach(w -> System.out.println("makerates: warning: " + w));
+    running
+        .config()
+        .unread(pipeline.settings())
+        .forEach(w -> System.out.println("makerates: warning: " + w));
 
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!pipeline.ready() && System.nanoTime() < deadline) {
       TimeUnit.MILLISECONDS.sleep(200);
     }
-    System.out.printf("MakeRates is %s after %.1f s.%n", pipeline.ready() ? "up" : "starting (not all apps ready yet)",
+    System.out.printf(
+        "MakeRates is %s after %.1f s.%n",
+        pipeline.ready() ? "up" : "starting (not all apps ready yet)",
         (System.nanoTime() - started) / 1e9);
     System.out.println("  Kafka:      " + stack.bootstrapServers());
     System.out.println("  Registry:   " + stack.registryUrl());
     System.out.println("  PostgreSQL: " + stack.jdbcUrl() + " (user postgres)");
     System.out.println("  Data:       " + data);
-    pipeline.apps().forEach(a -> System.out.printf("  %-14s http://127.0.0.1:%d/health/ready  /metrics%n", a.name(), a.ops().port()));
-    System.out.println("Run 'bin/makerates status' for counts at every stage. Ctrl-C stops everything; the data stays in "
-        + data + " and the next 'up' goes on from it ('up --fresh' starts from nothing).");
+    pipeline
+        .apps()
+        .forEach(
+            a ->
+                System.out.printf(
+                    "  %-14s http://127.0.0.1:%d/health/ready  /metrics%n",
+                    a.name(), a.ops().port()));
+    System.out.println(
+        "Run 'bin/makerates status' for counts at every stage. Ctrl-C stops everything; the data stays in "
+            + data
+            + " and the next 'up' goes on from it ('up --fresh' starts from nothing).");
     stopped.await();
     return 0;
   }

@@ -16,19 +16,30 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * What {@code up} configures the three apps with: the same variables as their Deployments, from a file that
- * {@code --config} names and from the shell, the shell winning. The stack's own addresses always win over both, since
- * {@code up} runs against the embedded stack it starts.
+ * What {@code up} configures the three apps with: the same variables as their Deployments, from a
+ * file that {@code --config} names and from the shell, the shell winning. The stack's own addresses
+ * always win over both, since {@code up} runs against the embedded stack it starts.
  */
 final class UpConfiguration {
 
   /** Set by the local stack; a value given for one of them is ignored, with a warning. */
-  static final Set<String> STACK_OWNED = Set.of("KAFKA_BOOTSTRAP_SERVERS", "MAKERATES_REGISTRY_URL", "MAKERATES_DATABASE_URL",
-      "MAKERATES_DATABASE_USER", "MAKERATES_DATABASE_PASSWORD", "MAKERATES_STATE_DIR");
+  static final Set<String> STACK_OWNED =
+      Set.of(
+          "KAFKA_BOOTSTRAP_SERVERS",
+          "MAKERATES_REGISTRY_URL",
+          "MAKERATES_DATABASE_URL",
+          "MAKERATES_DATABASE_USER",
+          "MAKERATES_DATABASE_PASSWORD",
+          "MAKERATES_STATE_DIR");
+
   /** Read by bin/makerates and the embedded registry, not by the apps' settings. */
-  static final Set<String> READ_ELSEWHERE = Set.of("MAKERATES_LOG_LEVEL", "MAKERATES_APICURIO_ARCHIVE");
-  private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|CREDENTIAL)(?!_FILE).*");
-  private static final Pattern LINE = Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)");
+  static final Set<String> READ_ELSEWHERE =
+      Set.of("MAKERATES_LOG_LEVEL", "MAKERATES_APICURIO_ARCHIVE");
+
+  private static final Pattern SECRET_NAME =
+      Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|CREDENTIAL)(?!_FILE).*");
+  private static final Pattern LINE =
+      Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)");
   private static final String FRANKFURTER = "frankfurter";
 
   /** One variable and where its value came from. */
@@ -43,33 +54,51 @@ final class UpConfiguration {
   }
 
   /**
-   * @param shell the process environment; only its {@code MAKERATES_*} variables count (a shell's {@code KAFKA_*}
-   *     often belong to other tools), while a config file may set Kafka client properties too
-   * @param offlineBaseUrl the offline stub's address: every source is pointed at its type's answers there, polled at
-   *     once and then every interval (not at its publication time), and without MAKERATES_SOURCES one source of every
-   *     type the stub serves is configured
+   * @param shell the process environment; only its {@code MAKERATES_*} variables count (a shell's
+   *     {@code KAFKA_*} often belong to other tools), while a config file may set Kafka client
+   *     properties too
+   * @param offlineBaseUrl the offline stub's address: every source is pointed at its type's answers
+   *     there, polled at once and then every interval (not at its publication time), and without
+   *     MAKERATES_SOURCES one source of every type the stub serves is configured
    */
-  static UpConfiguration resolve(Map<String, String> shell, Optional<Path> configFile, String pollInterval,
+  static UpConfiguration resolve(
+      Map<String, String> shell,
+      Optional<Path> configFile,
+      String pollInterval,
       Optional<String> offlineBaseUrl) {
     Map<String, Entry> entries = new TreeMap<>();
     List<String> warnings = new ArrayList<>();
-    configFile.ifPresent(file -> readFile(file).forEach((name, value) -> entries.put(name, new Entry(value, file.getFileName().toString()))));
-    shell.forEach((name, value) -> {
-      if (name.startsWith(Settings.APP_PREFIX) && !READ_ELSEWHERE.contains(name)) {
-        entries.put(name, new Entry(value, "environment"));
-      }
-    });
+    configFile.ifPresent(
+        file ->
+            readFile(file)
+                .forEach(
+                    (name, value) ->
+                        entries.put(name, new Entry(value, file.getFileName().toString()))));
+    shell.forEach(
+        (name, value) -> {
+          if (name.startsWith(Settings.APP_PREFIX) && !READ_ELSEWHERE.contains(name)) {
+            entries.put(name, new Entry(value, "environment"));
+          }
+        });
     for (String owned : STACK_OWNED) {
       Entry given = entries.remove(owned);
       if (given != null) {
-        warnings.add(owned + " (" + given.origin() + ") is ignored: 'up' runs against its own embedded stack");
+        warnings.add(
+            owned
+                + " ("
+                + given.origin()
+                + ") is ignored: 'up' runs against its own embedded stack");
       }
     }
     if (offlineBaseUrl.isPresent() && !entries.containsKey("MAKERATES_SOURCES")) {
-      entries.put("MAKERATES_SOURCES", new Entry(String.join(",", OfflineSourceStub.SERVED), "--offline"));
+      entries.put(
+          "MAKERATES_SOURCES", new Entry(String.join(",", OfflineSourceStub.SERVED), "--offline"));
     }
-    List<String> sources = new Settings(plain(entries)).list("sources", List.of(FRANKFURTER)).stream()
-        .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    List<String> sources =
+        new Settings(plain(entries))
+            .list("sources", List.of(FRANKFURTER)).stream()
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
     for (String id : sources) {
       String prefix = "MAKERATES_SOURCE_" + id.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
       entries.putIfAbsent(prefix + "INTERVAL", new Entry(pollInterval, "--poll-interval"));
@@ -77,27 +106,43 @@ final class UpConfiguration {
         Entry type = entries.get(prefix + "TYPE");
         String typeName = type == null ? id : type.value().trim().toLowerCase(Locale.ROOT);
         if (!OfflineSourceStub.serves(typeName)) {
-          throw new ConfigException("source '" + id + "' is of type " + typeName + ", which the offline stub does not serve: "
-              + "offline, every source in MAKERATES_SOURCES must be of one of the types " + OfflineSourceStub.SERVED);
+          throw new ConfigException(
+              "source '"
+                  + id
+                  + "' is of type "
+                  + typeName
+                  + ", which the offline stub does not serve: "
+                  + "offline, every source in MAKERATES_SOURCES must be of one of the types "
+                  + OfflineSourceStub.SERVED);
         }
         entries.putIfAbsent(prefix + "DAILY_AT", new Entry("none", "--offline"));
-        Entry given = entries.put(prefix + "BASE_URL",
-            new Entry(OfflineSourceStub.baseUrl(offlineBaseUrl.get(), typeName), "--offline"));
+        Entry given =
+            entries.put(
+                prefix + "BASE_URL",
+                new Entry(OfflineSourceStub.baseUrl(offlineBaseUrl.get(), typeName), "--offline"));
         if (given != null) {
-          warnings.add(prefix + "BASE_URL (" + given.origin() + ") is replaced by the offline stub's address");
+          warnings.add(
+              prefix
+                  + "BASE_URL ("
+                  + given.origin()
+                  + ") is replaced by the offline stub's address");
         }
       }
     }
     return new UpConfiguration(entries, warnings);
   }
 
-  /** {@code NAME=value} lines; blank lines and {@code #} comments skipped, {@code export} and quotes allowed. */
+  /**
+   * {@code NAME=value} lines; blank lines and {@code #} comments skipped, {@code export} and quotes
+   * allowed.
+   */
   static Map<String, String> readFile(Path file) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
-      throw new ConfigException("the configuration file " + file + " cannot be read: " + e.getMessage());
+      throw new ConfigException(
+          "the configuration file " + file + " cannot be read: " + e.getMessage());
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -111,8 +156,13 @@ final class UpConfiguration {
       }
       String name = match.group(1);
       if (!name.startsWith(Settings.APP_PREFIX) && !name.startsWith(Settings.KAFKA_PREFIX)) {
-        throw new ConfigException(file + " line " + (i + 1) + " sets " + name
-            + ": the apps read only MAKERATES_* and KAFKA_* variables");
+        throw new ConfigException(
+            file
+                + " line "
+                + (i + 1)
+                + " sets "
+                + name
+                + ": the apps read only MAKERATES_* and KAFKA_* variables");
       }
       values.put(name, unquote(match.group(2).strip()));
     }
@@ -120,7 +170,9 @@ final class UpConfiguration {
   }
 
   private static String unquote(String value) {
-    if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+    if (value.length() >= 2
+        && (value.startsWith("\"") && value.endsWith("\"")
+            || value.startsWith("'") && value.endsWith("'"))) {
       return value.substring(1, value.length() - 1);
     }
     return value;
@@ -144,7 +196,9 @@ final class UpConfiguration {
   /** One line per variable with its origin, secrets redacted, for the terminal. */
   List<String> describe() {
     List<String> lines = new ArrayList<>();
-    entries.forEach((name, entry) -> lines.add(name + "=" + redact(name, entry.value()) + "  (" + entry.origin() + ")"));
+    entries.forEach(
+        (name, entry) ->
+            lines.add(name + "=" + redact(name, entry.value()) + "  (" + entry.origin() + ")"));
     return lines;
   }
 
@@ -152,11 +206,20 @@ final class UpConfiguration {
     return SECRET_NAME.matcher(name).matches() ? "********" : value;
   }
 
-  /** Warnings for the variables given that no app asked for: typos, or settings of sources that are not listed. */
+  /**
+   * Warnings for the variables given that no app asked for: typos, or settings of sources that are
+   * not listed.
+   */
   List<String> unread(Settings settings) {
-    return settings.unread().stream().filter(entries::containsKey)
-        .map(name -> name + " (" + entries.get(name).origin() + ") is not read by any app: a typo, or a setting of a source "
-            + "that MAKERATES_SOURCES does not list?")
+    return settings.unread().stream()
+        .filter(entries::containsKey)
+        .map(
+            name ->
+                name
+                    + " ("
+                    + entries.get(name).origin()
+                    + ") is not read by any app: a typo, or a setting of a source "
+                    + "that MAKERATES_SOURCES does not list?")
         .toList();
   }
 }

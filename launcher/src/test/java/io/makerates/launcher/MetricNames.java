@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
 /** Metric names as documents name them and as a Prometheus scrape shows them. */
 final class MetricNames {
 
-  /** MakeRates' own meters and the Kafka client metrics the apps export; other words of a query are not metrics. */
+  /**
+   * MakeRates' own meters and the Kafka client metrics the apps export; other words of a query are
+   * not metrics.
+   */
   private static final Pattern NAME = Pattern.compile("\\b(?:makerates|kafka)_[a-z0-9_]+\\b");
+
   private static final String README_SECTION = "### Metrics";
 
   private MetricNames() {}
@@ -54,7 +58,10 @@ final class MetricNames {
 
   /** A timer or summary named by its base name is exported as its _count, _sum and _max series. */
   static boolean isExported(String name, Set<String> exported) {
-    return exported.contains(name) || exported.contains(name + "_count") || exported.contains(name + "_sum")
-        || exported.contains(name + "_max") || exported.contains(name + "_total");
+    return exported.contains(name)
+        || exported.contains(name + "_count")
+        || exported.contains(name + "_sum")
+        || exported.contains(name + "_max")
+        || exported.contains(name + "_total");
   }
 }

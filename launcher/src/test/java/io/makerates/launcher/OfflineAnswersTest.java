@@ -36,13 +36,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The offline stub serves every source type of the build, in its own format: the type's real adapter asks, streams-app's
- * real validator reads the answer, and every currency of it becomes an EUR rate near the sample's, none rejected.
+ * The offline stub serves every source type of the build, in its own format: the type's real
+ * adapter asks, streams-app's real validator reads the answer, and every currency of it becomes an
+ * EUR rate near the sample's, none rejected.
  */
 class OfflineAnswersTest {
 
   /** A Thursday: every bank publishes. */
   private static final Instant NOW = Instant.parse("2026-03-12T18:00:00Z");
+
   private static OfflineSourceStub stub;
 
   @BeforeAll
@@ -66,24 +68,48 @@ class OfflineAnswersTest {
       var validation = validate(type, adapter(type).latest());
       assertThat(validation.rejections()).as(type).isEmpty();
       // a latest answer holds the day (BoE's: a window of days ending with it)
-      assertThat(validation.observations()).as(type).isNotEmpty().last()
+      assertThat(validation.observations())
+          .as(type)
+          .isNotEmpty()
+          .last()
           .satisfies(o -> assertThat(o.getDate()).isEqualTo(LocalDate.parse("2026-03-12")));
-      assertThat(validation.observations()).as(type).allSatisfy(o -> {
-        assertThat(o.getRates()).hasSizeGreaterThanOrEqualTo(7).allSatisfy(rate -> {
-          BigDecimal ratio = new BigDecimal(rate.getRate()).divide(sample(rate.getQuote()), java.math.MathContext.DECIMAL64);
-          // a few basis points apart, or the day's one voice that is off (4 %) or NBP's PHP (2-3 %)
-          assertThat(ratio).as(type + " " + rate.getQuote()).isBetween(new BigDecimal("0.95"), new BigDecimal("1.05"));
-        });
-      });
+      assertThat(validation.observations())
+          .as(type)
+          .allSatisfy(
+              o -> {
+                assertThat(o.getRates())
+                    .hasSizeGreaterThanOrEqualTo(7)
+                    .allSatisfy(
+                        rate -> {
+                          BigDecimal ratio =
+                              new BigDecimal(rate.getRate())
+                                  .divide(sample(rate.getQuote()), java.math.MathContext.DECIMAL64);
+                          // a few basis points apart, or the day's one voice that is off (4 %) or
+                          // NBP's PHP (2-3 %)
+                          assertThat(ratio)
+                              .as(type + " " + rate.getQuote())
+                              .isBetween(new BigDecimal("0.95"), new BigDecimal("1.05"));
+                        });
+              });
     }
   }
 
   @Test
   void aRangeHoldsTheBanksBusinessDaysOnly() throws Exception {
-    var validation = validate("cnb", adapter("cnb").range(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-12")));
-    assertThat(validation.observations()).extracting(o -> o.getDate().getDayOfWeek().getValue()).allMatch(d -> d <= 5);
-    assertThat(validate("nbp", adapter("nbp").range(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-06")))
-        .observations()).hasSize(5);
+    var validation =
+        validate(
+            "cnb",
+            adapter("cnb").range(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-12")));
+    assertThat(validation.observations())
+        .extracting(o -> o.getDate().getDayOfWeek().getValue())
+        .allMatch(d -> d <= 5);
+    assertThat(
+            validate(
+                    "nbp",
+                    adapter("nbp")
+                        .range(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-06")))
+                .observations())
+        .hasSize(5);
   }
 
   private static BigDecimal sample(String currency) {
@@ -91,27 +117,58 @@ class OfflineAnswersTest {
   }
 
   private static RateSource adapter(String type) {
-    if (type.equals(SourceTypeIds.BANK_OF_ENGLAND)) { // its "latest" is a window ending today: the test's today
-      return new io.makerates.extractor.source.BankOfEnglandSource(URI.create(stub.baseUrl(type)), Clock.fixed(NOW, ZoneOffset.UTC));
+    if (type.equals(
+        SourceTypeIds.BANK_OF_ENGLAND)) { // its "latest" is a window ending today: the test's today
+      return new io.makerates.extractor.source.BankOfEnglandSource(
+          URI.create(stub.baseUrl(type)), Clock.fixed(NOW, ZoneOffset.UTC));
     }
-    return RateSources.create(new SourceConfig(type, type, URI.create(stub.baseUrl(type)), null, Duration.ofHours(6),
-        SourceTier.PRIMARY, null, List.of()));
+    return RateSources.create(
+        new SourceConfig(
+            type,
+            type,
+            URI.create(stub.baseUrl(type)),
+            null,
+            Duration.ofHours(6),
+            SourceTier.PRIMARY,
+            null,
+            List.of()));
   }
 
-  private static BronzeValidator.Validation validate(String type, SourceRequest request) throws Exception {
+  private static BronzeValidator.Validation validate(String type, SourceRequest request)
+      throws Exception {
     byte[] body;
     try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(request.url()).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer =
+          http.send(
+              HttpRequest.newBuilder(request.url()).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertThat(answer.statusCode()).as(type + " " + request.url()).isEqualTo(200);
       body = answer.body();
     }
-    BronzeExtraction bronze = BronzeExtraction.newBuilder()
-        .setExtractionId(UUID.randomUUID()).setExtractedAt(NOW).setSourceId(type).setSourceType(type)
-        .setTier(SourceTier.PRIMARY).setTrigger(ExtractionTrigger.SCHEDULE)
-        .setRequestedFrom(request.requestedFrom()).setRequestedTo(request.requestedTo())
-        .setRequest(new HttpRequestRecord(request.url().toString(), "GET", Map.of(), Map.of()))
-        .setResponse(new HttpResponseRecord(200, Map.of(), ByteBuffer.wrap(body), null, (long) body.length, Checksums.sha256Hex(body)))
-        .setDurationMillis(1L).setHost("test").setInstance("test").setPipelineVersion("test").build();
+    BronzeExtraction bronze =
+        BronzeExtraction.newBuilder()
+            .setExtractionId(UUID.randomUUID())
+            .setExtractedAt(NOW)
+            .setSourceId(type)
+            .setSourceType(type)
+            .setTier(SourceTier.PRIMARY)
+            .setTrigger(ExtractionTrigger.SCHEDULE)
+            .setRequestedFrom(request.requestedFrom())
+            .setRequestedTo(request.requestedTo())
+            .setRequest(new HttpRequestRecord(request.url().toString(), "GET", Map.of(), Map.of()))
+            .setResponse(
+                new HttpResponseRecord(
+                    200,
+                    Map.of(),
+                    ByteBuffer.wrap(body),
+                    null,
+                    (long) body.length,
+                    Checksums.sha256Hex(body)))
+            .setDurationMillis(1L)
+            .setHost("test")
+            .setInstance("test")
+            .setPipelineVersion("test")
+            .build();
     return new BronzeValidator(Parsers.all(), IndependenceGroups.defaults())
         .validate(bronze, new BronzeCoordinates("fx.bronze.extractions.v1", 0, 0L), NOW);
   }

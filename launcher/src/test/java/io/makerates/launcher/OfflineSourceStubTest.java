@@ -24,10 +24,12 @@ class OfflineSourceStubTest {
 
       HttpResponse<byte[]> latest = get(stub.frankfurterBaseUrl() + "/v1/latest");
       assertThat(latest.statusCode()).isEqualTo(200);
-      assertThat(new String(latest.body())).contains("\"date\":\"2026-11-20\"", "\"base\":\"EUR\"", "\"USD\":1.1582");
+      assertThat(new String(latest.body()))
+          .contains("\"date\":\"2026-11-20\"", "\"base\":\"EUR\"", "\"USD\":1.1582");
       assertThat(latest.body()).isEqualTo(stub.bodyFor(LocalDate.parse("2026-11-20")));
 
-      assertThat(new String(get(stub.frankfurterBaseUrl() + "/v1/2026-11-18").body())).contains("\"date\":\"2026-11-18\"");
+      assertThat(new String(get(stub.frankfurterBaseUrl() + "/v1/2026-11-18").body()))
+          .contains("\"date\":\"2026-11-18\"");
       assertThat(get(stub.frankfurterBaseUrl() + "/v1/currencies").statusCode()).isEqualTo(404);
       assertThat(stub.served()).isEqualTo(2);
     }
@@ -40,12 +42,18 @@ class OfflineSourceStubTest {
 
       assertThat(range.statusCode()).isEqualTo(200);
       String body = new String(range.body());
-      assertThat(body).contains("\"start_date\":\"2025-01-03\"", "\"end_date\":\"2025-01-07\"", "\"2025-01-06\":{",
-          "\"USD\":1.1582").doesNotContain("2025-01-04", "2025-01-05", "E-");
+      assertThat(body)
+          .contains(
+              "\"start_date\":\"2025-01-03\"",
+              "\"end_date\":\"2025-01-07\"",
+              "\"2025-01-06\":{",
+              "\"USD\":1.1582")
+          .doesNotContain("2025-01-04", "2025-01-05", "E-");
     }
   }
 
   private HttpResponse<byte[]> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 }

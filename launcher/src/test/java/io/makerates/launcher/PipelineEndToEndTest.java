@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Frankfurter answer served on loopback travels the whole pipeline through the real broker, registry and
- * PostgreSQL: bronze (with the body's checksum), silver rate, fact_rate row, gold record, all with the same value.
+ * A Frankfurter answer served on loopback travels the whole pipeline through the real broker,
+ * registry and PostgreSQL: bronze (with the body's checksum), silver rate, fact_rate row, gold
+ * record, all with the same value.
  */
 @Tag("integration")
 class PipelineEndToEndTest {
@@ -41,8 +42,14 @@ class PipelineEndToEndTest {
   static void start() {
     stack = EmbeddedStack.builder().all().start();
     source = new OfflineSourceStub(Clock.systemUTC());
-    pipeline = LocalPipeline.start(stack, Map.of("MAKERATES_SOURCES", "frankfurter",
-        "MAKERATES_SOURCE_FRANKFURTER_BASE_URL", source.frankfurterBaseUrl()));
+    pipeline =
+        LocalPipeline.start(
+            stack,
+            Map.of(
+                "MAKERATES_SOURCES",
+                "frankfurter",
+                "MAKERATES_SOURCE_FRANKFURTER_BASE_URL",
+                source.frankfurterBaseUrl()));
   }
 
   @AfterAll
@@ -66,40 +73,67 @@ class PipelineEndToEndTest {
 
     await().atMost(Duration.ofSeconds(60)).until(pipeline::ready);
 
-    BronzeExtraction bronze = await().atMost(Duration.ofSeconds(60)).until(
-        () -> TestTopics.readAll(stack, topics.bronze).stream().map(ConsumerRecord::value)
-            .filter(b -> b.getResponse() != null && b.getResponse().getStatus() == 200).findFirst().orElse(null),
-        b -> b != null);
+    BronzeExtraction bronze =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    TestTopics.readAll(stack, topics.bronze).stream()
+                        .map(ConsumerRecord::value)
+                        .filter(b -> b.getResponse() != null && b.getResponse().getStatus() == 200)
+                        .findFirst()
+                        .orElse(null),
+                b -> b != null);
     byte[] body = bytes(bronze.getResponse().getBody());
     assertThat(body).isEqualTo(served);
     assertThat(bronze.getResponse().getSha256()).isEqualTo(Checksums.sha256Hex(served));
     assertThat(bronze.getSourceId()).isEqualTo("frankfurter");
 
     String silverKey = day + "/EUR/USD";
-    ConsensusRate silver = await().atMost(Duration.ofSeconds(60)).until(
-        () -> TestTopics.readAll(stack, topics.rates).stream().filter(r -> r.key().equals(silverKey)).map(ConsumerRecord::value)
-            .reduce((a, b) -> b).orElse(null),
-        r -> r != null);
+    ConsensusRate silver =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    TestTopics.readAll(stack, topics.rates).stream()
+                        .filter(r -> r.key().equals(silverKey))
+                        .map(ConsumerRecord::value)
+                        .reduce((a, b) -> b)
+                        .orElse(null),
+                r -> r != null);
     assertThat(new BigDecimal(silver.getRate())).isEqualByComparingTo("1.1582");
-    assertThat(silver.getContributions()).singleElement()
+    assertThat(silver.getContributions())
+        .singleElement()
         .satisfies(c -> assertThat(c.getExtractionId()).isEqualTo(bronze.getExtractionId()));
 
-    BigDecimal fact = await().atMost(Duration.ofSeconds(60)).until(() -> factRate(day, "EUR", "USD"), v -> v != null);
+    BigDecimal fact =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> factRate(day, "EUR", "USD"), v -> v != null);
     assertThat(fact).isEqualByComparingTo(silver.getRate());
 
-    GoldRate gold = await().atMost(Duration.ofSeconds(60)).until(
-        () -> TestTopics.readAll(stack, topics.gold).stream().filter(r -> r.key().equals("EUR/USD")).map(ConsumerRecord::value)
-            .reduce((a, b) -> b).orElse(null),
-        g -> g != null);
+    GoldRate gold =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    TestTopics.readAll(stack, topics.gold).stream()
+                        .filter(r -> r.key().equals("EUR/USD"))
+                        .map(ConsumerRecord::value)
+                        .reduce((a, b) -> b)
+                        .orElse(null),
+                g -> g != null);
     assertThat(new BigDecimal(gold.getRate())).isEqualByComparingTo(fact);
     assertThat(gold.getDate()).isEqualTo(day);
     assertThat(gold.getRevision()).isEqualTo(silver.getRevision());
   }
 
   private static BigDecimal factRate(LocalDate day, String base, String quote) throws Exception {
-    try (Connection conn = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-         PreparedStatement ps = conn.prepareStatement(
-             "SELECT f.rate FROM fact_rate f JOIN dim_date d ON d.date_key = f.date_key WHERE d.date = ? AND f.base = ? AND f.quote = ?")) {
+    try (Connection conn =
+            DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+        PreparedStatement ps =
+            conn.prepareStatement(
+                "SELECT f.rate FROM fact_rate f JOIN dim_date d ON d.date_key = f.date_key WHERE d.date = ? AND f.base = ? AND f.quote = ?")) {
       ps.setObject(1, day);
       ps.setString(2, base);
       ps.setString(3, quote);

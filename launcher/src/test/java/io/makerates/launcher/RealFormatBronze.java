@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Bronze records as the extractor writes them for three independent sources, in their real formats: the ECB's daily
- * XML (EUR base), exchangerate-api's keyed latest JSON (USD base, with its own EUR entry) and the Bank of Canada's
- * Valet JSON (CAD base, string values). Each source's values differ from the day's reference by a few basis points,
- * as real sources do, so the three agree.
+ * Bronze records as the extractor writes them for three independent sources, in their real formats:
+ * the ECB's daily XML (EUR base), exchangerate-api's keyed latest JSON (USD base, with its own EUR
+ * entry) and the Bank of Canada's Valet JSON (CAD base, string values). Each source's values differ
+ * from the day's reference by a few basis points, as real sources do, so the three agree.
  */
 final class RealFormatBronze {
 
@@ -49,9 +49,17 @@ final class RealFormatBronze {
 
   static BronzeExtraction ecb(LocalDate day, Instant at, UUID id) {
     StringBuilder cubes = new StringBuilder();
-    reference(day).forEach((ccy, rate) -> cubes.append("\t\t\t<Cube currency='").append(ccy).append("' rate='")
-        .append(shift(rate, 0).toPlainString()).append("'/>\n"));
-    String body = """
+    reference(day)
+        .forEach(
+            (ccy, rate) ->
+                cubes
+                    .append("\t\t\t<Cube currency='")
+                    .append(ccy)
+                    .append("' rate='")
+                    .append(shift(rate, 0).toPlainString())
+                    .append("'/>\n"));
+    String body =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
         \t<gesmes:subject>Reference rates</gesmes:subject>
@@ -63,21 +71,39 @@ final class RealFormatBronze {
         %s\t\t</Cube>
         \t</Cube>
         </gesmes:Envelope>
-        """.formatted(day, cubes);
-    return bronze("ecb", "ecb", "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml", body, "text/xml", at, id);
+        """
+            .formatted(day, cubes);
+    return bronze(
+        "ecb",
+        "ecb",
+        "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml",
+        body,
+        "text/xml",
+        at,
+        id);
   }
 
   static BronzeExtraction exchangeRateApi(LocalDate day, Instant at, UUID id) {
     Map<String, BigDecimal> eur = reference(day);
     BigDecimal usd = shift(eur.get("USD"), 4);
-    StringBuilder rates = new StringBuilder("   \"USD\": 1,\n   \"EUR\": ").append(BigDecimal.ONE.divide(usd, SIX).toPlainString());
-    eur.forEach((ccy, rate) -> {
-      if (!ccy.equals("USD")) {
-        rates.append(",\n   \"").append(ccy).append("\": ").append(shift(rate, 4).divide(usd, SIX).toPlainString());
-      }
-    });
-    String updated = DateTimeFormatter.RFC_1123_DATE_TIME.format(day.atStartOfDay().plusSeconds(1).atOffset(ZoneOffset.UTC));
-    String body = """
+    StringBuilder rates =
+        new StringBuilder("   \"USD\": 1,\n   \"EUR\": ")
+            .append(BigDecimal.ONE.divide(usd, SIX).toPlainString());
+    eur.forEach(
+        (ccy, rate) -> {
+          if (!ccy.equals("USD")) {
+            rates
+                .append(",\n   \"")
+                .append(ccy)
+                .append("\": ")
+                .append(shift(rate, 4).divide(usd, SIX).toPlainString());
+          }
+        });
+    String updated =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            day.atStartOfDay().plusSeconds(1).atOffset(ZoneOffset.UTC));
+    String body =
+        """
         {
          "result": "success",
          "documentation": "https://www.exchangerate-api.com/docs",
@@ -89,22 +115,36 @@ final class RealFormatBronze {
         %s
          }
         }
-        """.formatted(day.atStartOfDay().toEpochSecond(ZoneOffset.UTC) + 1, updated, rates);
-    return bronze("exchangerate-api", "exchangerate-api", "https://v6.exchangerate-api.com/v6/***/latest/USD", body,
-        "application/json", at, id);
+        """
+            .formatted(day.atStartOfDay().toEpochSecond(ZoneOffset.UTC) + 1, updated, rates);
+    return bronze(
+        "exchangerate-api",
+        "exchangerate-api",
+        "https://v6.exchangerate-api.com/v6/***/latest/USD",
+        body,
+        "application/json",
+        at,
+        id);
   }
 
   static BronzeExtraction bankOfCanada(LocalDate day, Instant at, UUID id) {
     Map<String, BigDecimal> eur = reference(day);
     BigDecimal eurCad = shift(eur.get("CAD"), -3);
-    StringBuilder series = new StringBuilder("\"FXEURCAD\": {\"v\": \"").append(eurCad.toPlainString()).append("\"}");
-    eur.forEach((ccy, rate) -> {
-      if (!ccy.equals("CAD")) {
-        series.append(", \"FX").append(ccy).append("CAD\": {\"v\": \"")
-            .append(eurCad.divide(shift(rate, -3), SIX).toPlainString()).append("\"}");
-      }
-    });
-    String body = """
+    StringBuilder series =
+        new StringBuilder("\"FXEURCAD\": {\"v\": \"").append(eurCad.toPlainString()).append("\"}");
+    eur.forEach(
+        (ccy, rate) -> {
+          if (!ccy.equals("CAD")) {
+            series
+                .append(", \"FX")
+                .append(ccy)
+                .append("CAD\": {\"v\": \"")
+                .append(eurCad.divide(shift(rate, -3), SIX).toPlainString())
+                .append("\"}");
+          }
+        });
+    String body =
+        """
         {
             "terms": {"url": "https://www.bankofcanada.ca/terms/"},
             "groupDetail": {"label": "Daily exchange rates", "description": "Daily average exchange rates", "link": null},
@@ -112,19 +152,36 @@ final class RealFormatBronze {
                 {"d": "%s", %s}
             ]
         }
-        """.formatted(day, series);
-    return bronze("boc", "boc", "https://www.bankofcanada.ca/valet/observations/group/FX_RATES_DAILY/json?start_date="
-        + day + "&end_date=" + day, body, "application/json", at, id);
+        """
+            .formatted(day, series);
+    return bronze(
+        "boc",
+        "boc",
+        "https://www.bankofcanada.ca/valet/observations/group/FX_RATES_DAILY/json?start_date="
+            + day
+            + "&end_date="
+            + day,
+        body,
+        "application/json",
+        at,
+        id);
   }
 
-  /** {@code bps} basis points away from {@code rate}, six significant digits as the sources send. */
+  /**
+   * {@code bps} basis points away from {@code rate}, six significant digits as the sources send.
+   */
   private static BigDecimal shift(BigDecimal rate, int bps) {
     return rate.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(bps, 4))).round(SIX);
   }
 
-
-  private static BronzeExtraction bronze(String sourceId, String type, String url, String body, String contentType,
-      Instant at, UUID id) {
+  private static BronzeExtraction bronze(
+      String sourceId,
+      String type,
+      String url,
+      String body,
+      String contentType,
+      Instant at,
+      UUID id) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return BronzeExtraction.newBuilder()
         .setExtractionId(id)
@@ -135,8 +192,14 @@ final class RealFormatBronze {
         .setTier(SourceTier.PRIMARY)
         .setTrigger(ExtractionTrigger.SCHEDULE)
         .setRequest(new HttpRequestRecord(url, "GET", Map.of(), Map.of()))
-        .setResponse(new HttpResponseRecord(200, Map.of("content-type", contentType), ByteBuffer.wrap(bytes), contentType,
-            (long) bytes.length, Checksums.sha256Hex(bytes)))
+        .setResponse(
+            new HttpResponseRecord(
+                200,
+                Map.of("content-type", contentType),
+                ByteBuffer.wrap(bytes),
+                contentType,
+                (long) bytes.length,
+                Checksums.sha256Hex(bytes)))
         .setDurationMillis(120L)
         .setHost("test-host")
         .setInstance("test-instance")

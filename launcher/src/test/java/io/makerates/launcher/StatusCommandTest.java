@@ -17,7 +17,8 @@ class StatusCommandTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true));
     try {
-      int code = new CommandLine(new MakeRatesCli()).execute("status", "--data-dir", root.toString());
+      int code =
+          new CommandLine(new MakeRatesCli()).execute("status", "--data-dir", root.toString());
       assertThat(code).isEqualTo(1);
     } finally {
       System.setErr(err);

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UpConfigurationTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theShellWinsOverTheFileAndTheStackOwnsItsAddresses() throws Exception {
-    Path file = Files.writeString(dir.resolve("makerates.env"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("makerates.env"),
+            """
         # two sources, no default one
         MAKERATES_SOURCES=alpha,beta
         export MAKERATES_SOURCE_ALPHA_TYPE="frankfurter"
@@ -29,70 +31,138 @@ class UpConfigurationTest {
         MAKERATES_REGISTRY_URL=http://elsewhere:8080
 
         """);
-    UpConfiguration config = UpConfiguration.resolve(Map.of("MAKERATES_SOURCE_BETA_INTERVAL", "30m", "KAFKA_ACKS", "1",
-        "MAKERATES_LOG_LEVEL", "DEBUG", "HOME", "/root"), Optional.of(file), "6h", Optional.empty());
+    UpConfiguration config =
+        UpConfiguration.resolve(
+            Map.of(
+                "MAKERATES_SOURCE_BETA_INTERVAL",
+                "30m",
+                "KAFKA_ACKS",
+                "1",
+                "MAKERATES_LOG_LEVEL",
+                "DEBUG",
+                "HOME",
+                "/root"),
+            Optional.of(file),
+            "6h",
+            Optional.empty());
 
-    assertThat(config.env()).containsEntry("MAKERATES_SOURCES", "alpha,beta")
+    assertThat(config.env())
+        .containsEntry("MAKERATES_SOURCES", "alpha,beta")
         .containsEntry("MAKERATES_SOURCE_ALPHA_TYPE", "frankfurter")
         .containsEntry("MAKERATES_SOURCE_BETA_TYPE", "frankfurter")
         .containsEntry("MAKERATES_SOURCE_BETA_INTERVAL", "30m")
         .containsEntry("MAKERATES_SOURCE_ALPHA_INTERVAL", "6h")
         .containsEntry("KAFKA_LINGER_MS", "5")
-        .doesNotContainKeys("KAFKA_ACKS", "MAKERATES_LOG_LEVEL", "HOME", "MAKERATES_REGISTRY_URL",
+        .doesNotContainKeys(
+            "KAFKA_ACKS",
+            "MAKERATES_LOG_LEVEL",
+            "HOME",
+            "MAKERATES_REGISTRY_URL",
             "MAKERATES_SOURCE_FRANKFURTER_INTERVAL");
-    assertThat(config.warnings()).singleElement().asString()
+    assertThat(config.warnings())
+        .singleElement()
+        .asString()
         .contains("MAKERATES_REGISTRY_URL (makerates.env) is ignored");
-    assertThat(config.describe()).contains("MAKERATES_SOURCE_BETA_INTERVAL=30m  (environment)",
-        "MAKERATES_SOURCE_ALPHA_INTERVAL=6h  (--poll-interval)", "MAKERATES_SOURCES=alpha,beta  (makerates.env)");
+    assertThat(config.describe())
+        .contains(
+            "MAKERATES_SOURCE_BETA_INTERVAL=30m  (environment)",
+            "MAKERATES_SOURCE_ALPHA_INTERVAL=6h  (--poll-interval)",
+            "MAKERATES_SOURCES=alpha,beta  (makerates.env)");
   }
 
   @Test
   void offlinePointsEverySourceAtItsTypesAnswersOnTheStubAndRefusesTypesItDoesNotServe() {
-    UpConfiguration config = UpConfiguration.resolve(Map.of("MAKERATES_SOURCES", "frankfurter,mirror",
-        "MAKERATES_SOURCE_MIRROR_TYPE", "frankfurter", "MAKERATES_SOURCE_MIRROR_BASE_URL", "https://api.example"),
-        Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"));
-    assertThat(config.env()).containsEntry("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "http://127.0.0.1:7777")
+    UpConfiguration config =
+        UpConfiguration.resolve(
+            Map.of(
+                "MAKERATES_SOURCES",
+                "frankfurter,mirror",
+                "MAKERATES_SOURCE_MIRROR_TYPE",
+                "frankfurter",
+                "MAKERATES_SOURCE_MIRROR_BASE_URL",
+                "https://api.example"),
+            Optional.empty(),
+            "6h",
+            Optional.of("http://127.0.0.1:7777"));
+    assertThat(config.env())
+        .containsEntry("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "http://127.0.0.1:7777")
         .containsEntry("MAKERATES_SOURCE_MIRROR_BASE_URL", "http://127.0.0.1:7777");
-    assertThat(config.warnings()).anyMatch(w -> w.contains("MAKERATES_SOURCE_MIRROR_BASE_URL (environment) is replaced"));
+    assertThat(config.warnings())
+        .anyMatch(w -> w.contains("MAKERATES_SOURCE_MIRROR_BASE_URL (environment) is replaced"));
 
-    assertThatThrownBy(() -> UpConfiguration.resolve(Map.of("MAKERATES_SOURCES", "fixer", "MAKERATES_SOURCE_FIXER_TYPE",
-        "fixer"), Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"))).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("source 'fixer' is of type fixer, which the offline stub does not serve");
+    assertThatThrownBy(
+            () ->
+                UpConfiguration.resolve(
+                    Map.of("MAKERATES_SOURCES", "fixer", "MAKERATES_SOURCE_FIXER_TYPE", "fixer"),
+                    Optional.empty(),
+                    "6h",
+                    Optional.of("http://127.0.0.1:7777")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "source 'fixer' is of type fixer, which the offline stub does not serve");
 
     // without MAKERATES_SOURCES: one source of every type, each at its answers, polled at once
-    UpConfiguration every = UpConfiguration.resolve(Map.of(), Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"));
-    assertThat(every.env()).containsEntry("MAKERATES_SOURCES", "frankfurter,ecb,exchangerate-api,boc,cnb,nbp,bnr,boe,cbr")
+    UpConfiguration every =
+        UpConfiguration.resolve(
+            Map.of(), Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"));
+    assertThat(every.env())
+        .containsEntry(
+            "MAKERATES_SOURCES", "frankfurter,ecb,exchangerate-api,boc,cnb,nbp,bnr,boe,cbr")
         .containsEntry("MAKERATES_SOURCE_ECB_BASE_URL", "http://127.0.0.1:7777/ecb")
-        .containsEntry("MAKERATES_SOURCE_EXCHANGERATE_API_BASE_URL", "http://127.0.0.1:7777/exchangerate-api")
+        .containsEntry(
+            "MAKERATES_SOURCE_EXCHANGERATE_API_BASE_URL", "http://127.0.0.1:7777/exchangerate-api")
         .containsEntry("MAKERATES_SOURCE_CNB_DAILY_AT", "none");
   }
 
   @Test
   void secretsAreRedactedAndKeyFilesAreNot() {
-    UpConfiguration config = UpConfiguration.resolve(Map.of("MAKERATES_SOURCE_X_API_KEY", "abc123",
-        "MAKERATES_SOURCE_X_API_KEY_FILE", "/run/secrets/x", "MAKERATES_SOURCES", "frankfurter"), Optional.empty(), "6h", Optional.empty());
-    assertThat(config.describe()).contains("MAKERATES_SOURCE_X_API_KEY=********  (environment)",
-        "MAKERATES_SOURCE_X_API_KEY_FILE=/run/secrets/x  (environment)");
+    UpConfiguration config =
+        UpConfiguration.resolve(
+            Map.of(
+                "MAKERATES_SOURCE_X_API_KEY",
+                "abc123",
+                "MAKERATES_SOURCE_X_API_KEY_FILE",
+                "/run/secrets/x",
+                "MAKERATES_SOURCES",
+                "frankfurter"),
+            Optional.empty(),
+            "6h",
+            Optional.empty());
+    assertThat(config.describe())
+        .contains(
+            "MAKERATES_SOURCE_X_API_KEY=********  (environment)",
+            "MAKERATES_SOURCE_X_API_KEY_FILE=/run/secrets/x  (environment)");
     assertThat(String.join("\n", config.describe())).doesNotContain("abc123");
   }
 
   @Test
   void aBadFileLineOrAForeignVariableIsAClearError() throws Exception {
-    Path bad = Files.writeString(dir.resolve("bad.env"), "MAKERATES_SOURCES=ecb\nthis is not a setting\n");
-    assertThatThrownBy(() -> UpConfiguration.readFile(bad)).hasMessageContaining("bad.env line 2 is not NAME=value");
+    Path bad =
+        Files.writeString(dir.resolve("bad.env"), "MAKERATES_SOURCES=ecb\nthis is not a setting\n");
+    assertThatThrownBy(() -> UpConfiguration.readFile(bad))
+        .hasMessageContaining("bad.env line 2 is not NAME=value");
     Path foreign = Files.writeString(dir.resolve("foreign.env"), "JAVA_HOME=/opt/jdk\n");
-    assertThatThrownBy(() -> UpConfiguration.readFile(foreign)).hasMessageContaining("sets JAVA_HOME: the apps read only");
-    assertThatThrownBy(() -> UpConfiguration.readFile(dir.resolve("missing.env"))).hasMessageContaining("cannot be read");
+    assertThatThrownBy(() -> UpConfiguration.readFile(foreign))
+        .hasMessageContaining("sets JAVA_HOME: the apps read only");
+    assertThatThrownBy(() -> UpConfiguration.readFile(dir.resolve("missing.env")))
+        .hasMessageContaining("cannot be read");
   }
 
   @Test
   void variablesNoAppReadAreNamedWithTheirOrigin() {
-    UpConfiguration config = UpConfiguration.resolve(Map.of("MAKERATES_SOURCES", "frankfurter", "MAKERATES_SOURCE_FRANKFURTER_INTREVAL", "1h"),
-        Optional.empty(), "6h", Optional.empty());
+    UpConfiguration config =
+        UpConfiguration.resolve(
+            Map.of(
+                "MAKERATES_SOURCES", "frankfurter", "MAKERATES_SOURCE_FRANKFURTER_INTREVAL", "1h"),
+            Optional.empty(),
+            "6h",
+            Optional.empty());
     Settings settings = new Settings(config.env());
     settings.list("sources", java.util.List.of());
     settings.string("source.frankfurter.interval", "");
-    assertThat(config.unread(settings)).singleElement().asString()
+    assertThat(config.unread(settings))
+        .singleElement()
+        .asString()
         .startsWith("MAKERATES_SOURCE_FRANKFURTER_INTREVAL (environment) is not read by any app");
   }
 }

@@ -23,9 +23,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit's check of one voice against its bronze record, for a rebased source (Bank of Canada, CAD base): the value
- * streams-app stored verifies with its arithmetic shown; an altered body, a body whose checksum was forged along with a
- * changed figure, and a record of another extraction each fail with their reason.
+ * The audit's check of one voice against its bronze record, for a rebased source (Bank of Canada,
+ * CAD base): the value streams-app stored verifies with its arithmetic shown; an altered body, a
+ * body whose checksum was forged along with a changed figure, and a record of another extraction
+ * each fail with their reason.
  */
 class VoiceVerifierTest {
 
@@ -36,7 +37,8 @@ class VoiceVerifierTest {
   @Test
   void theStoredRebasedValueVerifiesWithItsArithmetic() {
     BronzeExtraction bronze = RealFormatBronze.bankOfCanada(DAY, AT, UUID.randomUUID());
-    VoiceCheck check = verifier.check(DAY, voice(bronze, storedByStreamsApp(bronze, "USD")), record(bronze));
+    VoiceCheck check =
+        verifier.check(DAY, voice(bronze, storedByStreamsApp(bronze, "USD")), record(bronze));
 
     assertThat(check.verified()).as(check.checks().toString()).isTrue();
     assertThat(check.arithmetic()).startsWith("EUR→USD = CAD→USD / CAD→EUR = ");
@@ -51,8 +53,11 @@ class VoiceVerifierTest {
     VoiceCheck check = verifier.check(DAY, voice(bronze, stored), record(bronze));
 
     assertThat(check.verified()).isTrue();
-    assertThat(check.arithmetic()).isEqualTo("EUR→JPY = " + stored.toPlainString() + " as sent by the source (base EUR)");
-    assertThat(check.checks()).filteredOn(c -> c.name().equals("value")).singleElement()
+    assertThat(check.arithmetic())
+        .isEqualTo("EUR→JPY = " + stored.toPlainString() + " as sent by the source (base EUR)");
+    assertThat(check.checks())
+        .filteredOn(c -> c.name().equals("value"))
+        .singleElement()
         .satisfies(c -> assertThat(c.detail()).contains(stored.toPlainString() + " at character "));
   }
 
@@ -60,58 +65,103 @@ class VoiceVerifierTest {
   void aBodyAlteredAfterExtractionFailsItsChecksum() {
     BronzeExtraction bronze = RealFormatBronze.bankOfCanada(DAY, AT, UUID.randomUUID());
     BigDecimal stored = storedByStreamsApp(bronze, "USD");
-    BronzeExtraction altered = withBody(bronze, body(bronze).replace("\"FXUSDCAD\": {\"v\": \"", "\"FXUSDCAD\": {\"v\": \"1"), false);
+    BronzeExtraction altered =
+        withBody(
+            bronze,
+            body(bronze).replace("\"FXUSDCAD\": {\"v\": \"", "\"FXUSDCAD\": {\"v\": \"1"),
+            false);
 
     VoiceCheck check = verifier.check(DAY, voice(altered, stored), record(altered));
 
     assertThat(check.verified()).isFalse();
-    assertThat(check.checks()).filteredOn(c -> !c.ok()).singleElement().satisfies(c -> {
-      assertThat(c.name()).isEqualTo("sha256");
-      assertThat(c.detail()).contains("was recorded at extraction: the raw answer was altered after it was received");
-    });
+    assertThat(check.checks())
+        .filteredOn(c -> !c.ok())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo("sha256");
+              assertThat(c.detail())
+                  .contains(
+                      "was recorded at extraction: the raw answer was altered after it was received");
+            });
   }
 
   @Test
   void aChangedFigureWithAForgedChecksumFailsTheValue() {
     BronzeExtraction bronze = RealFormatBronze.bankOfCanada(DAY, AT, UUID.randomUUID());
     BigDecimal stored = storedByStreamsApp(bronze, "USD");
-    BronzeExtraction forged = withBody(bronze, body(bronze).replace("\"FXUSDCAD\": {\"v\": \"", "\"FXUSDCAD\": {\"v\": \"1"), true);
+    BronzeExtraction forged =
+        withBody(
+            bronze,
+            body(bronze).replace("\"FXUSDCAD\": {\"v\": \"", "\"FXUSDCAD\": {\"v\": \"1"),
+            true);
 
     VoiceCheck check = verifier.check(DAY, voice(forged, stored), record(forged));
 
-    assertThat(check.checks()).filteredOn(c -> !c.ok()).singleElement().satisfies(c -> {
-      assertThat(c.name()).isEqualTo("value");
-      assertThat(c.detail()).contains("stored " + stored.toPlainString() + ": the stored value is not what the body says");
-    });
+    assertThat(check.checks())
+        .filteredOn(c -> !c.ok())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo("value");
+              assertThat(c.detail())
+                  .contains(
+                      "stored "
+                          + stored.toPlainString()
+                          + ": the stored value is not what the body says");
+            });
   }
 
   @Test
   void aRecordOfAnotherExtractionOrNoneAtAllDoesNotVerify() {
     BronzeExtraction bronze = RealFormatBronze.ecb(DAY, AT, UUID.randomUUID());
-    RateTrail.Voice voice = voice(RealFormatBronze.ecb(DAY, AT, UUID.randomUUID()), storedByStreamsApp(bronze, "USD"));
+    RateTrail.Voice voice =
+        voice(RealFormatBronze.ecb(DAY, AT, UUID.randomUUID()), storedByStreamsApp(bronze, "USD"));
 
-    assertThat(verifier.check(DAY, voice, record(bronze)).checks()).filteredOn(c -> !c.ok())
-        .extracting(VoiceCheck.Check::name).containsExactly("extraction id");
-    assertThat(verifier.check(DAY, voice, Optional.empty()).checks()).singleElement()
-        .satisfies(c -> assertThat(c.detail()).startsWith("no record at fx.bronze.extractions.v1/2@41"));
+    assertThat(verifier.check(DAY, voice, record(bronze)).checks())
+        .filteredOn(c -> !c.ok())
+        .extracting(VoiceCheck.Check::name)
+        .containsExactly("extraction id");
+    assertThat(verifier.check(DAY, voice, Optional.empty()).checks())
+        .singleElement()
+        .satisfies(
+            c -> assertThat(c.detail()).startsWith("no record at fx.bronze.extractions.v1/2@41"));
   }
 
-  /** What streams-app's validator publishes for the quote: the value the sink stores as the voice's. */
+  /**
+   * What streams-app's validator publishes for the quote: the value the sink stores as the voice's.
+   */
   private static BigDecimal storedByStreamsApp(BronzeExtraction bronze, String quote) {
-    var validation = new BronzeValidator(Parsers.all(), IndependenceGroups.defaults())
-        .validate(bronze, new BronzeCoordinates("fx.bronze.extractions.v1", 2, 41L), AT);
-    return new BigDecimal(validation.observations().get(0).getRates().stream()
-        .filter(o -> o.getQuote().equals(quote)).findFirst().orElseThrow().getRate());
+    var validation =
+        new BronzeValidator(Parsers.all(), IndependenceGroups.defaults())
+            .validate(bronze, new BronzeCoordinates("fx.bronze.extractions.v1", 2, 41L), AT);
+    return new BigDecimal(
+        validation.observations().get(0).getRates().stream()
+            .filter(o -> o.getQuote().equals(quote))
+            .findFirst()
+            .orElseThrow()
+            .getRate());
   }
 
   private static RateTrail.Voice voice(BronzeExtraction bronze, BigDecimal value) {
-    return new RateTrail.Voice("EUR/" + (value.compareTo(BigDecimal.TEN) > 0 ? "JPY" : "USD"), bronze.getSourceId(),
-        bronze.getSourceId().toUpperCase(), value, true, null, null, UUID.fromString(bronze.getExtractionId().toString()),
-        "fx.bronze.extractions.v1", 2, 41L);
+    return new RateTrail.Voice(
+        "EUR/" + (value.compareTo(BigDecimal.TEN) > 0 ? "JPY" : "USD"),
+        bronze.getSourceId(),
+        bronze.getSourceId().toUpperCase(),
+        value,
+        true,
+        null,
+        null,
+        UUID.fromString(bronze.getExtractionId().toString()),
+        "fx.bronze.extractions.v1",
+        2,
+        41L);
   }
 
-  private static Optional<ConsumerRecord<String, BronzeExtraction>> record(BronzeExtraction bronze) {
-    return Optional.of(new ConsumerRecord<>("fx.bronze.extractions.v1", 2, 41L, bronze.getSourceId(), bronze));
+  private static Optional<ConsumerRecord<String, BronzeExtraction>> record(
+      BronzeExtraction bronze) {
+    return Optional.of(
+        new ConsumerRecord<>("fx.bronze.extractions.v1", 2, 41L, bronze.getSourceId(), bronze));
   }
 
   private static String body(BronzeExtraction bronze) {
@@ -121,11 +171,18 @@ class VoiceVerifierTest {
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private static BronzeExtraction withBody(BronzeExtraction bronze, String body, boolean forgeChecksum) {
+  private static BronzeExtraction withBody(
+      BronzeExtraction bronze, String body, boolean forgeChecksum) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     HttpResponseRecord r = bronze.getResponse();
-    HttpResponseRecord changed = new HttpResponseRecord(r.getStatus(), r.getHeaders(), ByteBuffer.wrap(bytes),
-        r.getContentType(), (long) bytes.length, forgeChecksum ? Checksums.sha256Hex(bytes) : r.getSha256());
+    HttpResponseRecord changed =
+        new HttpResponseRecord(
+            r.getStatus(),
+            r.getHeaders(),
+            ByteBuffer.wrap(bytes),
+            r.getContentType(),
+            (long) bytes.length,
+            forgeChecksum ? Checksums.sha256Hex(bytes) : r.getSha256());
     return BronzeExtraction.newBuilder(bronze).setResponse(changed).build();
   }
 }

@@ -10,9 +10,10 @@ import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;
 import org.apache.kafka.connect.util.SharedTopicAdmin;
 
 /**
- * Debezium's Kafka offset store, except that stopping it also closes its admin client: the one Debezium builds for
- * {@link KafkaOffsetBackingStore} is never closed, so each engine stop (close, failover) leaked a client that kept
- * reconnecting. The engine instantiates this class through its no-argument constructor ({@code offset.storage}).
+ * Debezium's Kafka offset store, except that stopping it also closes its admin client: the one
+ * Debezium builds for {@link KafkaOffsetBackingStore} is never closed, so each engine stop (close,
+ * failover) leaked a client that kept reconnecting. The engine instantiates this class through its
+ * no-argument constructor ({@code offset.storage}).
  */
 public final class ClosingKafkaOffsetBackingStore extends KafkaOffsetBackingStore {
 
@@ -23,7 +24,10 @@ public final class ClosingKafkaOffsetBackingStore extends KafkaOffsetBackingStor
   }
 
   private ClosingKafkaOffsetBackingStore(AtomicReference<SharedTopicAdmin> admin) {
-    super(() -> admin.get().get(), () -> GoldPublisher.ENGINE_NAME, KafkaConnectUtil.converterForOffsetStore());
+    super(
+        () -> admin.get().get(),
+        () -> GoldPublisher.ENGINE_NAME,
+        KafkaConnectUtil.converterForOffsetStore());
     this.admin = admin;
   }
 

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Rows in PostgreSQL's COPY text format, written straight into one buffer: tab between fields, {@code \N} for NULL,
- * backslash escapes, and array fields in PostgreSQL's array syntax with an element quoted only where it has to be. A
- * batch's text is built on the sink's thread and parsed by PostgreSQL, so both ends pay for every byte and escape.
+ * Rows in PostgreSQL's COPY text format, written straight into one buffer: tab between fields,
+ * {@code \N} for NULL, backslash escapes, and array fields in PostgreSQL's array syntax with an
+ * element quoted only where it has to be. A batch's text is built on the sink's thread and parsed
+ * by PostgreSQL, so both ends pay for every byte and escape.
  */
 final class CopyRows {
 
@@ -25,7 +26,9 @@ final class CopyRows {
     return this;
   }
 
-  /** One array field: the element {@code element} picks from each item, NULL where it gives none. */
+  /**
+   * One array field: the element {@code element} picks from each item, NULL where it gives none.
+   */
   <T> CopyRows addArray(List<T> items, Function<? super T, ?> element) {
     separate();
     text.append('{');
@@ -83,7 +86,8 @@ final class CopyRows {
     return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
   }
 
-  // what the array syntax would otherwise read as structure, whitespace it would trim, or the word NULL
+  // what the array syntax would otherwise read as structure, whitespace it would trim, or the word
+  // NULL
   private static boolean needsQuotes(String s) {
     if (s.isEmpty() || s.equalsIgnoreCase("NULL")) {
       return true;

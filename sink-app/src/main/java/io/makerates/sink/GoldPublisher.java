@@ -1,8 +1,8 @@
 package io.makerates.sink;
 
 import io.debezium.embedded.Connect;
-import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.TopicNames;
@@ -37,22 +37,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes latest_rate to fx.gold.rates.v1 through the Debezium embedded engine, so every change of the table —
- * the sink's own upserts and an operator's correction alike — reaches gold, and the sink never writes one fact to
- * Kafka and PostgreSQL separately. A PostgreSQL advisory lock held on a dedicated session keeps one engine active
- * however many sink replicas run; the others wait and take over when that session ends.
+ * Publishes latest_rate to fx.gold.rates.v1 through the Debezium embedded engine, so every change
+ * of the table — the sink's own upserts and an operator's correction alike — reaches gold, and the
+ * sink never writes one fact to Kafka and PostgreSQL separately. A PostgreSQL advisory lock held on
+ * a dedicated session keeps one engine active however many sink replicas run; the others wait and
+ * take over when that session ends.
  */
 final class GoldPublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GoldPublisher.class);
+
   /** Advisory lock key of the gold engine ("MRGOLD"). */
   static final long LOCK_KEY = 0x4d52474f4c44L;
+
   static final String ENGINE_NAME = "makerates-gold";
   static final String TOPIC_PREFIX = "makerates";
 
   private final SinkConfig config;
   private final KafkaProducer<String, GoldRate> producer;
-  private final ExecutorService engineExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "gold-engine"));
+  private final ExecutorService engineExecutor =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "gold-engine"));
   private final Thread thread;
   private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
   private volatile boolean running = true;
@@ -66,9 +70,12 @@ final class GoldPublisher implements AutoCloseable {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "makerates-sink-gold");
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
-    this.producer = new KafkaProducer<>(props, new StringSerializer(), serdes.<GoldRate>valueSerde().serializer());
+    this.producer =
+        new KafkaProducer<>(
+            props, new StringSerializer(), serdes.<GoldRate>valueSerde().serializer());
     Gauge.builder("makerates.sink.gold.active", () -> active ? 1 : 0)
-        .description("1 while this instance holds the gold lock and runs the CDC engine").register(metrics);
+        .description("1 while this instance holds the gold lock and runs the CDC engine")
+        .register(metrics);
     this.thread = new Thread(this::run, "gold-publisher");
   }
 
@@ -82,7 +89,9 @@ final class GoldPublisher implements AutoCloseable {
 
   private void run() {
     while (running) {
-      try (Connection lock = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
+      try (Connection lock =
+          DriverManager.getConnection(
+              config.databaseUrl(), config.databaseUser(), config.databasePassword())) {
         if (tryLock(lock)) {
           LOG.info("gold lock taken: this instance runs the CDC engine");
           active = true;
@@ -103,7 +112,8 @@ final class GoldPublisher implements AutoCloseable {
   }
 
   private static boolean tryLock(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
       statement.setLong(1, LOCK_KEY);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() && rs.getBoolean(1);
@@ -111,26 +121,31 @@ final class GoldPublisher implements AutoCloseable {
     }
   }
 
-  /** Runs the engine until close, an engine failure, or the loss of the session that holds the lock. */
+  /**
+   * Runs the engine until close, an engine failure, or the loss of the session that holds the lock.
+   */
   private void runEngineWhileLocked(Connection lock) throws SQLException {
     CompletableFuture<Void> finished = new CompletableFuture<>();
-    engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-        .using(engineProperties())
-        .notifying(this::publish)
-        .using((success, message, error) -> {
-          if (success) {
-            LOG.info("gold engine stopped: {}", message);
-          } else {
-            LOG.error("gold engine failed: {}", message, error);
-          }
-          finished.complete(null);
-        })
-        .build();
+    engine =
+        DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+            .using(engineProperties())
+            .notifying(this::publish)
+            .using(
+                (success, message, error) -> {
+                  if (success) {
+                    LOG.info("gold engine stopped: {}", message);
+                  } else {
+                    LOG.error("gold engine failed: {}", message, error);
+                  }
+                  finished.complete(null);
+                })
+            .build();
     engineExecutor.execute(engine);
     try {
       while (running && !finished.isDone()) {
         try {
-          CompletableFuture.anyOf(finished, stopRequested).get(config.goldLockRetry().toMillis(), TimeUnit.MILLISECONDS);
+          CompletableFuture.anyOf(finished, stopRequested)
+              .get(config.goldLockRetry().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
           if (!lock.isValid(5)) {
             LOG.error("lost the session holding the gold lock; stopping the engine");
@@ -164,12 +179,18 @@ final class GoldPublisher implements AutoCloseable {
     }
   }
 
-  /** Sends a batch, waits until the broker has it all, and only then lets the engine commit the batch's offsets. */
-  private void publish(List<RecordChangeEvent<SourceRecord>> events,
-      DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+  /**
+   * Sends a batch, waits until the broker has it all, and only then lets the engine commit the
+   * batch's offsets.
+   */
+  private void publish(
+      List<RecordChangeEvent<SourceRecord>> events,
+      DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+      throws InterruptedException {
     List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
     for (RecordChangeEvent<SourceRecord> event : events) {
-      GoldRateMapping.GoldRecord gold = event.record() == null ? null : GoldRateMapping.map(event.record());
+      GoldRateMapping.GoldRecord gold =
+          event.record() == null ? null : GoldRateMapping.map(event.record());
       if (gold != null) {
         sent.add(producer.send(new ProducerRecord<>(TopicNames.GOLD, gold.key(), gold.value())));
       }
@@ -180,7 +201,8 @@ final class GoldPublisher implements AutoCloseable {
         f.get();
       } catch (ExecutionException e) {
         // fail the engine: the batch is not committed and is read again when the engine restarts
-        throw new IllegalStateException("gold record not acknowledged: " + e.getCause(), e.getCause());
+        throw new IllegalStateException(
+            "gold record not acknowledged: " + e.getCause(), e.getCause());
       }
     }
     for (RecordChangeEvent<SourceRecord> event : events) {

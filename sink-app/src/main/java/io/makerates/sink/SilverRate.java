@@ -22,8 +22,9 @@ record SilverRate(
     List<String> flags) {
 
   /**
-   * One source's observation behind a revision, accepted or rejected by the consensus; {@code leg} is the EUR-pivot
-   * pair it quoted (a cross rate has two); {@code flag} what the history or peg check found on it, if anything.
+   * One source's observation behind a revision, accepted or rejected by the consensus; {@code leg}
+   * is the EUR-pivot pair it quoted (a cross rate has two); {@code flag} what the history or peg
+   * check found on it, if anything.
    */
   record Lineage(
       String leg,

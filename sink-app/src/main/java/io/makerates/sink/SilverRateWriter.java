@@ -1,14 +1,17 @@
 package io.makerates.sink;
 
-import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.TopicNames;
 import io.makerates.runtime.ops.HealthChecks.Check;
+import io.makerates.runtime.ops.KafkaMetricsRefresh;
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.Rejection;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,16 +23,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import io.makerates.runtime.ops.KafkaMetricsRefresh;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,11 +45,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes fx.silver.rates.v1 and stores each poll batch in the star schema, each partition's rows in the same
- * transaction as its next offset (several partitions' transactions side by side: {@link PartitionLanes}). On
- * assignment it resumes from those stored offsets, so the database, not the consumer group, is the source of truth
- * (exactly-once into PostgreSQL). Records it cannot store go to fx.rejected.v1, acknowledged by the broker before the
- * transaction that moves past them commits.
+ * Consumes fx.silver.rates.v1 and stores each poll batch in the star schema, each partition's rows
+ * in the same transaction as its next offset (several partitions' transactions side by side: {@link
+ * PartitionLanes}). On assignment it resumes from those stored offsets, so the database, not the
+ * consumer group, is the source of truth (exactly-once into PostgreSQL). Records it cannot store go
+ * to fx.rejected.v1, acknowledged by the broker before the transaction that moves past them
+ * commits.
  */
 final class SilverRateWriter implements AutoCloseable {
 
@@ -71,14 +72,22 @@ final class SilverRateWriter implements AutoCloseable {
   private final Counter stored;
   private final Counter rejected;
   private final Timer batchTimer;
-  /** Partitions held back after a failed write, until when (System.nanoTime()); the others go on meanwhile. */
+
+  /**
+   * Partitions held back after a failed write, until when (System.nanoTime()); the others go on
+   * meanwhile.
+   */
   private final Map<TopicPartition, Long> retryAt = new HashMap<>();
+
   private volatile boolean running = true;
+
   /** Why the consumer loop stopped on its own; null while it runs or after a requested stop. */
   private volatile Throwable failure;
+
   private volatile long currenciesLoadedAt;
 
-  SilverRateWriter(SinkConfig config, AvroSerdes serdes, StarSchemaWriter store, MeterRegistry metrics) {
+  SilverRateWriter(
+      SinkConfig config, AvroSerdes serdes, StarSchemaWriter store, MeterRegistry metrics) {
     this.store = store;
     this.lanes = new PartitionLanes(config.writerLanes());
     Properties consumerProps = config.kafkaCopy();
@@ -89,13 +98,15 @@ final class SilverRateWriter implements AutoCloseable {
     consumerProps.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
     consumerProps.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "makerates-sink-writer");
     // raw bytes: a record that does not deserialize becomes a rejection instead of a poison pill
-    this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+    this.consumer =
+        new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
     Properties producerProps = config.kafkaCopy();
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     producerProps.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "makerates-sink-rejections");
-    this.rejections = new KafkaProducer<>(producerProps, new StringSerializer(),
-        serdes.<Rejection>valueSerde().serializer());
+    this.rejections =
+        new KafkaProducer<>(
+            producerProps, new StringSerializer(), serdes.<Rejection>valueSerde().serializer());
     // one check, with its own deserializer, per lane: each lane decodes its own partitions
     List<SilverRecordCheck> laneChecks = new ArrayList<>();
     for (int i = 0; i < lanes.lanes(); i++) {
@@ -103,11 +114,17 @@ final class SilverRateWriter implements AutoCloseable {
       laneChecks.add(new SilverRecordCheck(deserializer, this::isKnownCurrency));
     }
     this.checks = List.copyOf(laneChecks);
-    this.stored = Counter.builder("makerates.sink.records").tag("outcome", "stored").register(metrics);
-    this.rejected = Counter.builder("makerates.sink.records").tag("outcome", "rejected").register(metrics);
-    this.batchTimer = Timer.builder("makerates.sink.batch").description("one poll batch written").register(metrics);
+    this.stored =
+        Counter.builder("makerates.sink.records").tag("outcome", "stored").register(metrics);
+    this.rejected =
+        Counter.builder("makerates.sink.records").tag("outcome", "rejected").register(metrics);
+    this.batchTimer =
+        Timer.builder("makerates.sink.batch")
+            .description("one poll batch written")
+            .register(metrics);
     Gauge.builder("makerates.sink.partitions.paused", paused, AtomicInteger::get)
-        .description("Partitions paused because their rows could not be stored; they are read again after a pause")
+        .description(
+            "Partitions paused because their rows could not be stored; they are read again after a pause")
         .register(metrics);
     // the consumer's own metrics, its records-lag among them, refreshed as streams-app's are
     this.clientMetricsRefresh = new KafkaMetricsRefresh(Duration.ofSeconds(5));
@@ -121,10 +138,15 @@ final class SilverRateWriter implements AutoCloseable {
   }
 
   Check health() {
-    return assignment.get().isEmpty() ? Check.down("no partitions of " + TopicNames.RATES + " assigned") : Check.up();
+    return assignment.get().isEmpty()
+        ? Check.down("no partitions of " + TopicNames.RATES + " assigned")
+        : Check.up();
   }
 
-  /** Down once the consumer loop has stopped without being asked to: nothing is stored until the app restarts. */
+  /**
+   * Down once the consumer loop has stopped without being asked to: nothing is stored until the app
+   * restarts.
+   */
   Check liveness() {
     Throwable why = failure;
     return why == null ? Check.up() : Check.down("silver rate writer stopped: " + why);
@@ -156,21 +178,28 @@ final class SilverRateWriter implements AutoCloseable {
 
   private void writeOrRewind(ConsumerRecords<String, byte[]> batch) {
     try {
-      batchTimer.record(() -> {
-        try {
-          write(batch);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new BatchFailed(batch.partitions(), e);
-        }
-      });
+      batchTimer.record(
+          () -> {
+            try {
+              write(batch);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new BatchFailed(batch.partitions(), e);
+            }
+          });
     } catch (BatchFailed e) {
       if (!running) {
         return;
       }
-      // nothing of these partitions was committed: read them again after a pause, while the others go on
-      LOG.warn("silver rates of {} not stored ({} of the batch's {} partitions), retrying in {}: {}", e.partitions,
-          e.partitions.size(), batch.partitions().size(), RETRY_PAUSE, e.getCause().toString());
+      // nothing of these partitions was committed: read them again after a pause, while the others
+      // go on
+      LOG.warn(
+          "silver rates of {} not stored ({} of the batch's {} partitions), retrying in {}: {}",
+          e.partitions,
+          e.partitions.size(),
+          batch.partitions().size(),
+          RETRY_PAUSE,
+          e.getCause().toString());
       for (TopicPartition tp : e.partitions) {
         consumer.seek(tp, batch.records(tp).getFirst().offset());
         retryAt.put(tp, System.nanoTime() + RETRY_PAUSE.toNanos());
@@ -187,13 +216,16 @@ final class SilverRateWriter implements AutoCloseable {
     long now = System.nanoTime();
     Set<TopicPartition> assigned = consumer.assignment();
     List<TopicPartition> due = new ArrayList<>();
-    retryAt.entrySet().removeIf(e -> {
-      boolean over = now - e.getValue() >= 0 || !assigned.contains(e.getKey());
-      if (over && assigned.contains(e.getKey())) {
-        due.add(e.getKey());
-      }
-      return over;
-    });
+    retryAt
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean over = now - e.getValue() >= 0 || !assigned.contains(e.getKey());
+              if (over && assigned.contains(e.getKey())) {
+                due.add(e.getKey());
+              }
+              return over;
+            });
     consumer.resume(due);
     paused.set(retryAt.size());
   }
@@ -201,7 +233,8 @@ final class SilverRateWriter implements AutoCloseable {
   private void write(ConsumerRecords<String, byte[]> batch) throws InterruptedException {
     Map<TopicPartition, Integer> sizes = new HashMap<>();
     batch.partitions().forEach(tp -> sizes.put(tp, batch.records(tp).size()));
-    Map<TopicPartition, Exception> failed = lanes.run(sizes, (lane, partitions) -> storeLane(lane, batch, partitions));
+    Map<TopicPartition, Exception> failed =
+        lanes.run(sizes, (lane, partitions) -> storeLane(lane, batch, partitions));
     // informational only (lag monitoring); positions are resumed from sink_offset
     Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
     for (TopicPartition tp : batch.partitions()) {
@@ -217,8 +250,12 @@ final class SilverRateWriter implements AutoCloseable {
     }
   }
 
-  /** Checks the records of these partitions and stores them with their next offsets in one transaction. */
-  private void storeLane(int lane, ConsumerRecords<String, byte[]> batch, List<TopicPartition> partitions)
+  /**
+   * Checks the records of these partitions and stores them with their next offsets in one
+   * transaction.
+   */
+  private void storeLane(
+      int lane, ConsumerRecords<String, byte[]> batch, List<TopicPartition> partitions)
       throws SQLException, ExecutionException, InterruptedException {
     List<Checked> accepted = new ArrayList<>();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -240,15 +277,19 @@ final class SilverRateWriter implements AutoCloseable {
       if (!StoreRefusal.isAboutTheData(e)) {
         throw e; // the database, not the data: retried
       }
-      LOG.warn("the database refused a batch of {} for its data ({}); storing it record by record to reject only the "
-          + "records it refuses", partitions, StoreRefusal.describe(e));
+      LOG.warn(
+          "the database refused a batch of {} for its data ({}); storing it record by record to reject only the "
+              + "records it refuses",
+          partitions,
+          StoreRefusal.describe(e));
       storeOneByOne(accepted, nextOffsets);
     }
   }
 
   /**
-   * Each accepted record in a transaction of its own, with its offset; a record the database refuses for its data
-   * goes to fx.rejected.v1 (STORE_REFUSED), so one bad record can never hold its partition back.
+   * Each accepted record in a transaction of its own, with its offset; a record the database
+   * refuses for its data goes to fx.rejected.v1 (STORE_REFUSED), so one bad record can never hold
+   * its partition back.
    */
   private void storeOneByOne(List<Checked> accepted, Map<TopicPartition, Long> nextOffsets)
       throws SQLException, ExecutionException, InterruptedException {
@@ -262,25 +303,38 @@ final class SilverRateWriter implements AutoCloseable {
         if (!StoreRefusal.isAboutTheData(e)) {
           throw e;
         }
-        awaitRejections(List.of(reject(c.record(),
-            SilverRecordCheck.rejection(c.record(), StoreRefusal.REASON, StoreRefusal.describe(e), null))));
+        awaitRejections(
+            List.of(
+                reject(
+                    c.record(),
+                    SilverRecordCheck.rejection(
+                        c.record(), StoreRefusal.REASON, StoreRefusal.describe(e), null))));
         store.write(List.of(), next);
       }
     }
     store.write(List.of(), nextOffsets); // past the batch's last records, rejected ones included
   }
 
-  private Future<RecordMetadata> reject(ConsumerRecord<String, byte[]> record, Rejection rejection) {
-    try (ExtractionTrace.Scope logging = ExtractionTrace.logging(ExtractionTrace.extractionId(record.headers()).orElse(null))) {
-      LOG.warn("silver record {}-{}@{} rejected: {} {}", record.topic(), record.partition(), record.offset(),
-          rejection.getReasonCode(), rejection.getDetail());
+  private Future<RecordMetadata> reject(
+      ConsumerRecord<String, byte[]> record, Rejection rejection) {
+    try (ExtractionTrace.Scope logging =
+        ExtractionTrace.logging(ExtractionTrace.extractionId(record.headers()).orElse(null))) {
+      LOG.warn(
+          "silver record {}-{}@{} rejected: {} {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          rejection.getReasonCode(),
+          rejection.getDetail());
     }
     // the rejection keeps the record's headers: its extraction id and trace context go on with it
-    return rejections.send(new ProducerRecord<>(TopicNames.REJECTED, null, record.key(), rejection, record.headers()));
+    return rejections.send(
+        new ProducerRecord<>(TopicNames.REJECTED, null, record.key(), rejection, record.headers()));
   }
 
   /** Every rejection is safe in Kafka before an offset moves past its input. */
-  private void awaitRejections(List<Future<RecordMetadata>> sent) throws ExecutionException, InterruptedException {
+  private void awaitRejections(List<Future<RecordMetadata>> sent)
+      throws ExecutionException, InterruptedException {
     for (Future<RecordMetadata> f : sent) {
       f.get();
     }
@@ -289,7 +343,10 @@ final class SilverRateWriter implements AutoCloseable {
 
   private record Checked(ConsumerRecord<String, byte[]> record, SilverRate rate) {}
 
-  /** Known from the cache; an unknown code re-reads dim_currency (at most once a minute) in case it was added. */
+  /**
+   * Known from the cache; an unknown code re-reads dim_currency (at most once a minute) in case it
+   * was added.
+   */
   private boolean isKnownCurrency(String code) {
     if (currencies.get().contains(code)) {
       return true;

@@ -1,8 +1,8 @@
 package io.makerates.sink;
 
-import io.makerates.schema.ReasonCode;
 import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.Contribution;
+import io.makerates.schema.ReasonCode;
 import io.makerates.schema.Rejection;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,18 +15,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Turns one silver record into either a {@link SilverRate} the star schema can hold or a reason-coded
- * {@link Rejection}: unreadable bytes, a currency missing from dim_currency, a number that is not a decimal or is
- * out of the schema's range, a date dim_date cannot hold.
+ * Turns one silver record into either a {@link SilverRate} the star schema can hold or a
+ * reason-coded {@link Rejection}: unreadable bytes, a currency missing from dim_currency, a number
+ * that is not a decimal or is out of the schema's range, a date dim_date cannot hold.
  */
 final class SilverRecordCheck {
 
   static final String STAGE = "sink";
+
   /** dim_date holds four-digit years (its key is yyyymmdd). */
   static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
+
   static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
-  /** Far beyond any exchange rate, spread or band, and well within what PostgreSQL's numeric stores. */
+
+  /**
+   * Far beyond any exchange rate, spread or band, and well within what PostgreSQL's numeric stores.
+   */
   static final int MAX_INTEGER_DIGITS = 20;
+
   static final int MAX_FRACTION_DIGITS = 40;
 
   /** The outcome for one record. */
@@ -39,7 +45,9 @@ final class SilverRecordCheck {
   private final Deserializer<ConsensusRate> deserializer;
   private final Predicate<String> knownCurrencies;
 
-  /** @param knownCurrencies whether a code is in dim_currency */
+  /**
+   * @param knownCurrencies whether a code is in dim_currency
+   */
   SilverRecordCheck(Deserializer<ConsensusRate> deserializer, Predicate<String> knownCurrencies) {
     this.deserializer = deserializer;
     this.knownCurrencies = knownCurrencies;
@@ -48,16 +56,24 @@ final class SilverRecordCheck {
   Outcome check(ConsumerRecord<String, byte[]> record) {
     ConsensusRate value;
     try {
-      value = record.value() == null ? null : deserializer.deserialize(record.topic(), record.headers(), record.value());
+      value =
+          record.value() == null
+              ? null
+              : deserializer.deserialize(record.topic(), record.headers(), record.value());
     } catch (RuntimeException e) {
-      return reject(record, ReasonCode.UNREADABLE.name(), "not a ConsensusRate: " + e.getMessage(), null);
+      return reject(
+          record, ReasonCode.UNREADABLE.name(), "not a ConsensusRate: " + e.getMessage(), null);
     }
     if (value == null) {
       return reject(record, ReasonCode.UNREADABLE.name(), "empty record value", null);
     }
     for (String code : List.of(value.getBase(), value.getQuote())) {
       if (!knownCurrencies.test(code)) {
-        return reject(record, ReasonCode.UNKNOWN_CURRENCY.name(), "currency " + code + " is not in dim_currency", code);
+        return reject(
+            record,
+            ReasonCode.UNKNOWN_CURRENCY.name(),
+            "currency " + code + " is not in dim_currency",
+            code);
       }
     }
     if (value.getDate().isBefore(FIRST_DATE) || value.getDate().isAfter(LAST_DATE)) {
@@ -84,14 +100,34 @@ final class SilverRecordCheck {
       }
       UUID extractionId = c.getExtractionId();
       String leg = c.getLeg() != null ? c.getLeg() : value.getBase() + "/" + value.getQuote();
-      lineage.add(new SilverRate.Lineage(leg, c.getSourceId(), c.getIndependenceGroup(), extractionId, observed,
-          c.getAccepted(), c.getRejectionReason(), c.getBronze().getTopic(), c.getBronze().getPartition(),
-          c.getBronze().getOffset(), c.getFlag()));
+      lineage.add(
+          new SilverRate.Lineage(
+              leg,
+              c.getSourceId(),
+              c.getIndependenceGroup(),
+              extractionId,
+              observed,
+              c.getAccepted(),
+              c.getRejectionReason(),
+              c.getBronze().getTopic(),
+              c.getBronze().getPartition(),
+              c.getBronze().getOffset(),
+              c.getFlag()));
     }
-    return new SilverRate(value.getDate(), value.getBase(), value.getQuote(), rate, value.getStatus().name(),
-        value.getDerived(), value.getSourceCount(), decimal("spreadBps", value.getSpreadBps()),
-        decimal("confidenceLow", value.getConfidenceLow()), decimal("confidenceHigh", value.getConfidenceHigh()),
-        value.getRevision(), List.copyOf(lineage), List.copyOf(value.getFlags()));
+    return new SilverRate(
+        value.getDate(),
+        value.getBase(),
+        value.getQuote(),
+        rate,
+        value.getStatus().name(),
+        value.getDerived(),
+        value.getSourceCount(),
+        decimal("spreadBps", value.getSpreadBps()),
+        decimal("confidenceLow", value.getConfidenceLow()),
+        decimal("confidenceHigh", value.getConfidenceHigh()),
+        value.getRevision(),
+        List.copyOf(lineage),
+        List.copyOf(value.getFlags()));
   }
 
   /** A decimal string, or null when blank (spread and band are empty for a single voice). */
@@ -106,19 +142,29 @@ final class SilverRecordCheck {
       throw new NumberFormatException(field + " '" + text + "' is not a decimal");
     }
     // checked before anything writes it out in plain digits: 1E+999999999 is a valid BigDecimal
-    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
-      throw new NumberFormatException(field + " '" + text + "' is out of range (at most " + MAX_INTEGER_DIGITS
-          + " digits before the point and " + MAX_FRACTION_DIGITS + " after)");
+    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS
+        || value.scale() > MAX_FRACTION_DIGITS) {
+      throw new NumberFormatException(
+          field
+              + " '"
+              + text
+              + "' is out of range (at most "
+              + MAX_INTEGER_DIGITS
+              + " digits before the point and "
+              + MAX_FRACTION_DIGITS
+              + " after)");
     }
     return value;
   }
 
-  private static Rejected reject(ConsumerRecord<String, byte[]> record, String reason, String detail, String currency) {
+  private static Rejected reject(
+      ConsumerRecord<String, byte[]> record, String reason, String detail, String currency) {
     return new Rejected(rejection(record, reason, detail, currency));
   }
 
   /** A sink rejection of this input record. */
-  static Rejection rejection(ConsumerRecord<String, byte[]> record, String reason, String detail, String currency) {
+  static Rejection rejection(
+      ConsumerRecord<String, byte[]> record, String reason, String detail, String currency) {
     return Rejection.newBuilder()
         .setStage(STAGE)
         .setReasonCode(reason)

@@ -14,8 +14,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The sink: silver rates into the PostgreSQL star schema exactly once, and the latest-rate table to the gold topic
- * through Debezium.
+ * The sink: silver rates into the PostgreSQL star schema exactly once, and the latest-rate table to
+ * the gold topic through Debezium.
  */
 public final class SinkApp {
 
@@ -25,8 +25,12 @@ public final class SinkApp {
     AppRunner.run("sink-app", SinkApp::start);
   }
 
-  /** Migrates the schema and starts the writer and (unless disabled) the gold publisher; does not block. */
-  public static AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
+  /**
+   * Migrates the schema and starts the writer and (unless disabled) the gold publisher; does not
+   * block.
+   */
+  public static AutoCloseable start(
+      Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
     SinkConfig config = SinkConfig.from(settings);
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     AutoCloseable app = () -> closeAll(parts);
@@ -35,11 +39,14 @@ public final class SinkApp {
       parts.push(pool);
       health.add("database", () -> databaseCheck(pool));
       StarSchema.migrate(pool);
-      TopicProvisioner.ensure(config.kafkaCopy(),
+      TopicProvisioner.ensure(
+          config.kafkaCopy(),
           TopicProvisioner.contractTopics(config.topicPartitions(), config.topicReplication()));
 
       AvroSerdes serdes = new AvroSerdes(config.registryUrl());
-      SilverRateWriter writer = new SilverRateWriter(config, serdes, new StarSchemaWriter(pool, config.consumerGroup()), metrics);
+      SilverRateWriter writer =
+          new SilverRateWriter(
+              config, serdes, new StarSchemaWriter(pool, config.consumerGroup()), metrics);
       parts.push(writer);
       health.add("consumer", writer::health);
       health.addLiveness("consumer", writer::liveness);
@@ -71,7 +78,8 @@ public final class SinkApp {
       try {
         parts.pop().close();
       } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(SinkApp.class).warn("part of the sink did not close cleanly", e);
+        org.slf4j.LoggerFactory.getLogger(SinkApp.class)
+            .warn("part of the sink did not close cleanly", e);
       }
     }
   }

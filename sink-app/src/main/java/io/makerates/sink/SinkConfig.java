@@ -5,7 +5,10 @@ import io.makerates.runtime.kafka.TopicLayout;
 import java.time.Duration;
 import java.util.Properties;
 
-/** What the sink reads from its environment; everything has a default except the database and the registry. */
+/**
+ * What the sink reads from its environment; everything has a default except the database and the
+ * registry.
+ */
 record SinkConfig(
     String databaseUrl,
     String databaseUser,
@@ -22,17 +25,23 @@ record SinkConfig(
     short topicReplication) {
 
   static SinkConfig from(Settings settings) {
-    String url = settings.required("database.url", "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://host:5432/makerates");
+    String url =
+        settings.required(
+            "database.url", "the PostgreSQL JDBC URL, e.g. jdbc:postgresql://host:5432/makerates");
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new io.makerates.runtime.config.ConfigException(
-          Settings.variable("database.url") + "=" + url + " is not a PostgreSQL JDBC URL (jdbc:postgresql://...)");
+          Settings.variable("database.url")
+              + "="
+              + url
+              + " is not a PostgreSQL JDBC URL (jdbc:postgresql://...)");
     }
     settings.bootstrapServers();
     return new SinkConfig(
         url,
         settings.string("database.user", "makerates"),
         settings.string("database.password", ""),
-        settings.required("registry.url", "the schema registry URL, e.g. http://registry:8080/apis/registry/v3"),
+        settings.required(
+            "registry.url", "the schema registry URL, e.g. http://registry:8080/apis/registry/v3"),
         settings.kafkaProperties(),
         settings.string("consumer.group", "makerates-sink"),
         settings.bool("gold.enabled", true),

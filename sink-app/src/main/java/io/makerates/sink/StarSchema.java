@@ -21,7 +21,8 @@ final class StarSchema {
     hikari.setJdbcUrl(config.databaseUrl());
     hikari.setUsername(config.databaseUser());
     hikari.setPassword(config.databasePassword());
-    // one connection per writer lane, one for the dimension rows and the offset reads, one for the health check
+    // one connection per writer lane, one for the dimension rows and the offset reads, one for the
+    // health check
     hikari.setMaximumPoolSize(config.writerLanes() + 2);
     hikari.setAutoCommit(true);
     // start even when the database comes up after us; readiness reports it until then
@@ -29,9 +30,12 @@ final class StarSchema {
     return new HikariDataSource(hikari);
   }
 
-  // V1's first comment line once named a design note that is not part of the project; the comment was reworded, the
-  // statements were not. A database migrated before holds V1's old checksum, which Flyway's validation refuses, so
-  // that one known checksum is brought up to date before migrating; any other difference still stops the sink.
+  // V1's first comment line once named a design note that is not part of the project; the comment
+  // was reworded, the
+  // statements were not. A database migrated before holds V1's old checksum, which Flyway's
+  // validation refuses, so
+  // that one known checksum is brought up to date before migrating; any other difference still
+  // stops the sink.
   static final int V1_CHECKSUM_BEFORE_COMMENT_EDIT = -199840031;
   static final int V1_CHECKSUM = -1662413193;
 
@@ -43,18 +47,21 @@ final class StarSchema {
   private static void acceptV1CommentEdit(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
-        ResultSet history = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+        ResultSet history =
+            statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
       if (!history.next() || !history.getBoolean(1)) {
         return; // a new database: Flyway creates the table and records the current checksum
       }
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE flyway_schema_history SET checksum = ? WHERE version = '1' AND checksum = ?")) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE flyway_schema_history SET checksum = ? WHERE version = '1' AND checksum = ?")) {
         update.setInt(1, V1_CHECKSUM);
         update.setInt(2, V1_CHECKSUM_BEFORE_COMMENT_EDIT);
         update.executeUpdate();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read Flyway's schema history before migrating: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read Flyway's schema history before migrating: " + e.getMessage(), e);
     }
   }
 }

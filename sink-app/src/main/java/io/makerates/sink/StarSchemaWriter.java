@@ -21,17 +21,20 @@ import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
 
 /**
- * Writes one poll batch of silver rates into the star schema in a single transaction, together with the Kafka
- * positions it reached: COPY into a temporary table, then set-based inserts and upserts. Replaying a batch changes
- * nothing, and an older revision never overwrites a newer one. The batch is reduced in Java first (one staged row per
- * revision with its lineage as arrays, date keys computed), so that the statements need no sorting or conflict checks
- * beyond the ones that decide what is new.
+ * Writes one poll batch of silver rates into the star schema in a single transaction, together with
+ * the Kafka positions it reached: COPY into a temporary table, then set-based inserts and upserts.
+ * Replaying a batch changes nothing, and an older revision never overwrites a newer one. The batch
+ * is reduced in Java first (one staged row per revision with its lineage as arrays, date keys
+ * computed), so that the statements need no sorting or conflict checks beyond the ones that decide
+ * what is new.
  */
 final class StarSchemaWriter {
 
-  // package-visible with UPSERT_FACT: the benchmark's COPY-and-upsert ceiling runs these very statements. A revision's
+  // package-visible with UPSERT_FACT: the benchmark's COPY-and-upsert ceiling runs these very
+  // statements. A revision's
   // lineage comes with it, one array element per voice (V7).
-  static final String CREATE_STAGE_RATE = """
+  static final String CREATE_STAGE_RATE =
+      """
       CREATE TEMP TABLE IF NOT EXISTS stage_rate (
         date_key integer, rate_date date, base char(3), quote char(3), rate numeric, status text, derived boolean,
         source_count integer, spread_bps numeric, confidence_low numeric, confidence_high numeric, revision integer,
@@ -42,25 +45,33 @@ final class StarSchemaWriter {
       ) ON COMMIT DELETE ROWS;
       """;
 
-  // in sorted order, so that writers adding the same new dates or sources at once wait for each other, never deadlock
-  private static final String ENSURE_DATES = """
+  // in sorted order, so that writers adding the same new dates or sources at once wait for each
+  // other, never deadlock
+  private static final String ENSURE_DATES =
+      """
       INSERT INTO dim_date
       SELECT r.* FROM (SELECT DISTINCT d FROM unnest(?::date[]) d ORDER BY d) s, LATERAL dim_date_row(s.d) r
       ON CONFLICT DO NOTHING
       """;
 
   // sources the seed data does not know yet still get their lineage stored
-  private static final String ENSURE_SOURCES = """
+  private static final String ENSURE_SOURCES =
+      """
       INSERT INTO dim_source (source_id, name, independence_group)
       SELECT DISTINCT ON (id) id, id, grp FROM unnest(?::text[], ?::text[]) AS s(id, grp) ORDER BY id
       ON CONFLICT DO NOTHING
       """;
 
-  // A revision and its lineage are one row: a replayed revision adds nothing, and its lineage cannot go missing.
-  // streams-app may publish a revision again under the same number: with more lineage (a voice it set aside arrived
-  // out of order), or, after a late answer, with other values. The topic keeps the latest record of a key, and so
-  // does the star schema: the row takes the new record, and recorded_at moves only when the values changed.
-  private static final String INSERT_HISTORY = """
+  // A revision and its lineage are one row: a replayed revision adds nothing, and its lineage
+  // cannot go missing.
+  // streams-app may publish a revision again under the same number: with more lineage (a voice it
+  // set aside arrived
+  // out of order), or, after a late answer, with other values. The topic keeps the latest record of
+  // a key, and so
+  // does the star schema: the row takes the new record, and recorded_at moves only when the values
+  // changed.
+  private static final String INSERT_HISTORY =
+      """
       INSERT INTO fact_rate_history AS h
         (date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, recorded_at,
          lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value, lineage_accepted,
@@ -94,7 +105,8 @@ final class StarSchemaWriter {
              excluded.lineage_flag)
       """;
 
-  static final String UPSERT_FACT = """
+  static final String UPSERT_FACT =
+      """
       INSERT INTO fact_rate AS f
         (date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
          revision, updated_at, flags)
@@ -117,7 +129,8 @@ final class StarSchemaWriter {
                                    excluded.flags))
       """;
 
-  private static final String UPSERT_LATEST = """
+  private static final String UPSERT_LATEST =
+      """
       INSERT INTO latest_rate AS l
         (base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, updated_at, flags)
       SELECT DISTINCT ON (base, quote)
@@ -135,8 +148,10 @@ final class StarSchemaWriter {
                                    excluded.spread_bps, excluded.flags))
       """;
 
-  // never move a position backwards: a fenced-off consumer finishing a stale batch must not rewind the new owner
-  private static final String UPSERT_OFFSET = """
+  // never move a position backwards: a fenced-off consumer finishing a stale batch must not rewind
+  // the new owner
+  private static final String UPSERT_OFFSET =
+      """
       INSERT INTO sink_offset AS o (consumer_group, topic, partition, next_offset, updated_at)
       VALUES (?, ?, ?, ?, now())
       ON CONFLICT (consumer_group, topic, partition) DO UPDATE
@@ -153,15 +168,17 @@ final class StarSchemaWriter {
   }
 
   /**
-   * Stores the rates and the next offsets of their partitions atomically, after making sure of the dimension rows
-   * they refer to (the fact tables have no foreign keys: V5).
+   * Stores the rates and the next offsets of their partitions atomically, after making sure of the
+   * dimension rows they refer to (the fact tables have no foreign keys: V5).
    */
-  void write(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+  void write(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets)
+      throws SQLException {
     ensureDimensions(rates);
     writeRows(rates, nextOffsets);
   }
 
-  private void writeRows(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+  private void writeRows(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -180,9 +197,10 @@ final class StarSchemaWriter {
   }
 
   /**
-   * Adds the dates and sources of the rates to dim_date and dim_source, committed on their own: they are facts about
-   * the calendar and the sources, true whether or not the rates that name them are stored yet. Committing them first
-   * keeps the writers of other partitions from queueing behind this transaction for the same new days.
+   * Adds the dates and sources of the rates to dim_date and dim_source, committed on their own:
+   * they are facts about the calendar and the sources, true whether or not the rates that name them
+   * are stored yet. Committing them first keeps the writers of other partitions from queueing
+   * behind this transaction for the same new days.
    */
   private void ensureDimensions(Collection<SilverRate> rates) throws SQLException {
     if (rates.isEmpty()) {
@@ -200,7 +218,8 @@ final class StarSchemaWriter {
         PreparedStatement ensureDates = connection.prepareStatement(ENSURE_DATES);
         PreparedStatement ensureSources = connection.prepareStatement(ENSURE_SOURCES)) {
       connection.setAutoCommit(true);
-      ensureDates.setArray(1, connection.createArrayOf("date", dates.stream().map(LocalDate::toString).toArray()));
+      ensureDates.setArray(
+          1, connection.createArrayOf("date", dates.stream().map(LocalDate::toString).toArray()));
       ensureDates.executeUpdate();
       if (!sources.isEmpty()) {
         ensureSources.setArray(1, connection.createArrayOf("text", sources.keySet().toArray()));
@@ -212,9 +231,11 @@ final class StarSchemaWriter {
 
   private record RevisionKey(LocalDate date, String base, String quote, int revision) {}
 
-  private static void writeRates(Connection connection, Collection<SilverRate> rates) throws SQLException {
+  private static void writeRates(Connection connection, Collection<SilverRate> rates)
+      throws SQLException {
     CopyRows rateRows = new CopyRows();
-    // a revision twice in one batch (a producer retry, or published again with more lineage): the later copy stands,
+    // a revision twice in one batch (a producer retry, or published again with more lineage): the
+    // later copy stands,
     // as it does across batches
     Map<RevisionKey, SilverRate> latestCopies = new LinkedHashMap<>();
     for (SilverRate r : rates) {
@@ -222,15 +243,30 @@ final class StarSchemaWriter {
     }
     for (SilverRate r : latestCopies.values()) {
       List<SilverRate.Lineage> voices = voices(r.contributions());
-      rateRows.add(dateKey(r.date())).add(r.date()).add(r.base()).add(r.quote()).add(r.rate()).add(r.status())
-          .add(r.derived()).add(r.sourceCount()).add(r.spreadBps()).add(r.confidenceLow()).add(r.confidenceHigh())
+      rateRows
+          .add(dateKey(r.date()))
+          .add(r.date())
+          .add(r.base())
+          .add(r.quote())
+          .add(r.rate())
+          .add(r.status())
+          .add(r.derived())
+          .add(r.sourceCount())
+          .add(r.spreadBps())
+          .add(r.confidenceLow())
+          .add(r.confidenceHigh())
           .add(r.revision())
-          .addArray(voices, SilverRate.Lineage::leg).addArray(voices, SilverRate.Lineage::sourceId)
-          .addArray(voices, SilverRate.Lineage::extractionId).addArray(voices, SilverRate.Lineage::value)
-          .addArray(voices, SilverRate.Lineage::accepted).addArray(voices, SilverRate.Lineage::rejectionReason)
-          .addArray(voices, SilverRate.Lineage::bronzeTopic).addArray(voices, SilverRate.Lineage::bronzePartition)
+          .addArray(voices, SilverRate.Lineage::leg)
+          .addArray(voices, SilverRate.Lineage::sourceId)
+          .addArray(voices, SilverRate.Lineage::extractionId)
+          .addArray(voices, SilverRate.Lineage::value)
+          .addArray(voices, SilverRate.Lineage::accepted)
+          .addArray(voices, SilverRate.Lineage::rejectionReason)
+          .addArray(voices, SilverRate.Lineage::bronzeTopic)
+          .addArray(voices, SilverRate.Lineage::bronzePartition)
           .addArray(voices, SilverRate.Lineage::bronzeOffset)
-          .addArray(r.flags(), f -> f).addArray(voices, SilverRate.Lineage::flag)
+          .addArray(r.flags(), f -> f)
+          .addArray(voices, SilverRate.Lineage::flag)
           .endRow();
     }
     try (Statement statement = connection.createStatement()) {
@@ -242,7 +278,10 @@ final class StarSchemaWriter {
     }
   }
 
-  /** A revision's voices, one per leg and source (a cross rate has the sources of both its legs), first one kept. */
+  /**
+   * A revision's voices, one per leg and source (a cross rate has the sources of both its legs),
+   * first one kept.
+   */
   private static List<SilverRate.Lineage> voices(List<SilverRate.Lineage> contributions) {
     List<SilverRate.Lineage> voices = new ArrayList<>(contributions.size());
     Set<String> seen = new HashSet<>();
@@ -264,14 +303,17 @@ final class StarSchemaWriter {
       return;
     }
     try {
-      connection.unwrap(PGConnection.class).getCopyAPI()
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
           .copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.text()));
     } catch (IOException e) {
       throw new SQLException("COPY into " + table + " failed", e);
     }
   }
 
-  private void writeOffsets(Connection connection, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+  private void writeOffsets(Connection connection, Map<TopicPartition, Long> nextOffsets)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(UPSERT_OFFSET)) {
       for (var entry : nextOffsets.entrySet()) {
         statement.setString(1, consumerGroup);
@@ -285,11 +327,13 @@ final class StarSchemaWriter {
   }
 
   /** The stored next offset of each partition that has one. */
-  Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions) throws SQLException {
+  Map<TopicPartition, Long> storedOffsets(Collection<TopicPartition> partitions)
+      throws SQLException {
     Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "SELECT next_offset FROM sink_offset WHERE consumer_group = ? AND topic = ? AND partition = ?")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT next_offset FROM sink_offset WHERE consumer_group = ? AND topic = ? AND partition = ?")) {
       for (TopicPartition tp : partitions) {
         statement.setString(1, consumerGroup);
         statement.setString(2, tp.topic());

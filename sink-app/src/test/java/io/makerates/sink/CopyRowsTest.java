@@ -18,33 +18,62 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
-/** Rows as the sink stages them, read back through PostgreSQL's COPY: every value as it was, whatever it holds. */
+/**
+ * Rows as the sink stages them, read back through PostgreSQL's COPY: every value as it was,
+ * whatever it holds.
+ */
 @Tag("integration")
 class CopyRowsTest {
 
-  private static final List<String> AWKWARD = Arrays.asList("plain", "a,b", "{braces}", "say \"no\"", "back\\slash",
-      " spaced ", "", null, "NULL", "tab\there", "two\nlines", "ünïcode €", "\\N");
+  private static final List<String> AWKWARD =
+      Arrays.asList(
+          "plain",
+          "a,b",
+          "{braces}",
+          "say \"no\"",
+          "back\\slash",
+          " spaced ",
+          "",
+          null,
+          "NULL",
+          "tab\there",
+          "two\nlines",
+          "ünïcode €",
+          "\\N");
 
   @Test
   void postgresReadsBackEveryFieldAndElementUnchanged() throws Exception {
     UUID id = UUID.fromString("00000000-0000-0000-0000-00000000002a");
     CopyRows rows = new CopyRows();
     for (String s : AWKWARD) {
-      rows.add(s).add(new BigDecimal("1E-12")).add(id).add(true).addArray(AWKWARD, Function.identity())
-          .addArray(List.of(new BigDecimal("1E-12"), new BigDecimal("161.250")), Function.identity())
-          .addArray(List.of(), Function.identity()).endRow();
+      rows.add(s)
+          .add(new BigDecimal("1E-12"))
+          .add(id)
+          .add(true)
+          .addArray(AWKWARD, Function.identity())
+          .addArray(
+              List.of(new BigDecimal("1E-12"), new BigDecimal("161.250")), Function.identity())
+          .addArray(List.of(), Function.identity())
+          .endRow();
     }
 
     try (EmbeddedStack stack = EmbeddedStack.builder().postgres().start();
-        Connection db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+        Connection db =
+            DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
         Statement st = db.createStatement()) {
-      st.execute("CREATE TABLE staged (n serial, s text, d numeric, u uuid, b boolean, a text[], v numeric[], e integer[])");
-      long copied = db.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn("COPY staged (s, d, u, b, a, v, e) FROM STDIN", new StringReader(rows.text()));
+      st.execute(
+          "CREATE TABLE staged (n serial, s text, d numeric, u uuid, b boolean, a text[], v numeric[], e integer[])");
+      long copied =
+          db.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn(
+                  "COPY staged (s, d, u, b, a, v, e) FROM STDIN", new StringReader(rows.text()));
       assertThat(copied).isEqualTo(AWKWARD.size());
 
       List<String> fields = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery("SELECT s, d::text, u, b, a, v::text, cardinality(e) FROM staged ORDER BY n")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT s, d::text, u, b, a, v::text, cardinality(e) FROM staged ORDER BY n")) {
         while (rs.next()) {
           fields.add(rs.getString(1));
           // a decimal goes in plain, never in scientific notation, and keeps its scale

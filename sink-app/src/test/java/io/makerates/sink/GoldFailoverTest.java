@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two sink replicas: one runs the CDC engine, the other takes over when it stops; gold sees operator rows; a publisher
- * restarted after a pause publishes every change made meanwhile.
+ * Two sink replicas: one runs the CDC engine, the other takes over when it stops; gold sees
+ * operator rows; a publisher restarted after a pause publishes every change made meanwhile.
  */
 @Tag("integration")
 class GoldFailoverTest {
@@ -36,15 +36,18 @@ class GoldFailoverTest {
   @Test
   void theStandbyTakesOverTheGoldEngineWhenTheActiveReplicaStops() throws Exception {
     try (EmbeddedStack stack = EmbeddedStack.builder().all().start()) {
-      Settings settings = new Settings(stack.env()).with(Map.of("MAKERATES_GOLD_LOCK_RETRY", "300ms"));
+      Settings settings =
+          new Settings(stack.env()).with(Map.of("MAKERATES_GOLD_LOCK_RETRY", "300ms"));
       PrometheusMeterRegistry firstMetrics = Observability.registry("sink-1");
       PrometheusMeterRegistry secondMetrics = Observability.registry("sink-2");
       AutoCloseable first = SinkApp.start(settings, firstMetrics, new HealthChecks());
       await().atMost(WAIT).until(() -> goldActive(firstMetrics));
       try (AutoCloseable second = SinkApp.start(settings, secondMetrics, new HealthChecks());
-          Connection db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+          Connection db =
+              DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
           Statement st = db.createStatement()) {
-        st.executeUpdate("""
+        st.executeUpdate(
+            """
             INSERT INTO latest_rate (base, quote, rate_date, rate, status, source_count, revision)
             VALUES ('EUR', 'GBP', '2025-03-20', 0.8400, 'CONSENSUS', 2, 1)""");
         awaitGold(stack, "0.8400");
@@ -52,7 +55,8 @@ class GoldFailoverTest {
 
         first.close();
         await().atMost(WAIT).until(() -> goldActive(secondMetrics));
-        st.executeUpdate("UPDATE latest_rate SET rate = 0.8450, revision = 2 WHERE base = 'EUR' AND quote = 'GBP'");
+        st.executeUpdate(
+            "UPDATE latest_rate SET rate = 0.8450, revision = 2 WHERE base = 'EUR' AND quote = 'GBP'");
         awaitGold(stack, "0.8450");
       }
     }
@@ -61,61 +65,83 @@ class GoldFailoverTest {
   @Test
   void aRestartedPublisherCatchesUpWithEveryChangeMadeWhileItWasDown() throws Exception {
     try (EmbeddedStack stack = EmbeddedStack.builder().all().start();
-        Connection db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
+        Connection db =
+            DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
         Statement st = db.createStatement()) {
-      Settings settings = new Settings(stack.env()).with(Map.of("MAKERATES_GOLD_LOCK_RETRY", "300ms"));
+      Settings settings =
+          new Settings(stack.env()).with(Map.of("MAKERATES_GOLD_LOCK_RETRY", "300ms"));
       PrometheusMeterRegistry metrics = Observability.registry("sink-1");
       try (AutoCloseable sink = SinkApp.start(settings, metrics, new HealthChecks())) {
         await().atMost(WAIT).until(() -> goldActive(metrics));
-        st.executeUpdate("""
+        st.executeUpdate(
+            """
             INSERT INTO latest_rate (base, quote, rate_date, rate, status, source_count, revision)
             VALUES ('EUR', 'GBP', '2025-03-20', 0.8400, 'CONSENSUS', 2, 1)""");
         awaitGold(stack, "0.8400");
       }
 
       // while no publisher runs, the table keeps changing: the replication slot holds the changes
-      st.executeUpdate("UPDATE latest_rate SET rate = 0.8410, revision = 2 WHERE base = 'EUR' AND quote = 'GBP'");
-      st.executeUpdate("UPDATE latest_rate SET rate = 0.8420, revision = 3 WHERE base = 'EUR' AND quote = 'GBP'");
-      st.executeUpdate("""
+      st.executeUpdate(
+          "UPDATE latest_rate SET rate = 0.8410, revision = 2 WHERE base = 'EUR' AND quote = 'GBP'");
+      st.executeUpdate(
+          "UPDATE latest_rate SET rate = 0.8420, revision = 3 WHERE base = 'EUR' AND quote = 'GBP'");
+      st.executeUpdate(
+          """
           INSERT INTO latest_rate (base, quote, rate_date, rate, status, source_count, revision)
           VALUES ('EUR', 'CHF', '2025-03-20', 0.9512, 'SINGLE_SOURCE', 1, 1)""");
 
       PrometheusMeterRegistry restarted = Observability.registry("sink-1-restarted");
       try (AutoCloseable sink = SinkApp.start(settings, restarted, new HealthChecks())) {
         await().atMost(WAIT).until(() -> goldActive(restarted));
-        Map<String, java.util.List<String>> seen = goldHistory(stack, "EUR/GBP", "0.8420", "EUR/CHF", "0.9512");
-        // no gap: every value GBP took reached gold, in order, ending with the current one (no stale value)
-        assertThat(seen.get("EUR/GBP")).containsSubsequence("0.8400", "0.8410", "0.8420").last().isEqualTo("0.8420");
+        Map<String, java.util.List<String>> seen =
+            goldHistory(stack, "EUR/GBP", "0.8420", "EUR/CHF", "0.9512");
+        // no gap: every value GBP took reached gold, in order, ending with the current one (no
+        // stale value)
+        assertThat(seen.get("EUR/GBP"))
+            .containsSubsequence("0.8400", "0.8410", "0.8420")
+            .last()
+            .isEqualTo("0.8420");
         assertThat(seen.get("EUR/CHF")).last().isEqualTo("0.9512");
       }
     }
   }
 
-  /** Reads gold from the start until every {@code key, rate} pair given was seen; returns each key's values in order. */
-  private static Map<String, java.util.List<String>> goldHistory(EmbeddedStack stack, String... keysAndRates) {
+  /**
+   * Reads gold from the start until every {@code key, rate} pair given was seen; returns each key's
+   * values in order.
+   */
+  private static Map<String, java.util.List<String>> goldHistory(
+      EmbeddedStack stack, String... keysAndRates) {
     Properties props = stack.kafkaProperties();
     AvroSerdes serdes = new AvroSerdes(stack.registryUrl());
     Map<String, java.util.List<String>> seen = new java.util.HashMap<>();
-    try (KafkaConsumer<String, GoldRate> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-        serdes.<GoldRate>valueSerde().deserializer())) {
-      var partitions = consumer.partitionsFor(TopicNames.GOLD).stream()
-          .map(p -> new TopicPartition(TopicNames.GOLD, p.partition())).toList();
+    try (KafkaConsumer<String, GoldRate> consumer =
+        new KafkaConsumer<>(
+            props, new StringDeserializer(), serdes.<GoldRate>valueSerde().deserializer())) {
+      var partitions =
+          consumer.partitionsFor(TopicNames.GOLD).stream()
+              .map(p -> new TopicPartition(TopicNames.GOLD, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      await().atMost(WAIT).until(() -> {
-        for (ConsumerRecord<String, GoldRate> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.value() != null) {
-            seen.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>()).add(r.value().getRate());
-          }
-        }
-        for (int i = 0; i < keysAndRates.length; i += 2) {
-          java.util.List<String> values = seen.get(keysAndRates[i]);
-          if (values == null || !values.getLast().equals(keysAndRates[i + 1])) {
-            return false;
-          }
-        }
-        return true;
-      });
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                for (ConsumerRecord<String, GoldRate> r : consumer.poll(Duration.ofMillis(200))) {
+                  if (r.value() != null) {
+                    seen.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>())
+                        .add(r.value().getRate());
+                  }
+                }
+                for (int i = 0; i < keysAndRates.length; i += 2) {
+                  java.util.List<String> values = seen.get(keysAndRates[i]);
+                  if (values == null || !values.getLast().equals(keysAndRates[i + 1])) {
+                    return false;
+                  }
+                }
+                return true;
+              });
     }
     return seen;
   }
@@ -127,20 +153,28 @@ class GoldFailoverTest {
   private static void awaitGold(EmbeddedStack stack, String rate) {
     Properties props = stack.kafkaProperties();
     AvroSerdes serdes = new AvroSerdes(stack.registryUrl());
-    try (KafkaConsumer<String, GoldRate> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-        serdes.<GoldRate>valueSerde().deserializer())) {
-      var partitions = consumer.partitionsFor(TopicNames.GOLD).stream()
-          .map(p -> new TopicPartition(TopicNames.GOLD, p.partition())).toList();
+    try (KafkaConsumer<String, GoldRate> consumer =
+        new KafkaConsumer<>(
+            props, new StringDeserializer(), serdes.<GoldRate>valueSerde().deserializer())) {
+      var partitions =
+          consumer.partitionsFor(TopicNames.GOLD).stream()
+              .map(p -> new TopicPartition(TopicNames.GOLD, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      await().atMost(WAIT).until(() -> {
-        for (ConsumerRecord<String, GoldRate> r : consumer.poll(Duration.ofMillis(200))) {
-          if ("EUR/GBP".equals(r.key()) && r.value() != null && rate.equals(r.value().getRate())) {
-            return true;
-          }
-        }
-        return false;
-      });
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                for (ConsumerRecord<String, GoldRate> r : consumer.poll(Duration.ofMillis(200))) {
+                  if ("EUR/GBP".equals(r.key())
+                      && r.value() != null
+                      && rate.equals(r.value().getRate())) {
+                    return true;
+                  }
+                }
+                return false;
+              });
     }
   }
 }

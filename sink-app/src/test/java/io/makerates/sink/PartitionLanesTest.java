@@ -9,16 +9,17 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-/** How a poll batch's partitions are spread over the writer lanes (the writing itself is in SinkAppTest). */
+/**
+ * How a poll batch's partitions are spread over the writer lanes (the writing itself is in
+ * SinkAppTest).
+ */
 class PartitionLanesTest {
 
   @Test
   void wholePartitionsGoToTheLightestLaneLargestFirst() {
     Map<TopicPartition, Integer> rates = sizes(100, 90, 20, 0);
     try (PartitionLanes lanes = new PartitionLanes(2)) {
-      assertThat(lanes.assign(rates)).containsExactly(
-          List.of(tp(0), tp(3)),
-          List.of(tp(1), tp(2)));
+      assertThat(lanes.assign(rates)).containsExactly(List.of(tp(0), tp(3)), List.of(tp(1), tp(2)));
     }
   }
 
@@ -43,7 +44,8 @@ class PartitionLanesTest {
 
   @Test
   void atLeastOneLane() {
-    assertThatThrownBy(() -> new PartitionLanes(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new PartitionLanes(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 1");
   }
 

@@ -1,7 +1,11 @@
 package io.makerates.streams;
 
 import io.makerates.schema.ReasonCode;
-/** A whole provider answer refused by a parser, with the reason code its rejection record will carry. */
+
+/**
+ * A whole provider answer refused by a parser, with the reason code its rejection record will
+ * carry.
+ */
 public final class AnswerRejectedException extends Exception {
 
   private final ReasonCode reason;

@@ -1,14 +1,14 @@
 package io.makerates.streams;
 
-import io.makerates.runtime.source.NoData;
-import io.makerates.schema.ReasonCode;
 import io.makerates.runtime.Checksums;
 import io.makerates.runtime.currency.CurrencyTable;
+import io.makerates.runtime.source.NoData;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.HttpResponseRecord;
 import io.makerates.schema.Observation;
 import io.makerates.schema.RateObservations;
+import io.makerates.schema.ReasonCode;
 import io.makerates.schema.Rejection;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -25,9 +25,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Turns one bronze extraction into validated, EUR-pivot observations (one per day of the answer) and reason-coded
- * rejections. Pure: the same bronze record always gives the same result, which is what makes a replay reproducible.
- * Good rates in a partly bad answer pass; every bad part becomes a rejection.
+ * Turns one bronze extraction into validated, EUR-pivot observations (one per day of the answer)
+ * and reason-coded rejections. Pure: the same bronze record always gives the same result, which is
+ * what makes a replay reproducible. Good rates in a partly bad answer pass; every bad part becomes
+ * a rejection.
  */
 public final class BronzeValidator {
 
@@ -48,8 +49,11 @@ public final class BronzeValidator {
     this(parsersBySourceType, groups, ValidationSettings.defaults(), CurrencyTable.iso4217());
   }
 
-  public BronzeValidator(Map<String, AnswerParser> parsersBySourceType, IndependenceGroups groups,
-      ValidationSettings limits, CurrencyTable currencies) {
+  public BronzeValidator(
+      Map<String, AnswerParser> parsersBySourceType,
+      IndependenceGroups groups,
+      ValidationSettings limits,
+      CurrencyTable currencies) {
     this.parsersBySourceType = Map.copyOf(parsersBySourceType);
     this.groups = groups;
     this.limits = limits;
@@ -64,26 +68,35 @@ public final class BronzeValidator {
   public Validation validate(BronzeExtraction bronze, BronzeCoordinates at, Instant recordTime) {
     Outcome out = new Outcome(bronze, at, recordTime);
     if (NoData.ERROR_CODE.equals(bronze.getErrorCode())) {
-      return out.result(); // the provider has no rates for those dates (a holiday): nothing to publish, nothing wrong
+      return out
+          .result(); // the provider has no rates for those dates (a holiday): nothing to publish,
+      // nothing wrong
     }
     HttpResponseRecord response = bronze.getResponse();
     if (response == null) {
-      return out.rejectAll(ReasonCode.EXTRACTION_FAILED, "no answer: " + bronze.getErrorCode() + " " + bronze.getErrorMessage());
+      return out.rejectAll(
+          ReasonCode.EXTRACTION_FAILED,
+          "no answer: " + bronze.getErrorCode() + " " + bronze.getErrorMessage());
     }
     byte[] body = bytes(response.getBody());
     String actual = Checksums.sha256Hex(body);
     if (!actual.equalsIgnoreCase(response.getSha256())) {
-      return out.rejectAll(ReasonCode.CHECKSUM_MISMATCH, "body sha256 " + actual + " but recorded " + response.getSha256());
+      return out.rejectAll(
+          ReasonCode.CHECKSUM_MISMATCH,
+          "body sha256 " + actual + " but recorded " + response.getSha256());
     }
     if (response.getStatus() < 200 || response.getStatus() > 299) {
-      return out.rejectAll(ReasonCode.HTTP_ERROR, "HTTP " + response.getStatus() + errorSuffix(bronze));
+      return out.rejectAll(
+          ReasonCode.HTTP_ERROR, "HTTP " + response.getStatus() + errorSuffix(bronze));
     }
     if (bronze.getErrorCode() != null) {
-      return out.rejectAll(ReasonCode.PROVIDER_ERROR, "extractor flagged the answer" + errorSuffix(bronze));
+      return out.rejectAll(
+          ReasonCode.PROVIDER_ERROR, "extractor flagged the answer" + errorSuffix(bronze));
     }
     AnswerParser parser = parsersBySourceType.get(bronze.getSourceType());
     if (parser == null) {
-      return out.rejectAll(ReasonCode.UNKNOWN_FORMAT, "no parser for source type '" + bronze.getSourceType() + "'");
+      return out.rejectAll(
+          ReasonCode.UNKNOWN_FORMAT, "no parser for source type '" + bronze.getSourceType() + "'");
     }
     try {
       for (ProviderDay day : parser.parse(body)) {
@@ -99,67 +112,106 @@ public final class BronzeValidator {
   }
 
   private void validateDay(ProviderDay day, Outcome out) {
-    // Judged against the extraction time, not the wall clock, so a replay decides the same; one day of slack for
+    // Judged against the extraction time, not the wall clock, so a replay decides the same; one day
+    // of slack for
     // providers whose business day starts ahead of UTC.
     LocalDate extractedOn = out.bronze.getExtractedAt().atZone(ZoneOffset.UTC).toLocalDate();
     if (day.date().isAfter(extractedOn.plusDays(1))) {
-      out.reject(ReasonCode.FUTURE_DATE, "rates dated " + day.date() + " extracted at " + out.bronze.getExtractedAt(), null);
+      out.reject(
+          ReasonCode.FUTURE_DATE,
+          "rates dated " + day.date() + " extracted at " + out.bronze.getExtractedAt(),
+          null);
       return;
     }
-    if (out.bronze.getRequestedFrom() == null && day.date().isBefore(extractedOn.minusDays(limits.staleLatestDays()))) {
-      out.reject(ReasonCode.STALE_LATEST, "a latest answer dated " + day.date() + " extracted on " + extractedOn
-          + ": older than " + limits.staleLatestDays() + " days", null);
+    if (out.bronze.getRequestedFrom() == null
+        && day.date().isBefore(extractedOn.minusDays(limits.staleLatestDays()))) {
+      out.reject(
+          ReasonCode.STALE_LATEST,
+          "a latest answer dated "
+              + day.date()
+              + " extracted on "
+              + extractedOn
+              + ": older than "
+              + limits.staleLatestDays()
+              + " days",
+          null);
       return;
     }
     Optional<ReasonCode> baseProblem = currencyProblem(day.base(), day.date());
     if (baseProblem.isPresent()) {
-      out.reject(baseProblem.get(), day.date() + ": base " + describe(day.base(), day.date()), day.base());
+      out.reject(
+          baseProblem.get(), day.date() + ": base " + describe(day.base(), day.date()), day.base());
       return;
     }
     Map<String, BigDecimal> good = new TreeMap<>();
-    day.rawRates().forEach((currency, raw) -> {
-      Optional<ReasonCode> problem = currencyProblem(currency, day.date());
-      if (problem.isPresent()) {
-        out.reject(problem.get(), day.date() + ": " + describe(currency, day.date()), currency);
-        return;
-      }
-      BigDecimal value = decimal(raw);
-      if (value == null) {
-        ReasonCode reason = raw != null && isNonFinite(raw) ? ReasonCode.NON_FINITE_RATE : ReasonCode.UNPARSEABLE;
-        out.reject(reason, day.date() + " " + currency + ": '" + raw + "' is not a decimal rate", currency);
-      } else if (value.signum() <= 0) {
-        out.reject(ReasonCode.NON_POSITIVE_RATE, day.date() + " " + currency + ": rate " + raw + " is not positive", currency);
-      } else {
-        good.put(currency, value);
-      }
-    });
+    day.rawRates()
+        .forEach(
+            (currency, raw) -> {
+              Optional<ReasonCode> problem = currencyProblem(currency, day.date());
+              if (problem.isPresent()) {
+                out.reject(
+                    problem.get(), day.date() + ": " + describe(currency, day.date()), currency);
+                return;
+              }
+              BigDecimal value = decimal(raw);
+              if (value == null) {
+                ReasonCode reason =
+                    raw != null && isNonFinite(raw)
+                        ? ReasonCode.NON_FINITE_RATE
+                        : ReasonCode.UNPARSEABLE;
+                out.reject(
+                    reason,
+                    day.date() + " " + currency + ": '" + raw + "' is not a decimal rate",
+                    currency);
+              } else if (value.signum() <= 0) {
+                out.reject(
+                    ReasonCode.NON_POSITIVE_RATE,
+                    day.date() + " " + currency + ": rate " + raw + " is not positive",
+                    currency);
+              } else {
+                good.put(currency, value);
+              }
+            });
     List<Observation> rates = new ArrayList<>();
     for (Observation rate : rebase(day, good, out)) {
       BigDecimal pivotRate = new BigDecimal(rate.getRate());
       if (pivotRate.compareTo(limits.minRate()) < 0 || pivotRate.compareTo(limits.maxRate()) > 0) {
-        out.reject(ReasonCode.OUT_OF_BOUNDS, day.date() + " EUR→" + rate.getQuote() + " = " + rate.getRate()
-            + " is outside the plausible " + limits.minRate().toPlainString() + " to " + limits.maxRate().toPlainString(),
+        out.reject(
+            ReasonCode.OUT_OF_BOUNDS,
+            day.date()
+                + " EUR→"
+                + rate.getQuote()
+                + " = "
+                + rate.getRate()
+                + " is outside the plausible "
+                + limits.minRate().toPlainString()
+                + " to "
+                + limits.maxRate().toPlainString(),
             rate.getQuote());
       } else {
         rates.add(rate);
       }
     }
     if (!rates.isEmpty()) {
-      out.observations.add(RateObservations.newBuilder()
-          .setDate(day.date())
-          .setSourceId(out.bronze.getSourceId())
-          .setIndependenceGroup(groups.groupOf(out.bronze.getSourceId()))
-          .setExtractionId(out.bronze.getExtractionId())
-          .setExtractedAt(out.bronze.getExtractedAt())
-          .setBronze(out.at)
-          .setProviderBase(day.base())
-          .setPivot(PIVOT)
-          .setRates(rates)
-          .build());
+      out.observations.add(
+          RateObservations.newBuilder()
+              .setDate(day.date())
+              .setSourceId(out.bronze.getSourceId())
+              .setIndependenceGroup(groups.groupOf(out.bronze.getSourceId()))
+              .setExtractionId(out.bronze.getExtractionId())
+              .setExtractedAt(out.bronze.getExtractedAt())
+              .setBronze(out.at)
+              .setProviderBase(day.base())
+              .setPivot(PIVOT)
+              .setRates(rates)
+              .build());
     }
   }
 
-  /** Empty when the code may be quoted on {@code date}: ISO 4217 lists it and it was not retired by then. */
+  /**
+   * Empty when the code may be quoted on {@code date}: ISO 4217 lists it and it was not retired by
+   * then.
+   */
   private Optional<ReasonCode> currencyProblem(String code, LocalDate date) {
     if (code == null || !ISO_CODE.matcher(code).matches()) {
       return Optional.of(ReasonCode.NON_ISO_CURRENCY);
@@ -168,43 +220,74 @@ public final class BronzeValidator {
     if (currency.isEmpty()) {
       return Optional.of(ReasonCode.NON_ISO_CURRENCY);
     }
-    return currency.get().validOn(date) ? Optional.empty() : Optional.of(ReasonCode.RETIRED_CURRENCY);
+    return currency.get().validOn(date)
+        ? Optional.empty()
+        : Optional.of(ReasonCode.RETIRED_CURRENCY);
   }
 
   private String describe(String code, LocalDate date) {
-    return currencies.find(code)
-        .map(c -> "'" + code + "' was retired on " + c.retiredOn() + (c.successor() == null ? "" : " for " + c.successor())
-            + (c.ratio() == null ? "" : " at " + c.ratio().toPlainString() + " to 1"))
+    return currencies
+        .find(code)
+        .map(
+            c ->
+                "'"
+                    + code
+                    + "' was retired on "
+                    + c.retiredOn()
+                    + (c.successor() == null ? "" : " for " + c.successor())
+                    + (c.ratio() == null ? "" : " at " + c.ratio().toPlainString() + " to 1"))
         .orElse("'" + code + "' is not an ISO 4217 code");
   }
 
   /**
-   * EUR→X from the answer's own rates: as sent when the base is EUR, else base→X / base→EUR; the EUR leg becomes
-   * EUR→base = 1 / base→EUR (its providerRate is the base→EUR value it came from).
+   * EUR→X from the answer's own rates: as sent when the base is EUR, else base→X / base→EUR; the
+   * EUR leg becomes EUR→base = 1 / base→EUR (its providerRate is the base→EUR value it came from).
    */
-  private static List<Observation> rebase(ProviderDay day, Map<String, BigDecimal> good, Outcome out) {
+  private static List<Observation> rebase(
+      ProviderDay day, Map<String, BigDecimal> good, Outcome out) {
     List<Observation> rates = new ArrayList<>();
     if (PIVOT.equals(day.base())) {
-      good.forEach((quote, value) -> {
-        if (!PIVOT.equals(quote)) {
-          rates.add(new Observation(quote, value.toPlainString(), value.toPlainString(), null));
-        }
-      });
+      good.forEach(
+          (quote, value) -> {
+            if (!PIVOT.equals(quote)) {
+              rates.add(new Observation(quote, value.toPlainString(), value.toPlainString(), null));
+            }
+          });
       return rates;
     }
     BigDecimal baseToEur = good.get(PIVOT);
     if (baseToEur == null) {
-      good.keySet().forEach(quote -> out.reject(ReasonCode.PIVOT_MISSING,
-          day.date() + " " + quote + ": no valid " + day.base() + "→EUR rate in the answer to rebase with", quote));
+      good.keySet()
+          .forEach(
+              quote ->
+                  out.reject(
+                      ReasonCode.PIVOT_MISSING,
+                      day.date()
+                          + " "
+                          + quote
+                          + ": no valid "
+                          + day.base()
+                          + "→EUR rate in the answer to rebase with",
+                      quote));
       return rates;
     }
     Map<String, Observation> byQuote = new TreeMap<>();
-    good.forEach((quote, value) -> {
-      if (!PIVOT.equals(quote) && !day.base().equals(quote)) {
-        byQuote.put(quote, new Observation(quote, plain(value.divide(baseToEur, REBASE)), value.toPlainString(), null));
-      }
-    });
-    byQuote.put(day.base(), new Observation(day.base(), plain(BigDecimal.ONE.divide(baseToEur, REBASE)), baseToEur.toPlainString(), null));
+    good.forEach(
+        (quote, value) -> {
+          if (!PIVOT.equals(quote) && !day.base().equals(quote)) {
+            byQuote.put(
+                quote,
+                new Observation(
+                    quote, plain(value.divide(baseToEur, REBASE)), value.toPlainString(), null));
+          }
+        });
+    byQuote.put(
+        day.base(),
+        new Observation(
+            day.base(),
+            plain(BigDecimal.ONE.divide(baseToEur, REBASE)),
+            baseToEur.toPlainString(),
+            null));
     rates.addAll(byQuote.values());
     return rates;
   }
@@ -233,7 +316,9 @@ public final class BronzeValidator {
   }
 
   private static String errorSuffix(BronzeExtraction bronze) {
-    return bronze.getErrorCode() == null ? "" : " (" + bronze.getErrorCode() + ": " + bronze.getErrorMessage() + ")";
+    return bronze.getErrorCode() == null
+        ? ""
+        : " (" + bronze.getErrorCode() + ": " + bronze.getErrorMessage() + ")";
   }
 
   private static byte[] bytes(ByteBuffer buffer) {
@@ -258,18 +343,20 @@ public final class BronzeValidator {
     }
 
     void reject(ReasonCode reason, String detail, String currency) {
-      rejections.add(Rejection.newBuilder()
-          .setStage(STAGE)
-          .setReasonCode(reason.name())
-          .setDetail(detail)
-          .setSourceId(bronze.getSourceId())
-          .setExtractionId(bronze.getExtractionId() == null ? null : bronze.getExtractionId().toString())
-          .setCurrency(currency)
-          .setInputTopic(at.getTopic())
-          .setInputPartition(at.getPartition())
-          .setInputOffset(at.getOffset())
-          .setRejectedAt(recordTime)
-          .build());
+      rejections.add(
+          Rejection.newBuilder()
+              .setStage(STAGE)
+              .setReasonCode(reason.name())
+              .setDetail(detail)
+              .setSourceId(bronze.getSourceId())
+              .setExtractionId(
+                  bronze.getExtractionId() == null ? null : bronze.getExtractionId().toString())
+              .setCurrency(currency)
+              .setInputTopic(at.getTopic())
+              .setInputPartition(at.getPartition())
+              .setInputOffset(at.getOffset())
+              .setRejectedAt(recordTime)
+              .build());
     }
 
     Validation rejectAll(ReasonCode reason, String detail) {

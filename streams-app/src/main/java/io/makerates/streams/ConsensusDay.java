@@ -23,31 +23,39 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One day's consensus as a state machine. The state keeps the day's timeline: every extraction folded into it (an
- * event: when, which source, which content) and each distinct answer once, as first extracted. The rates of the day
- * are a pure function of that timeline, replayed in (extractedAt, extractionId) order: at each event the latest answer
- * of every source votes, and a pair's revision is the number of times its value, status or accepted voices changed
- * along the way. So an observation that changes nothing for a pair publishes nothing for it, an answer extracted
- * again with the same content changes nothing at all (its lineage stays with the first extraction), and the last
- * record of every pair is the same for any arrival order and any duplication: a replay reproduces it exactly.
+ * One day's consensus as a state machine. The state keeps the day's timeline: every extraction
+ * folded into it (an event: when, which source, which content) and each distinct answer once, as
+ * first extracted. The rates of the day are a pure function of that timeline, replayed in
+ * (extractedAt, extractionId) order: at each event the latest answer of every source votes, and a
+ * pair's revision is the number of times its value, status or accepted voices changed along the
+ * way. So an observation that changes nothing for a pair publishes nothing for it, an answer
+ * extracted again with the same content changes nothing at all (its lineage stays with the first
+ * extraction), and the last record of every pair is the same for any arrival order and any
+ * duplication: a replay reproduces it exactly.
  *
- * <p>An observation arriving in timeline order (the usual case) is decided incrementally; one arriving late, or
- * replacing an earlier extraction of the same content, replays the day's timeline. A replay under other rules
- * (consensus settings, derived bases, or validation that now reads an answer differently) re-decides the day and
- * publishes a new revision only for the pairs whose result changed, numbered after the last published one.
+ * <p>An observation arriving in timeline order (the usual case) is decided incrementally; one
+ * arriving late, or replacing an earlier extraction of the same content, replays the day's
+ * timeline. A replay under other rules (consensus settings, derived bases, or validation that now
+ * reads an answer differently) re-decides the day and publishes a new revision only for the pairs
+ * whose result changed, numbered after the last published one.
  *
- * <p>Derived bases (USD by default) are cross rates of two EUR-pivot legs, {@code B→X = (EUR→X) / (EUR→B)}, marked
- * derived, with the weaker status and the smaller source count of their legs and the lineage of both.
+ * <p>Derived bases (USD by default) are cross rates of two EUR-pivot legs, {@code B→X = (EUR→X) /
+ * (EUR→B)}, marked derived, with the weaker status and the smaller source count of their legs and
+ * the lineage of both.
  */
 public final class ConsensusDay {
 
-  /** The day's state after an observation, and the rates to publish (empty when nothing changed for any pair). */
+  /**
+   * The day's state after an observation, and the rates to publish (empty when nothing changed for
+   * any pair).
+   */
   public record Step(ConsensusDayState state, List<ConsensusRate> changed, boolean stateChanged) {}
 
-  static final Comparator<RateObservations> RECENCY = Comparator.comparing(RateObservations::getExtractedAt)
-      .thenComparing(o -> o.getExtractionId().toString());
-  static final Comparator<DayEvent> TIMELINE = Comparator.comparing(DayEvent::getExtractedAt)
-      .thenComparing(DayEvent::getExtractionId);
+  static final Comparator<RateObservations> RECENCY =
+      Comparator.comparing(RateObservations::getExtractedAt)
+          .thenComparing(o -> o.getExtractionId().toString());
+  static final Comparator<DayEvent> TIMELINE =
+      Comparator.comparing(DayEvent::getExtractedAt).thenComparing(DayEvent::getExtractionId);
   static final MathContext CROSS = new MathContext(20, RoundingMode.HALF_EVEN);
 
   private final Consensus consensus;
@@ -67,16 +75,26 @@ public final class ConsensusDay {
     this(consensus, derivedBases, scope, HistorySettings.defaults());
   }
 
-  /** {@code history}: the rules the observations' flags were set by, part of the rules a day is decided by. */
-  public ConsensusDay(Consensus consensus, List<String> derivedBases, ReplayScope scope, HistorySettings history) {
+  /**
+   * {@code history}: the rules the observations' flags were set by, part of the rules a day is
+   * decided by.
+   */
+  public ConsensusDay(
+      Consensus consensus, List<String> derivedBases, ReplayScope scope, HistorySettings history) {
     this.consensus = consensus;
-    this.derivedBases = derivedBases.stream().filter(b -> !BronzeValidator.PIVOT.equals(b)).distinct().sorted().toList();
+    this.derivedBases =
+        derivedBases.stream()
+            .filter(b -> !BronzeValidator.PIVOT.equals(b))
+            .distinct()
+            .sorted()
+            .toList();
     this.scope = scope;
     this.rules = Fingerprints.rules(consensus.settings(), this.derivedBases, history);
   }
 
   public static ConsensusDayState empty() {
-    return new ConsensusDayState(new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), "");
+    return new ConsensusDayState(
+        new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), "");
   }
 
   public Step apply(ConsensusDayState current, RateObservations incoming) {
@@ -90,21 +108,31 @@ public final class ConsensusDay {
     if (known != null) {
       boolean sameContent = known.getContent().equals(content);
       if (sameContent && !rulesChanged && day.refreshFlags(incoming, content)) {
-        // the history check published the answer again: a late earlier day changed its flags. New information,
-        // as a late answer is: the timeline is decided again, its revisions counted as if it had all come in order
+        // the history check published the answer again: a late earlier day changed its flags. New
+        // information,
+        // as a late answer is: the timeline is decided again, its revisions counted as if it had
+        // all come in order
         day.rules = rules;
-        List<ConsensusRate> changed = replayed(day, false, false); // before the state is taken: it records them
+        List<ConsensusRate> changed =
+            replayed(day, false, false); // before the state is taken: it records them
         return new Step(day.toState(), changed, true);
       }
       if (sameContent && !rulesChanged) {
-        // a duplicate, or a replay under the same rules: nothing new, unless the replay republishes (once per day,
+        // a duplicate, or a replay under the same rules: nothing new, unless the replay republishes
+        // (once per day,
         // at the day's last answer) for a sink filling a new database
-        boolean lastOfDay = day.events.values().stream().noneMatch(e -> TIMELINE.compare(e, known) > 0);
-        return new Step(current, scope.republish() && lastOfDay && scope.contains(incoming.getDate())
-            ? replayed(day, false, true) : List.of(), false);
+        boolean lastOfDay =
+            day.events.values().stream().noneMatch(e -> TIMELINE.compare(e, known) > 0);
+        return new Step(
+            current,
+            scope.republish() && lastOfDay && scope.contains(incoming.getDate())
+                ? replayed(day, false, true)
+                : List.of(),
+            false);
       }
       if (!scope.contains(incoming.getDate())) {
-        return new Step(current, List.of(), false); // a replay limited to other dates leaves this day as it is
+        return new Step(
+            current, List.of(), false); // a replay limited to other dates leaves this day as it is
       }
       // a replay: under other rules, or validation now reads this answer differently
       if (!sameContent) {
@@ -152,13 +180,16 @@ public final class ConsensusDay {
     return changed;
   }
 
-  /** Where each pair ends along the whole timeline: its last record and how many changes led there. */
+  /**
+   * Where each pair ends along the whole timeline: its last record and how many changes led there.
+   */
   private record Track(ConsensusRate record, String signature, int changes) {}
 
   /**
-   * Replays the day's whole timeline. {@code regenerate}: the rules changed, so a pair that now ends differently gets
-   * the revision after its last published one, and one that ends the same publishes nothing. {@code everything}: every
-   * pair is returned, changed or not, with the revision it has.
+   * Replays the day's whole timeline. {@code regenerate}: the rules changed, so a pair that now
+   * ends differently gets the revision after its last published one, and one that ends the same
+   * publishes nothing. {@code everything}: every pair is returned, changed or not, with the
+   * revision it has.
    */
   private List<ConsensusRate> replayed(Day day, boolean regenerate, boolean everything) {
     Map<String, Track> tracks = new TreeMap<>();
@@ -167,42 +198,58 @@ public final class ConsensusDay {
       for (ConsensusRate rate : decide(day.latestAnswers(timeline.subList(0, i + 1)))) {
         String signature = Fingerprints.signature(rate);
         Track track = tracks.get(pairKey(rate));
-        // a change of signature is a revision; the record is always the latest, with every voice in its lineage
+        // a change of signature is a revision; the record is always the latest, with every voice in
+        // its lineage
         boolean changes = track == null || !track.signature().equals(signature);
-        tracks.put(pairKey(rate), new Track(rate, signature, track == null ? 1 : track.changes() + (changes ? 1 : 0)));
+        tracks.put(
+            pairKey(rate),
+            new Track(rate, signature, track == null ? 1 : track.changes() + (changes ? 1 : 0)));
       }
     }
     List<ConsensusRate> changed = new ArrayList<>();
-    tracks.forEach((key, track) -> {
-      PublishedRate before = day.published.get(key);
-      ConsensusRate rate = ConsensusRate.newBuilder(track.record()).build();
-      int offset;
-      if (regenerate && before != null) {
-        if (track.signature().equals(before.getSignature())) {
-          // same result under the new rules: nothing to publish, and later changes count on from its revision
-          day.published.put(key, PublishedRate.newBuilder(before).setOffset(before.getRevision() - track.changes()).build());
-          return;
-        }
-        offset = before.getRevision() + 1 - track.changes();
-      } else {
-        offset = before == null ? 0 : before.getOffset();
-      }
-      rate.setRevision(offset + track.changes());
-      String fingerprint = Fingerprints.record(rate);
-      if (before != null && fingerprint.equals(before.getFingerprint()) && offset == before.getOffset()) {
-        if (everything) {
+    tracks.forEach(
+        (key, track) -> {
+          PublishedRate before = day.published.get(key);
+          ConsensusRate rate = ConsensusRate.newBuilder(track.record()).build();
+          int offset;
+          if (regenerate && before != null) {
+            if (track.signature().equals(before.getSignature())) {
+              // same result under the new rules: nothing to publish, and later changes count on
+              // from its revision
+              day.published.put(
+                  key,
+                  PublishedRate.newBuilder(before)
+                      .setOffset(before.getRevision() - track.changes())
+                      .build());
+              return;
+            }
+            offset = before.getRevision() + 1 - track.changes();
+          } else {
+            offset = before == null ? 0 : before.getOffset();
+          }
+          rate.setRevision(offset + track.changes());
+          String fingerprint = Fingerprints.record(rate);
+          if (before != null
+              && fingerprint.equals(before.getFingerprint())
+              && offset == before.getOffset()) {
+            if (everything) {
+              changed.add(rate);
+            }
+            return;
+          }
+          day.published.put(key, published(rate, track.signature(), offset));
           changed.add(rate);
-        }
-        return;
-      }
-      day.published.put(key, published(rate, track.signature(), offset));
-      changed.add(rate);
-    });
+        });
     return changed;
   }
 
   private static PublishedRate published(ConsensusRate rate, String signature, int offset) {
-    return new PublishedRate(rate.getRate(), rate.getStatus(), rate.getRevision(), signature, Fingerprints.record(rate),
+    return new PublishedRate(
+        rate.getRate(),
+        rate.getStatus(),
+        rate.getRevision(),
+        signature,
+        Fingerprints.record(rate),
         offset);
   }
 
@@ -217,22 +264,42 @@ public final class ConsensusDay {
     }
     LocalDate date = answers.getFirst().getDate();
     SortedMap<String, Consensus.Decision> decisions = new TreeMap<>();
-    voicesByQuote(answers).forEach((quote, voices) -> consensus.decide(voices)
-        .ifPresent(d -> decisions.put(quote, d.withLeg(BronzeValidator.PIVOT + "/" + quote))));
+    voicesByQuote(answers)
+        .forEach(
+            (quote, voices) ->
+                consensus
+                    .decide(voices)
+                    .ifPresent(
+                        d -> decisions.put(quote, d.withLeg(BronzeValidator.PIVOT + "/" + quote))));
     List<ConsensusRate> rates = new ArrayList<>();
-    decisions.forEach((quote, d) -> rates.add(rate(date, BronzeValidator.PIVOT, quote, d.rate(), d.status(), false,
-        d.sourceCount(), d.spreadBps(), d.low(), d.high(), d.contributions(), d.flags())));
+    decisions.forEach(
+        (quote, d) ->
+            rates.add(
+                rate(
+                    date,
+                    BronzeValidator.PIVOT,
+                    quote,
+                    d.rate(),
+                    d.status(),
+                    false,
+                    d.sourceCount(),
+                    d.spreadBps(),
+                    d.low(),
+                    d.high(),
+                    d.contributions(),
+                    d.flags())));
     for (String base : derivedBases) {
       Consensus.Decision leg = decisions.get(base);
       if (leg == null) {
         continue; // no EUR→base today: nothing to cross through
       }
       rates.add(cross(date, base, BronzeValidator.PIVOT, null, leg));
-      decisions.forEach((quote, d) -> {
-        if (!quote.equals(base)) {
-          rates.add(cross(date, base, quote, d, leg));
-        }
-      });
+      decisions.forEach(
+          (quote, d) -> {
+            if (!quote.equals(base)) {
+              rates.add(cross(date, base, quote, d, leg));
+            }
+          });
     }
     return rates;
   }
@@ -240,8 +307,10 @@ public final class ConsensusDay {
   /** The working copy of a day's state. */
   private static final class Day {
     final Map<String, DayEvent> events = new LinkedHashMap<>();
+
     /** source → content → the first extraction of that content. */
     final Map<String, Map<String, RateObservations>> answers = new TreeMap<>();
+
     final Map<String, PublishedRate> published = new HashMap<>();
     String rules;
 
@@ -253,19 +322,35 @@ public final class ConsensusDay {
       }
       state.getEvents().forEach(e -> day.events.put(e.getExtractionId(), e));
       Map<String, Integer> perExtraction = new HashMap<>();
-      state.getObservations().forEach(o -> perExtraction.merge(o.getExtractionId().toString(), 1, Integer::sum));
+      state
+          .getObservations()
+          .forEach(o -> perExtraction.merge(o.getExtractionId().toString(), 1, Integer::sum));
       for (RateObservations o : state.getObservations()) {
-        // a kept answer is its content's first extraction, so that event knows its content: no need to hash it again,
+        // a kept answer is its content's first extraction, so that event knows its content: no need
+        // to hash it again,
         // unless validation re-read that extraction differently and both readings are kept
         DayEvent own = day.events.get(o.getExtractionId().toString());
-        String content = own != null && own.getSourceId().equals(o.getSourceId())
-            && perExtraction.get(o.getExtractionId().toString()) == 1 ? own.getContent() : Fingerprints.content(o);
+        String content =
+            own != null
+                    && own.getSourceId().equals(o.getSourceId())
+                    && perExtraction.get(o.getExtractionId().toString()) == 1
+                ? own.getContent()
+                : Fingerprints.content(o);
         day.answers.computeIfAbsent(o.getSourceId(), s -> new HashMap<>()).put(content, o);
       }
       if (day.events.isEmpty()) {
         // a state written before the timeline was kept: its latest answers become its events
-        state.getObservations().forEach(o -> day.events.put(o.getExtractionId().toString(), new DayEvent(
-            o.getExtractionId().toString(), o.getExtractedAt(), o.getSourceId(), Fingerprints.content(o))));
+        state
+            .getObservations()
+            .forEach(
+                o ->
+                    day.events.put(
+                        o.getExtractionId().toString(),
+                        new DayEvent(
+                            o.getExtractionId().toString(),
+                            o.getExtractedAt(),
+                            o.getSourceId(),
+                            Fingerprints.content(o))));
       }
       day.published.putAll(state.getPublished());
       day.rules = state.getRules();
@@ -273,11 +358,12 @@ public final class ConsensusDay {
     }
 
     /**
-     * Keeps the earliest extraction of each content; true when an earlier one replaced a kept one (lineage moves) or
-     * the answer brings other flags for the content.
+     * Keeps the earliest extraction of each content; true when an earlier one replaced a kept one
+     * (lineage moves) or the answer brings other flags for the content.
      */
     boolean keepFirstExtraction(RateObservations answer, String content) {
-      Map<String, RateObservations> bySource = answers.computeIfAbsent(answer.getSourceId(), s -> new HashMap<>());
+      Map<String, RateObservations> bySource =
+          answers.computeIfAbsent(answer.getSourceId(), s -> new HashMap<>());
       RateObservations kept = bySource.get(content);
       if (kept == null) {
         bySource.put(content, answer);
@@ -291,8 +377,9 @@ public final class ConsensusDay {
     }
 
     /**
-     * The flags of a content are the history check's latest word on it (the rates are the same, the history around
-     * them may have grown): true when they changed. The kept extraction stays, for its lineage.
+     * The flags of a content are the history check's latest word on it (the rates are the same, the
+     * history around them may have grown): true when they changed. The kept extraction stays, for
+     * its lineage.
      */
     boolean refreshFlags(RateObservations answer, String content) {
       Map<String, RateObservations> bySource = answers.get(answer.getSourceId());
@@ -311,45 +398,76 @@ public final class ConsensusDay {
         latest.merge(e.getSourceId(), e, (a, b) -> TIMELINE.compare(a, b) >= 0 ? a : b);
       }
       List<RateObservations> result = new ArrayList<>();
-      latest.forEach((source, e) -> {
-        RateObservations answer = answers.getOrDefault(source, Map.of()).get(e.getContent());
-        if (answer != null) {
-          result.add(answer);
-        }
-      });
+      latest.forEach(
+          (source, e) -> {
+            RateObservations answer = answers.getOrDefault(source, Map.of()).get(e.getContent());
+            if (answer != null) {
+              result.add(answer);
+            }
+          });
       return result;
     }
 
     ConsensusDayState toState() {
-      // only answers some event still points to are kept (validation may have re-read one differently)
+      // only answers some event still points to are kept (validation may have re-read one
+      // differently)
       java.util.Set<String> live = new java.util.HashSet<>();
       events.values().forEach(e -> live.add(e.getSourceId() + "|" + e.getContent()));
       List<RateObservations> observations = new ArrayList<>();
-      answers.forEach((source, bySource) -> bySource.entrySet().stream()
-          .filter(e -> live.contains(source + "|" + e.getKey()))
-          .map(Map.Entry::getValue).sorted(RECENCY).forEach(observations::add));
+      answers.forEach(
+          (source, bySource) ->
+              bySource.entrySet().stream()
+                  .filter(e -> live.contains(source + "|" + e.getKey()))
+                  .map(Map.Entry::getValue)
+                  .sorted(RECENCY)
+                  .forEach(observations::add));
       List<DayEvent> timeline = events.values().stream().sorted(TIMELINE).toList();
-      return new ConsensusDayState(observations, new HashMap<>(published), new ArrayList<>(), new ArrayList<>(timeline), rules);
+      return new ConsensusDayState(
+          observations,
+          new HashMap<>(published),
+          new ArrayList<>(),
+          new ArrayList<>(timeline),
+          rules);
     }
   }
 
   /** B→X from EUR→X ({@code quoteLeg}, null for X = EUR) and EUR→B ({@code baseLeg}). */
-  private static ConsensusRate cross(LocalDate date, String base, String quote, Consensus.Decision quoteLeg,
+  private static ConsensusRate cross(
+      LocalDate date,
+      String base,
+      String quote,
+      Consensus.Decision quoteLeg,
       Consensus.Decision baseLeg) {
     BigDecimal x = quoteLeg == null ? BigDecimal.ONE : quoteLeg.rate();
     BigDecimal xLow = quoteLeg == null ? BigDecimal.ONE : quoteLeg.low();
     BigDecimal xHigh = quoteLeg == null ? BigDecimal.ONE : quoteLeg.high();
-    ConsensusStatus status = quoteLeg == null ? baseLeg.status() : weaker(quoteLeg.status(), baseLeg.status());
-    int sources = quoteLeg == null ? baseLeg.sourceCount() : Math.min(quoteLeg.sourceCount(), baseLeg.sourceCount());
-    BigDecimal spread = quoteLeg == null ? baseLeg.spreadBps() : quoteLeg.spreadBps().add(baseLeg.spreadBps());
+    ConsensusStatus status =
+        quoteLeg == null ? baseLeg.status() : weaker(quoteLeg.status(), baseLeg.status());
+    int sources =
+        quoteLeg == null
+            ? baseLeg.sourceCount()
+            : Math.min(quoteLeg.sourceCount(), baseLeg.sourceCount());
+    BigDecimal spread =
+        quoteLeg == null ? baseLeg.spreadBps() : quoteLeg.spreadBps().add(baseLeg.spreadBps());
     List<Contribution> lineage = new ArrayList<>(baseLeg.contributions());
     java.util.SortedSet<String> flags = new java.util.TreeSet<>(baseLeg.flags());
     if (quoteLeg != null) {
       lineage.addAll(quoteLeg.contributions());
       flags.addAll(quoteLeg.flags());
     }
-    return rate(date, base, quote, x.divide(baseLeg.rate(), CROSS), status, true, sources, spread,
-        xLow.divide(baseLeg.high(), CROSS), xHigh.divide(baseLeg.low(), CROSS), lineage, List.copyOf(flags));
+    return rate(
+        date,
+        base,
+        quote,
+        x.divide(baseLeg.rate(), CROSS),
+        status,
+        true,
+        sources,
+        spread,
+        xLow.divide(baseLeg.high(), CROSS),
+        xHigh.divide(baseLeg.low(), CROSS),
+        lineage,
+        List.copyOf(flags));
   }
 
   /** CONSENSUS is the strongest; a single source is weaker; a dispute the weakest. */
@@ -374,26 +492,47 @@ public final class ConsensusDay {
   }
 
   /**
-   * Every quote's voices, in quote order, each in the order of the answers (by source) and of their rates: one pass
-   * over the answers, where a scan of every answer per quote made the day's cost grow with the square of its quotes.
+   * Every quote's voices, in quote order, each in the order of the answers (by source) and of their
+   * rates: one pass over the answers, where a scan of every answer per quote made the day's cost
+   * grow with the square of its quotes.
    */
-  private static SortedMap<String, List<Consensus.Voice>> voicesByQuote(List<RateObservations> observations) {
+  private static SortedMap<String, List<Consensus.Voice>> voicesByQuote(
+      List<RateObservations> observations) {
     SortedMap<String, List<Consensus.Voice>> voices = new TreeMap<>();
     for (RateObservations o : observations) {
       for (Observation r : o.getRates()) {
         if (!r.getQuote().equals(BronzeValidator.PIVOT)) {
-          voices.computeIfAbsent(r.getQuote(), q -> new ArrayList<>()).add(new Consensus.Voice(o.getSourceId(),
-              o.getIndependenceGroup(), new BigDecimal(r.getRate()), r.getRate(), o.getExtractionId(),
-              o.getExtractedAt(), o.getBronze(), r.getFlag()));
+          voices
+              .computeIfAbsent(r.getQuote(), q -> new ArrayList<>())
+              .add(
+                  new Consensus.Voice(
+                      o.getSourceId(),
+                      o.getIndependenceGroup(),
+                      new BigDecimal(r.getRate()),
+                      r.getRate(),
+                      o.getExtractionId(),
+                      o.getExtractedAt(),
+                      o.getBronze(),
+                      r.getFlag()));
         }
       }
     }
     return voices;
   }
 
-  private static ConsensusRate rate(LocalDate date, String base, String quote, BigDecimal rate, ConsensusStatus status,
-      boolean derived, int sources, BigDecimal spreadBps, BigDecimal low, BigDecimal high,
-      List<Contribution> contributions, List<String> flags) {
+  private static ConsensusRate rate(
+      LocalDate date,
+      String base,
+      String quote,
+      BigDecimal rate,
+      ConsensusStatus status,
+      boolean derived,
+      int sources,
+      BigDecimal spreadBps,
+      BigDecimal low,
+      BigDecimal high,
+      List<Contribution> contributions,
+      List<String> flags) {
     return ConsensusRate.newBuilder()
         .setDate(date)
         .setBase(base)

@@ -9,8 +9,12 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Folds each observation into its day's state (store key: ISO date) and emits the pair rates that changed. */
-final class ConsensusProcessor implements Processor<String, RateObservations, String, ConsensusRate> {
+/**
+ * Folds each observation into its day's state (store key: ISO date) and emits the pair rates that
+ * changed.
+ */
+final class ConsensusProcessor
+    implements Processor<String, RateObservations, String, ConsensusRate> {
 
   private final ConsensusDay day;
   private final String storeName;
@@ -34,7 +38,11 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
   @Override
   public void process(Record<String, RateObservations> record) {
     // the extraction the record came from, in every log line written while it is handled
-    try (ExtractionTrace.Scope logging = ExtractionTrace.logging(record.value() == null ? ExtractionTrace.extractionId(record.headers()).orElse(null) : record.value().getExtractionId())) {
+    try (ExtractionTrace.Scope logging =
+        ExtractionTrace.logging(
+            record.value() == null
+                ? ExtractionTrace.extractionId(record.headers()).orElse(null)
+                : record.value().getExtractionId())) {
       handle(record);
     }
   }
@@ -59,7 +67,10 @@ final class ConsensusProcessor implements Processor<String, RateObservations, St
       if (!rate.getDerived()) {
         metrics.spread(Double.parseDouble(rate.getSpreadBps())); // a gauge's reading, not money
       }
-      context.forward(record.withKey(ConsensusDay.rateKey(rate.getDate(), rate.getBase(), rate.getQuote())).withValue(rate));
+      context.forward(
+          record
+              .withKey(ConsensusDay.rateKey(rate.getDate(), rate.getBase(), rate.getQuote()))
+              .withValue(rate));
     }
   }
 }

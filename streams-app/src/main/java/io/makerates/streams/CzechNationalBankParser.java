@@ -1,12 +1,12 @@
 package io.makerates.streams;
 
-import io.makerates.schema.ReasonCode;
 import static io.makerates.streams.JsonBodies.decimalText;
 import static io.makerates.streams.JsonBodies.isoDate;
 import static io.makerates.streams.JsonBodies.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.makerates.runtime.source.SourceTypeIds;
+import io.makerates.schema.ReasonCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Czech National Bank ({@code cnb}) answers of {@code /cnbapi/exrates/daily} and {@code /daily-year}:
- * {@code {"rates":[{"currencyCode":"EUR","amount":1,"validFor":"2026-01-02","rate":24.170},…]}}, one entry per
- * currency and fixing day. {@code rate} is CZK per {@code amount} units (100 for JPY, 1000 for IDR), so each becomes
- * CZK→X = amount / rate ({@link HomeQuotes}). The raw numbers keep trailing zeros, read as decimals. A year without a
- * fixing yet answers {@code {"rates":[]}}: no days, not an error of the provider. Errors come as
- * {@code {"description":"…","errorCode":"…"}}.
+ * Czech National Bank ({@code cnb}) answers of {@code /cnbapi/exrates/daily} and {@code
+ * /daily-year}: {@code
+ * {"rates":[{"currencyCode":"EUR","amount":1,"validFor":"2026-01-02","rate":24.170},…]}}, one entry
+ * per currency and fixing day. {@code rate} is CZK per {@code amount} units (100 for JPY, 1000 for
+ * IDR), so each becomes CZK→X = amount / rate ({@link HomeQuotes}). The raw numbers keep trailing
+ * zeros, read as decimals. A year without a fixing yet answers {@code {"rates":[]}}: no days, not
+ * an error of the provider. Errors come as {@code {"description":"…","errorCode":"…"}}.
  */
 public final class CzechNationalBankParser implements AnswerParser {
 
@@ -37,7 +38,9 @@ public final class CzechNationalBankParser implements AnswerParser {
     if (rates == null) {
       String error = text(root, "errorCode");
       if (error != null) {
-        throw new AnswerRejectedException(ReasonCode.PROVIDER_ERROR, "provider error " + error + ": " + text(root, "description"));
+        throw new AnswerRejectedException(
+            ReasonCode.PROVIDER_ERROR,
+            "provider error " + error + ": " + text(root, "description"));
       }
       throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "no 'rates' in the answer");
     }
@@ -49,13 +52,18 @@ public final class CzechNationalBankParser implements AnswerParser {
     for (JsonNode rate : rates) {
       String validFor = text(rate, "validFor");
       if (!rate.isObject() || validFor == null) {
-        throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "rate " + index + " has no 'validFor' date");
+        throw new AnswerRejectedException(
+            ReasonCode.UNKNOWN_FORMAT, "rate " + index + " has no 'validFor' date");
       }
       LocalDate date = isoDate(validFor, "rate " + index + " validFor");
       String code = text(rate, "currencyCode");
       String value = decimalText(rate.get("rate"));
-      String converted = value == null ? null : HomeQuotes.homeToForeign(value, decimalText(rate.get("amount")));
-      RateTexts.put(byDay.computeIfAbsent(date, d -> new LinkedHashMap<>()), date.toString(), code == null ? "" : code,
+      String converted =
+          value == null ? null : HomeQuotes.homeToForeign(value, decimalText(rate.get("amount")));
+      RateTexts.put(
+          byDay.computeIfAbsent(date, d -> new LinkedHashMap<>()),
+          date.toString(),
+          code == null ? "" : code,
           converted);
       index++;
     }

@@ -14,12 +14,17 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * ECB euro foreign exchange reference rates (source type {@code ecb}): {@code eurofxref-daily.xml} (one dated Cube),
- * {@code eurofxref-hist-90d.xml} and {@code eurofxref-hist.xml} (many dated Cubes, newest first):
- * <pre>{@code <Cube><Cube time="2025-05-09"><Cube currency="USD" rate="1.1252"/>…</Cube>…</Cube>}</pre>
- * Base EUR, one provider day per dated Cube in the file's order, each rate as the exact attribute text (the daily file
- * keeps trailing zeros, "0.84770" stays so). The full history is about 7 MB, so it is read with StAX, never as a tree.
- * DTDs and external entities are off: an ECB file has neither, and a body that brings a DOCTYPE is refused.
+ * ECB euro foreign exchange reference rates (source type {@code ecb}): {@code eurofxref-daily.xml}
+ * (one dated Cube), {@code eurofxref-hist-90d.xml} and {@code eurofxref-hist.xml} (many dated
+ * Cubes, newest first):
+ *
+ * <pre>{@code <Cube><Cube time="2025-05-09"><Cube currency="USD" rate="1.1252"/>…</Cube>…</Cube>}
+ * </pre>
+ *
+ * Base EUR, one provider day per dated Cube in the file's order, each rate as the exact attribute
+ * text (the daily file keeps trailing zeros, "0.84770" stays so). The full history is about 7 MB,
+ * so it is read with StAX, never as a tree. DTDs and external entities are off: an ECB file has
+ * neither, and a body that brings a DOCTYPE is refused.
  */
 public final class EcbParser implements AnswerParser {
 
@@ -32,7 +37,8 @@ public final class EcbParser implements AnswerParser {
     return XmlBodies.parse(body, EcbParser::days);
   }
 
-  private static List<ProviderDay> days(XMLStreamReader reader) throws XMLStreamException, AnswerRejectedException {
+  private static List<ProviderDay> days(XMLStreamReader reader)
+      throws XMLStreamException, AnswerRejectedException {
     List<ProviderDay> days = new ArrayList<>();
     Set<LocalDate> seen = new HashSet<>();
     int depth = 0;
@@ -42,7 +48,8 @@ public final class EcbParser implements AnswerParser {
     while (reader.hasNext()) {
       switch (reader.next()) {
         case XMLStreamConstants.DTD ->
-            throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "a DOCTYPE is not accepted in an ECB answer");
+            throw new AnswerRejectedException(
+                ReasonCode.UNPARSEABLE, "a DOCTYPE is not accepted in an ECB answer");
         case XMLStreamConstants.START_ELEMENT -> {
           depth++;
           if (!CUBE.equals(reader.getLocalName())) {
@@ -53,20 +60,23 @@ public final class EcbParser implements AnswerParser {
           String rate = attribute(reader, "rate");
           if (time != null) {
             if (dayDepth != -1) {
-              throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "dated Cube " + time + " inside dated Cube " + date);
+              throw new AnswerRejectedException(
+                  ReasonCode.UNKNOWN_FORMAT, "dated Cube " + time + " inside dated Cube " + date);
             }
             date = date(time);
             if (!seen.add(date)) {
-              throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "the answer holds " + date + " twice");
+              throw new AnswerRejectedException(
+                  ReasonCode.UNKNOWN_FORMAT, "the answer holds " + date + " twice");
             }
             dayDepth = depth;
             rates = new LinkedHashMap<>();
           } else if (currency != null || rate != null) {
             if (dayDepth == -1) {
-              throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT,
-                  "rate Cube " + currency + " outside a dated Cube");
+              throw new AnswerRejectedException(
+                  ReasonCode.UNKNOWN_FORMAT, "rate Cube " + currency + " outside a dated Cube");
             }
-            // a rate without a currency is kept under "" so that validation reports it rather than it vanishing
+            // a rate without a currency is kept under "" so that validation reports it rather than
+            // it vanishing
             RateTexts.put(rates, date.toString(), currency == null ? "" : currency, rate);
           }
         }
@@ -83,12 +93,16 @@ public final class EcbParser implements AnswerParser {
       }
     }
     if (days.isEmpty()) {
-      throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "XML without any dated <Cube time=\"…\">: not an ECB answer");
+      throw new AnswerRejectedException(
+          ReasonCode.UNKNOWN_FORMAT, "XML without any dated <Cube time=\"…\">: not an ECB answer");
     }
     return days;
   }
 
-  /** The attribute's text, stripped, or null when absent. Attributes of ECB Cubes carry no namespace. */
+  /**
+   * The attribute's text, stripped, or null when absent. Attributes of ECB Cubes carry no
+   * namespace.
+   */
   private static String attribute(XMLStreamReader reader, String name) {
     String value = reader.getAttributeValue(null, name);
     return value == null ? null : value.strip();
@@ -98,7 +112,8 @@ public final class EcbParser implements AnswerParser {
     try {
       return LocalDate.parse(time);
     } catch (DateTimeParseException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "Cube time '" + time + "' is not an ISO date");
+      throw new AnswerRejectedException(
+          ReasonCode.UNPARSEABLE, "Cube time '" + time + "' is not an ISO date");
     }
   }
 }

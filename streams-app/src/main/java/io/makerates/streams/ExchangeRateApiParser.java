@@ -1,10 +1,10 @@
 package io.makerates.streams;
 
-import io.makerates.schema.ReasonCode;
 import static io.makerates.streams.JsonBodies.rawRates;
 import static io.makerates.streams.JsonBodies.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.makerates.schema.ReasonCode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,20 +16,26 @@ import java.util.regex.Pattern;
 
 /**
  * ExchangeRate-API answers (source type {@code exchangerate-api}), one provider day each:
+ *
  * <ul>
  *   <li>keyed latest {@code /v6/{key}/latest/{base}}: {@code base_code}, {@code conversion_rates},
- *       {@code time_last_update_utc} ("Sat, 19 Sep 2026 00:02:31 +0000") and {@code time_last_update_unix};
- *   <li>open {@code open.er-api.com/v6/latest/{base}}: the same with {@code rates} instead of {@code conversion_rates};
- *   <li>keyed history {@code /v6/{key}/history/{base}/{y}/{m}/{d}}: {@code year}, {@code month}, {@code day},
- *       {@code base_code}, {@code conversion_rates}.
+ *       {@code time_last_update_utc} ("Sat, 19 Sep 2026 00:02:31 +0000") and {@code
+ *       time_last_update_unix};
+ *   <li>open {@code open.er-api.com/v6/latest/{base}}: the same with {@code rates} instead of
+ *       {@code conversion_rates};
+ *   <li>keyed history {@code /v6/{key}/history/{base}/{y}/{m}/{d}}: {@code year}, {@code month},
+ *       {@code day}, {@code base_code}, {@code conversion_rates}.
  * </ul>
- * A latest answer is dated by the UTC day of its last update (the RFC 1123 text, else the unix time), a history answer
- * by its year, month and day. The base is usually USD: the answer's own "EUR" entry is what rebases it, later.
- * {@code "result":"error"} answers are refused as PROVIDER_ERROR with their {@code error-type}.
+ *
+ * A latest answer is dated by the UTC day of its last update (the RFC 1123 text, else the unix
+ * time), a history answer by its year, month and day. The base is usually USD: the answer's own
+ * "EUR" entry is what rebases it, later. {@code "result":"error"} answers are refused as
+ * PROVIDER_ERROR with their {@code error-type}.
  */
 public final class ExchangeRateApiParser implements AnswerParser {
 
-  public static final String SOURCE_TYPE = io.makerates.runtime.source.SourceTypeIds.EXCHANGERATE_API;
+  public static final String SOURCE_TYPE =
+      io.makerates.runtime.source.SourceTypeIds.EXCHANGERATE_API;
   private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,18}");
 
   @Override
@@ -40,12 +46,15 @@ public final class ExchangeRateApiParser implements AnswerParser {
     }
     if ("error".equals(text(root, "result"))) {
       String errorType = text(root, "error-type");
-      throw new AnswerRejectedException(ReasonCode.PROVIDER_ERROR,
+      throw new AnswerRejectedException(
+          ReasonCode.PROVIDER_ERROR,
           "provider error: " + (errorType == null ? "no error-type given" : errorType));
     }
-    JsonNode rates = root.has("conversion_rates") ? root.get("conversion_rates") : root.get("rates");
+    JsonNode rates =
+        root.has("conversion_rates") ? root.get("conversion_rates") : root.get("rates");
     if (rates == null || !rates.isObject()) {
-      throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT,
+      throw new AnswerRejectedException(
+          ReasonCode.UNKNOWN_FORMAT,
           "neither a 'conversion_rates' nor a 'rates' object in the answer");
     }
     String base = text(root, "base_code");
@@ -63,11 +72,13 @@ public final class ExchangeRateApiParser implements AnswerParser {
     if (utc != null) {
       try {
         return ZonedDateTime.parse(utc, DateTimeFormatter.RFC_1123_DATE_TIME)
-            .withZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+            .withZoneSameInstant(ZoneOffset.UTC)
+            .toLocalDate();
       } catch (DateTimeException unreadable) {
         // the unix time says the same; without it the text's problem is the answer's
         if (!root.has("time_last_update_unix")) {
-          throw new AnswerRejectedException(ReasonCode.UNPARSEABLE,
+          throw new AnswerRejectedException(
+              ReasonCode.UNPARSEABLE,
               "time_last_update_utc '" + utc + "' is not an RFC 1123 date-time");
         }
       }
@@ -76,15 +87,18 @@ public final class ExchangeRateApiParser implements AnswerParser {
     if (unix != null) {
       Long seconds = wholeNumber(unix);
       if (seconds == null) {
-        throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "time_last_update_unix " + unix + " is not whole seconds");
+        throw new AnswerRejectedException(
+            ReasonCode.UNPARSEABLE, "time_last_update_unix " + unix + " is not whole seconds");
       }
       try {
         return Instant.ofEpochSecond(seconds).atZone(ZoneOffset.UTC).toLocalDate();
       } catch (DateTimeException outOfRange) {
-        throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "time_last_update_unix " + unix + " is out of range");
+        throw new AnswerRejectedException(
+            ReasonCode.UNPARSEABLE, "time_last_update_unix " + unix + " is out of range");
       }
     }
-    throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT,
+    throw new AnswerRejectedException(
+        ReasonCode.UNKNOWN_FORMAT,
         "no time_last_update_utc, time_last_update_unix or year/month/day to date the answer");
   }
 
@@ -96,13 +110,15 @@ public final class ExchangeRateApiParser implements AnswerParser {
     Long m = wholeNumber(month);
     Long d = wholeNumber(day);
     if (y == null || m == null || d == null) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE,
+      throw new AnswerRejectedException(
+          ReasonCode.UNPARSEABLE,
           "year/month/day " + year + "/" + month + "/" + day + " are not three whole numbers");
     }
     try {
       return LocalDate.of(Math.toIntExact(y), Math.toIntExact(m), Math.toIntExact(d));
     } catch (DateTimeException | ArithmeticException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE,
+      throw new AnswerRejectedException(
+          ReasonCode.UNPARSEABLE,
           "year/month/day " + year + "/" + month + "/" + day + " is not a date");
     }
   }

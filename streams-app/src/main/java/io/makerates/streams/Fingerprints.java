@@ -11,51 +11,115 @@ import java.util.Base64;
 import java.util.Comparator;
 
 /**
- * Short hashes that tell whether two answers, two decisions or two published records are the same: the consensus
- * keeps them in its state instead of the values themselves.
+ * Short hashes that tell whether two answers, two decisions or two published records are the same:
+ * the consensus keeps them in its state instead of the values themselves.
  */
 public final class Fingerprints {
 
   private Fingerprints() {}
 
-  /** An answer's content: who said it, for which day, and every rate as sent; not when or in which extraction. */
+  /**
+   * An answer's content: who said it, for which day, and every rate as sent; not when or in which
+   * extraction.
+   */
   public static String content(RateObservations o) {
-    StringBuilder text = new StringBuilder().append(o.getSourceId()).append('|').append(o.getIndependenceGroup())
-        .append('|').append(o.getDate()).append('|').append(o.getProviderBase()).append('|').append(o.getPivot());
-    o.getRates().stream().sorted(Comparator.comparing(Observation::getQuote))
-        .forEach(r -> text.append('|').append(r.getQuote()).append('=').append(r.getRate()).append('/').append(r.getProviderRate()));
+    StringBuilder text =
+        new StringBuilder()
+            .append(o.getSourceId())
+            .append('|')
+            .append(o.getIndependenceGroup())
+            .append('|')
+            .append(o.getDate())
+            .append('|')
+            .append(o.getProviderBase())
+            .append('|')
+            .append(o.getPivot());
+    o.getRates().stream()
+        .sorted(Comparator.comparing(Observation::getQuote))
+        .forEach(
+            r ->
+                text.append('|')
+                    .append(r.getQuote())
+                    .append('=')
+                    .append(r.getRate())
+                    .append('/')
+                    .append(r.getProviderRate()));
     return hash(text);
   }
 
   /**
-   * What makes a new revision: the value, the status, the rate's flags and the accepted voices with what they said. A voice
-   * set aside, or the same content extracted again, changes none of these.
+   * What makes a new revision: the value, the status, the rate's flags and the accepted voices with
+   * what they said. A voice set aside, or the same content extracted again, changes none of these.
    */
   static String signature(ConsensusRate rate) {
-    StringBuilder text = new StringBuilder().append(rate.getRate()).append('|').append(rate.getStatus())
-        .append('|').append(rate.getFlags());
-    rate.getContributions().stream().filter(Contribution::getAccepted)
-        .map(c -> c.getLeg() + ":" + c.getSourceId() + "=" + c.getValue()).sorted()
+    StringBuilder text =
+        new StringBuilder()
+            .append(rate.getRate())
+            .append('|')
+            .append(rate.getStatus())
+            .append('|')
+            .append(rate.getFlags());
+    rate.getContributions().stream()
+        .filter(Contribution::getAccepted)
+        .map(c -> c.getLeg() + ":" + c.getSourceId() + "=" + c.getValue())
+        .sorted()
         .forEach(v -> text.append('|').append(v));
     return hash(text);
   }
 
   /**
-   * The whole record as published, revision and lineage included. Built field by field: Avro's toString of a record
-   * with its lineage was a fifth of the consensus step's time.
+   * The whole record as published, revision and lineage included. Built field by field: Avro's
+   * toString of a record with its lineage was a fifth of the consensus step's time.
    */
   static String record(ConsensusRate rate) {
-    StringBuilder text = new StringBuilder(256).append(rate.getDate()).append('|').append(rate.getBase()).append('/')
-        .append(rate.getQuote()).append('|').append(rate.getRate()).append('|').append(rate.getStatus()).append('|')
-        .append(rate.getDerived()).append('|').append(rate.getSourceCount()).append('|').append(rate.getSpreadBps())
-        .append('|').append(rate.getConfidenceLow()).append('|').append(rate.getConfidenceHigh()).append('|')
-        .append(rate.getRevision()).append('|').append(rate.getFlags());
+    StringBuilder text =
+        new StringBuilder(256)
+            .append(rate.getDate())
+            .append('|')
+            .append(rate.getBase())
+            .append('/')
+            .append(rate.getQuote())
+            .append('|')
+            .append(rate.getRate())
+            .append('|')
+            .append(rate.getStatus())
+            .append('|')
+            .append(rate.getDerived())
+            .append('|')
+            .append(rate.getSourceCount())
+            .append('|')
+            .append(rate.getSpreadBps())
+            .append('|')
+            .append(rate.getConfidenceLow())
+            .append('|')
+            .append(rate.getConfidenceHigh())
+            .append('|')
+            .append(rate.getRevision())
+            .append('|')
+            .append(rate.getFlags());
     for (Contribution c : rate.getContributions()) {
-      text.append('|').append(c.getLeg()).append(':').append(c.getSourceId()).append(':').append(c.getIndependenceGroup())
-          .append('=').append(c.getValue()).append(':').append(c.getExtractionId()).append('@')
-          .append(c.getBronze().getTopic()).append('/').append(c.getBronze().getPartition()).append('/')
-          .append(c.getBronze().getOffset()).append(':').append(c.getAccepted()).append(':').append(c.getRejectionReason())
-          .append(':').append(c.getFlag());
+      text.append('|')
+          .append(c.getLeg())
+          .append(':')
+          .append(c.getSourceId())
+          .append(':')
+          .append(c.getIndependenceGroup())
+          .append('=')
+          .append(c.getValue())
+          .append(':')
+          .append(c.getExtractionId())
+          .append('@')
+          .append(c.getBronze().getTopic())
+          .append('/')
+          .append(c.getBronze().getPartition())
+          .append('/')
+          .append(c.getBronze().getOffset())
+          .append(':')
+          .append(c.getAccepted())
+          .append(':')
+          .append(c.getRejectionReason())
+          .append(':')
+          .append(c.getFlag());
     }
     return hash(text);
   }
@@ -69,17 +133,22 @@ public final class Fingerprints {
     return hash(text);
   }
 
-  // one digest per thread: looking the algorithm up for every hash showed in the consensus step's profile
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  });
+  // one digest per thread: looking the algorithm up for every hash showed in the consensus step's
+  // profile
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+          });
 
   private static String hash(CharSequence text) {
     byte[] digest = SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(java.util.Arrays.copyOf(digest, 16));
   }
 }

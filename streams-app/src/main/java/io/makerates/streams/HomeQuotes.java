@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Central banks quote the foreign currency in their home currency: CZK per {@code amount} units of X (per 100 JPY, per
- * 1000 IDR). A provider day holds home→X values, so each becomes {@code units / value}, with 34 significant digits
- * (HALF_EVEN) so that the validator's 20-digit rebasing of two such inverses equals the exact quotient of the
- * originals (EUR→X = value(EUR) / value(X) × units(X) / units(EUR)). Text that is no positive decimal is returned as it
- * is, for validation to reject with its reason.
+ * Central banks quote the foreign currency in their home currency: CZK per {@code amount} units of
+ * X (per 100 JPY, per 1000 IDR). A provider day holds home→X values, so each becomes {@code units /
+ * value}, with 34 significant digits (HALF_EVEN) so that the validator's 20-digit rebasing of two
+ * such inverses equals the exact quotient of the originals (EUR→X = value(EUR) / value(X) ×
+ * units(X) / units(EUR)). Text that is no positive decimal is returned as it is, for validation to
+ * reject with its reason.
  */
 final class HomeQuotes {
 

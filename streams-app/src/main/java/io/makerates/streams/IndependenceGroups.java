@@ -1,8 +1,8 @@
 package io.makerates.streams;
 
-import io.makerates.runtime.source.SourceTypeIds;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
+import io.makerates.runtime.source.SourceTypeIds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,14 @@ import java.util.Map;
  */
 public final class IndependenceGroups {
 
-  /** Each type's group for a source under the type's id ({@code SourceTypeIds.DEFAULT_GROUPS}), in the types' order. */
-  public static final List<String> DEFAULTS = SourceTypeIds.ALL.stream()
-      .map(type -> type + "=" + SourceTypeIds.DEFAULT_GROUPS.get(type)).toList();
+  /**
+   * Each type's group for a source under the type's id ({@code SourceTypeIds.DEFAULT_GROUPS}), in
+   * the types' order.
+   */
+  public static final List<String> DEFAULTS =
+      SourceTypeIds.ALL.stream()
+          .map(type -> type + "=" + SourceTypeIds.DEFAULT_GROUPS.get(type))
+          .toList();
 
   private final Map<String, String> groupBySource;
 
@@ -29,7 +34,8 @@ public final class IndependenceGroups {
 
   /** {@code MAKERATES_INDEPENDENCE_GROUPS=frankfurter=ECB,ecb=ECB,exchangerate-api=ERAPI}. */
   public static IndependenceGroups from(Settings settings) {
-    return parse(settings.list("independence.groups", DEFAULTS), Settings.variable("independence.groups"));
+    return parse(
+        settings.list("independence.groups", DEFAULTS), Settings.variable("independence.groups"));
   }
 
   private static IndependenceGroups parse(List<String> entries, String origin) {

@@ -1,12 +1,12 @@
 package io.makerates.streams;
 
-import io.makerates.schema.ReasonCode;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.makerates.schema.ReasonCode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,11 +16,13 @@ import java.util.Map;
 /** What the JSON answer parsers share: reading the body, decimal text of a value, ISO dates. */
 final class JsonBodies {
 
-  // Floats as BigDecimal, keeping the provider's exact digits (trailing zeros included): money is never a double.
-  static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-      .build();
+  // Floats as BigDecimal, keeping the provider's exact digits (trailing zeros included): money is
+  // never a double.
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+          .build();
 
   private JsonBodies() {}
 
@@ -33,9 +35,11 @@ final class JsonBodies {
       }
       return root;
     } catch (JacksonException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "not JSON: " + e.getOriginalMessage());
+      throw new AnswerRejectedException(
+          ReasonCode.UNPARSEABLE, "not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "unreadable body: " + e.getMessage());
+      throw new AnswerRejectedException(
+          ReasonCode.UNPARSEABLE, "unreadable body: " + e.getMessage());
     }
   }
 
@@ -47,7 +51,8 @@ final class JsonBodies {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, what + " '" + text + "' is not an ISO date");
+      throw new AnswerRejectedException(
+          ReasonCode.UNPARSEABLE, what + " '" + text + "' is not an ISO date");
     }
   }
 
@@ -61,9 +66,9 @@ final class JsonBodies {
   }
 
   /**
-   * The value as decimal text, or null when it is no kind of number; checking the text is validation's job. Numbers
-   * keep their digits as sent ({@code 1.0800} stays "1.0800"); strings are taken as they are; {@code {"rate": x}}
-   * objects give x.
+   * The value as decimal text, or null when it is no kind of number; checking the text is
+   * validation's job. Numbers keep their digits as sent ({@code 1.0800} stays "1.0800"); strings
+   * are taken as they are; {@code {"rate": x}} objects give x.
    */
   static String decimalText(JsonNode value) {
     if (value == null || value.isNull()) {

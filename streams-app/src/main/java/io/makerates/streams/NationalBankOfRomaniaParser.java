@@ -1,7 +1,7 @@
 package io.makerates.streams;
 
-import io.makerates.schema.ReasonCode;
 import io.makerates.runtime.source.SourceTypeIds;
+import io.makerates.schema.ReasonCode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,15 +16,17 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * National Bank of Romania ({@code bnr}) answers: the daily {@code nbrfxrates.xml} and the yearly
- * {@code nbrfxrates{year}.xml}, {@code <DataSet><Body><OrigCurrency>RON</OrigCurrency><Cube date="2026-01-05"><Rate
- * currency="USD">4.3557</Rate><Rate currency="JPY" multiplier="100">2.7816</Rate>…}. A rate is RON per
- * {@code multiplier} units (100 for HUF, IDR, ISK, JPY, KRW), so each becomes RON→X = multiplier / rate. XAU is left
- * out: BNR quotes it per gram, where the ISO code means a troy ounce.
+ * {@code nbrfxrates{year}.xml}, {@code <DataSet><Body><OrigCurrency>RON</OrigCurrency><Cube
+ * date="2026-01-05"><Rate currency="USD">4.3557</Rate><Rate currency="JPY"
+ * multiplier="100">2.7816</Rate>…}. A rate is RON per {@code multiplier} units (100 for HUF, IDR,
+ * ISK, JPY, KRW), so each becomes RON→X = multiplier / rate. XAU is left out: BNR quotes it per
+ * gram, where the ISO code means a troy ounce.
  */
 public final class NationalBankOfRomaniaParser implements AnswerParser {
 
   public static final String SOURCE_TYPE = SourceTypeIds.NATIONAL_BANK_OF_ROMANIA;
   public static final String BASE = "RON";
+
   /** Quoted per gram by BNR, per troy ounce by ISO 4217: no conversion is attempted. */
   static final Set<String> NOT_PER_ISO_UNIT = Set.of("XAU");
 
@@ -33,7 +35,8 @@ public final class NationalBankOfRomaniaParser implements AnswerParser {
     return XmlBodies.parse(body, NationalBankOfRomaniaParser::days);
   }
 
-  private static List<ProviderDay> days(XMLStreamReader reader) throws XMLStreamException, AnswerRejectedException {
+  private static List<ProviderDay> days(XMLStreamReader reader)
+      throws XMLStreamException, AnswerRejectedException {
     List<ProviderDay> days = new ArrayList<>();
     Set<LocalDate> seen = new HashSet<>();
     boolean dataSet = false;
@@ -43,7 +46,8 @@ public final class NationalBankOfRomaniaParser implements AnswerParser {
     while (reader.hasNext()) {
       int event = reader.next();
       if (event == XMLStreamConstants.DTD) {
-        throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "a DOCTYPE is not accepted in a BNR answer");
+        throw new AnswerRejectedException(
+            ReasonCode.UNPARSEABLE, "a DOCTYPE is not accepted in a BNR answer");
       }
       if (event == XMLStreamConstants.START_ELEMENT) {
         switch (reader.getLocalName()) {
@@ -52,13 +56,15 @@ public final class NationalBankOfRomaniaParser implements AnswerParser {
           case "Cube" -> {
             date = date(reader.getAttributeValue(null, "date"));
             if (!seen.add(date)) {
-              throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "the answer holds " + date + " twice");
+              throw new AnswerRejectedException(
+                  ReasonCode.UNKNOWN_FORMAT, "the answer holds " + date + " twice");
             }
             rates = new LinkedHashMap<>();
           }
           case "Rate" -> {
             if (rates == null) {
-              throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "a Rate outside a dated Cube");
+              throw new AnswerRejectedException(
+                  ReasonCode.UNKNOWN_FORMAT, "a Rate outside a dated Cube");
             }
             String currency = reader.getAttributeValue(null, "currency");
             String multiplier = reader.getAttributeValue(null, "multiplier");
@@ -66,7 +72,10 @@ public final class NationalBankOfRomaniaParser implements AnswerParser {
             if (currency != null && NOT_PER_ISO_UNIT.contains(currency.strip())) {
               continue;
             }
-            RateTexts.put(rates, date.toString(), currency == null ? "" : currency.strip(),
+            RateTexts.put(
+                rates,
+                date.toString(),
+                currency == null ? "" : currency.strip(),
                 HomeQuotes.homeToForeign(value, multiplier));
           }
           default -> {
@@ -79,10 +88,12 @@ public final class NationalBankOfRomaniaParser implements AnswerParser {
       }
     }
     if (!dataSet) {
-      throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "XML without a <DataSet>: not a BNR answer");
+      throw new AnswerRejectedException(
+          ReasonCode.UNKNOWN_FORMAT, "XML without a <DataSet>: not a BNR answer");
     }
     if (origin != null && !BASE.equals(origin)) {
-      throw new AnswerRejectedException(ReasonCode.UNKNOWN_FORMAT, "OrigCurrency " + origin + ", not " + BASE);
+      throw new AnswerRejectedException(
+          ReasonCode.UNKNOWN_FORMAT, "OrigCurrency " + origin + ", not " + BASE);
     }
     return days;
   }
@@ -94,7 +105,8 @@ public final class NationalBankOfRomaniaParser implements AnswerParser {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "Cube date '" + text + "' is not an ISO date");
+      throw new AnswerRejectedException(
+          ReasonCode.UNPARSEABLE, "Cube date '" + text + "' is not an ISO date");
     }
   }
 }

@@ -2,14 +2,18 @@ package io.makerates.streams;
 
 import java.util.Map;
 
-/** Every answer parser this build has, by the source type the extractor writes into each bronze record. */
+/**
+ * Every answer parser this build has, by the source type the extractor writes into each bronze
+ * record.
+ */
 public final class Parsers {
 
   private Parsers() {}
 
   /**
-   * The parsers are stateless, so one instance of each serves every stream thread. A new source type is its parser and
-   * one line here; a test checks that every id of {@code SourceTypeIds} has one.
+   * The parsers are stateless, so one instance of each serves every stream thread. A new source
+   * type is its parser and one line here; a test checks that every id of {@code SourceTypeIds} has
+   * one.
    */
   public static Map<String, AnswerParser> all() {
     return Map.of(

@@ -15,8 +15,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The topics the topology reads and writes, and the serdes of its state stores. Taken as a parameter so that tests
- * can run the real topology with registry-free Avro serdes.
+ * The topics the topology reads and writes, and the serdes of its state stores. Taken as a
+ * parameter so that tests can run the real topology with registry-free Avro serdes.
  */
 public record RatesSerdes(
     TopicDescriptor<String, BronzeExtraction> bronze,
@@ -35,8 +35,10 @@ public record RatesSerdes(
 
   public static RatesSerdes with(AvroSerdeFactory avro) {
     return new RatesSerdes(
-        new TopicDescriptor<>(TopicNames.BRONZE, Serdes.String(), avro.serde(BronzeExtraction.class)),
-        new TopicDescriptor<>(TopicNames.OBSERVATIONS, Serdes.String(), avro.serde(RateObservations.class)),
+        new TopicDescriptor<>(
+            TopicNames.BRONZE, Serdes.String(), avro.serde(BronzeExtraction.class)),
+        new TopicDescriptor<>(
+            TopicNames.OBSERVATIONS, Serdes.String(), avro.serde(RateObservations.class)),
         new TopicDescriptor<>(TopicNames.RATES, Serdes.String(), avro.serde(ConsensusRate.class)),
         new TopicDescriptor<>(TopicNames.REJECTED, Serdes.String(), avro.serde(Rejection.class)),
         avro.serde(ConsensusDayState.class),
@@ -46,11 +48,12 @@ public record RatesSerdes(
 
   /** Production: Avro through the schema registry, Confluent wire format. */
   public static RatesSerdes registry(AvroSerdes avroSerdes) {
-    return with(new AvroSerdeFactory() {
-      @Override
-      public <T extends SpecificRecord> Serde<T> serde(Class<T> type) {
-        return avroSerdes.valueSerde();
-      }
-    });
+    return with(
+        new AvroSerdeFactory() {
+          @Override
+          public <T extends SpecificRecord> Serde<T> serde(Class<T> type) {
+            return avroSerdes.valueSerde();
+          }
+        });
   }
 }

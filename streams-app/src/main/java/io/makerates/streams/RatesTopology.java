@@ -8,10 +8,10 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * bronze → validate → history check (per source) → observations / rejections, then observations → consensus (per
- * day) → pair rates.
- * Built with the Processor API so that every node and the store carry a stable name (state and changelog topic
- * names derive from them, so renaming one is a migration).
+ * bronze → validate → history check (per source) → observations / rejections, then observations →
+ * consensus (per day) → pair rates. Built with the Processor API so that every node and the store
+ * carry a stable name (state and changelog topic names derive from them, so renaming one is a
+ * migration).
  */
 public final class RatesTopology {
 
@@ -30,36 +30,75 @@ public final class RatesTopology {
   private RatesTopology() {}
 
   public static Topology build(RatesSerdes serdes, RatesSettings settings) {
-    BronzeValidator validator = new BronzeValidator(BronzeValidator.knownParsers(), settings.groups(), settings.validation(),
-        CurrencyTable.iso4217());
-    HistoryCheck history = new HistoryCheck(settings.history(), PegTable.bundled(), CurrencyTable.iso4217());
-    ConsensusDay day = new ConsensusDay(new Consensus(settings.consensus()), settings.derivedBases(), settings.replay(),
-        settings.history());
+    BronzeValidator validator =
+        new BronzeValidator(
+            BronzeValidator.knownParsers(),
+            settings.groups(),
+            settings.validation(),
+            CurrencyTable.iso4217());
+    HistoryCheck history =
+        new HistoryCheck(settings.history(), PegTable.bundled(), CurrencyTable.iso4217());
+    ConsensusDay day =
+        new ConsensusDay(
+            new Consensus(settings.consensus()),
+            settings.derivedBases(),
+            settings.replay(),
+            settings.history());
     Topology topology = new Topology();
 
-    topology.addSource(BRONZE_SOURCE, serdes.bronze().keySerde().deserializer(), serdes.bronze().valueSerde().deserializer(),
+    topology.addSource(
+        BRONZE_SOURCE,
+        serdes.bronze().keySerde().deserializer(),
+        serdes.bronze().valueSerde().deserializer(),
         serdes.bronze().name());
-    topology.addProcessor(VALIDATE, () -> new ValidateBronzeProcessor(validator, HISTORY, REJECTIONS_SINK),
+    topology.addProcessor(
+        VALIDATE,
+        () -> new ValidateBronzeProcessor(validator, HISTORY, REJECTIONS_SINK),
         BRONZE_SOURCE);
     // on the bronze partitions, keyed by source: a source's whole history is in one task
-    topology.addProcessor(HISTORY, () -> new SourceHistoryProcessor(history, HISTORY_STORE, ANSWERS_STORE), VALIDATE);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
-        Serdes.String(), serdes.sourceHistory()), HISTORY);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ANSWERS_STORE),
-        Serdes.String(), serdes.sourceAnswers()), HISTORY);
-    topology.addSink(OBSERVATIONS_SINK, serdes.observations().name(), serdes.observations().keySerde().serializer(),
-        serdes.observations().valueSerde().serializer(), new DatePartitioner(), HISTORY);
-    topology.addSink(REJECTIONS_SINK, serdes.rejected().name(), serdes.rejected().keySerde().serializer(),
-        serdes.rejected().valueSerde().serializer(), VALIDATE);
+    topology.addProcessor(
+        HISTORY, () -> new SourceHistoryProcessor(history, HISTORY_STORE, ANSWERS_STORE), VALIDATE);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(), serdes.sourceHistory()),
+        HISTORY);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ANSWERS_STORE), Serdes.String(), serdes.sourceAnswers()),
+        HISTORY);
+    topology.addSink(
+        OBSERVATIONS_SINK,
+        serdes.observations().name(),
+        serdes.observations().keySerde().serializer(),
+        serdes.observations().valueSerde().serializer(),
+        new DatePartitioner(),
+        HISTORY);
+    topology.addSink(
+        REJECTIONS_SINK,
+        serdes.rejected().name(),
+        serdes.rejected().keySerde().serializer(),
+        serdes.rejected().valueSerde().serializer(),
+        VALIDATE);
 
-    // Reads the topic written above: DatePartitioner puts a whole day on one partition, so no repartition is needed.
-    topology.addSource(OBSERVATIONS_SOURCE, serdes.observations().keySerde().deserializer(),
-        serdes.observations().valueSerde().deserializer(), serdes.observations().name());
-    topology.addProcessor(CONSENSUS, () -> new ConsensusProcessor(day, CONSENSUS_STORE), OBSERVATIONS_SOURCE);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONSENSUS_STORE),
-        Serdes.String(), serdes.dayState()), CONSENSUS);
-    topology.addSink(RATES_SINK, serdes.rates().name(), serdes.rates().keySerde().serializer(),
-        serdes.rates().valueSerde().serializer(), CONSENSUS);
+    // Reads the topic written above: DatePartitioner puts a whole day on one partition, so no
+    // repartition is needed.
+    topology.addSource(
+        OBSERVATIONS_SOURCE,
+        serdes.observations().keySerde().deserializer(),
+        serdes.observations().valueSerde().deserializer(),
+        serdes.observations().name());
+    topology.addProcessor(
+        CONSENSUS, () -> new ConsensusProcessor(day, CONSENSUS_STORE), OBSERVATIONS_SOURCE);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CONSENSUS_STORE), Serdes.String(), serdes.dayState()),
+        CONSENSUS);
+    topology.addSink(
+        RATES_SINK,
+        serdes.rates().name(),
+        serdes.rates().keySerde().serializer(),
+        serdes.rates().valueSerde().serializer(),
+        CONSENSUS);
     return topology;
   }
 }

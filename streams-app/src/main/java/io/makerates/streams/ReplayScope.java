@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * What a replay does with the answers it reads again (set by the replay command): the dates it may re-decide
- * ({@code MAKERATES_REPLAY_FROM} / {@code MAKERATES_REPLAY_TO}), and whether it publishes every pair of those days
- * again with its current revision ({@code MAKERATES_REPLAY_REPUBLISH}, for a sink storing into a new database). It
- * applies only to answers already folded in: a new answer is decided whatever its date.
+ * What a replay does with the answers it reads again (set by the replay command): the dates it may
+ * re-decide ({@code MAKERATES_REPLAY_FROM} / {@code MAKERATES_REPLAY_TO}), and whether it publishes
+ * every pair of those days again with its current revision ({@code MAKERATES_REPLAY_REPUBLISH}, for
+ * a sink storing into a new database). It applies only to answers already folded in: a new answer
+ * is decided whatever its date.
  */
 public record ReplayScope(LocalDate from, LocalDate to, boolean republish) {
 
@@ -17,12 +18,15 @@ public record ReplayScope(LocalDate from, LocalDate to, boolean republish) {
 
   public ReplayScope {
     if (from != null && to != null && from.isAfter(to)) {
-      throw new ConfigException("the replay window ends (" + to + ") before it starts (" + from + ")");
+      throw new ConfigException(
+          "the replay window ends (" + to + ") before it starts (" + from + ")");
     }
   }
 
   public static ReplayScope from(Settings settings) {
-    return new ReplayScope(date(settings, "replay.from"), date(settings, "replay.to"),
+    return new ReplayScope(
+        date(settings, "replay.from"),
+        date(settings, "replay.to"),
         settings.bool("replay.republish", false));
   }
 

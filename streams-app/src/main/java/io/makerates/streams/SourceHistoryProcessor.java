@@ -18,16 +18,18 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Flags each observation against its source's own history (and the peg table) and forwards it. It runs right after
- * validation, on the bronze topic's partitions: bronze records are keyed by source id, so every answer of a source
- * comes through the same task and its history is whole in this task's stores (store key: {@code source|date}).
+ * Flags each observation against its source's own history (and the peg table) and forwards it. It
+ * runs right after validation, on the bronze topic's partitions: bronze records are keyed by source
+ * id, so every answer of a source comes through the same task and its history is whole in this
+ * task's stores (store key: {@code source|date}).
  *
- * <p>When a day's latest values change (a new day, or a later answer with other values), the later days that compare
- * with it (up to {@link io.makerates.streams.history.HistorySettings#lookback()} of them) are checked again, and those
- * of their answers whose flags changed are published again: a backfill arriving after the live days leaves the same
- * flags as if it had come first.
+ * <p>When a day's latest values change (a new day, or a later answer with other values), the later
+ * days that compare with it (up to {@link io.makerates.streams.history.HistorySettings#lookback()}
+ * of them) are checked again, and those of their answers whose flags changed are published again: a
+ * backfill arriving after the live days leaves the same flags as if it had come first.
  */
-final class SourceHistoryProcessor implements Processor<String, RateObservations, String, RateObservations> {
+final class SourceHistoryProcessor
+    implements Processor<String, RateObservations, String, RateObservations> {
 
   private final HistoryCheck check;
   private final String historyStoreName;
@@ -46,7 +48,9 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
   @Override
   public void init(ProcessorContext<String, RateObservations> context) {
     this.context = context;
-    this.history = new SourceHistoryStore(context.getStateStore(historyStoreName), check.settings().lookback());
+    this.history =
+        new SourceHistoryStore(
+            context.getStateStore(historyStoreName), check.settings().lookback());
     this.answers = context.getStateStore(answersStoreName);
     this.metrics = new RatesMetrics(context);
     metrics.expectFlags();
@@ -55,7 +59,11 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
   @Override
   public void process(Record<String, RateObservations> record) {
     // the extraction the record came from, in every log line written while it is handled
-    try (ExtractionTrace.Scope logging = ExtractionTrace.logging(record.value() == null ? ExtractionTrace.extractionId(record.headers()).orElse(null) : record.value().getExtractionId())) {
+    try (ExtractionTrace.Scope logging =
+        ExtractionTrace.logging(
+            record.value() == null
+                ? ExtractionTrace.extractionId(record.headers()).orElse(null)
+                : record.value().getExtractionId())) {
       handle(record);
     }
   }
@@ -64,14 +72,16 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
     RateObservations incoming = record.value();
     String source = incoming.getSourceId();
     LocalDate date = incoming.getDate();
-    RateObservations flagged = withRates(incoming, check.flag(date, incoming.getRates(), earlier(source, date)));
+    RateObservations flagged =
+        withRates(incoming, check.flag(date, incoming.getRates(), earlier(source, date)));
     forward(record, flagged);
     keepAnswer(key(source, date), flagged);
 
     SourceHistoryDay before = history.get(source, date);
     if (before == null || !isEarlier(incoming, before)) {
-      SourceHistoryDay now = new SourceHistoryDay(values(incoming), incoming.getExtractionId().toString(),
-          incoming.getExtractedAt());
+      SourceHistoryDay now =
+          new SourceHistoryDay(
+              values(incoming), incoming.getExtractionId().toString(), incoming.getExtractedAt());
       history.put(source, date, now);
       if (before == null || !before.getRates().equals(now.getRates())) {
         recheckLaterDays(record, source, date);
@@ -79,8 +89,12 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
     }
   }
 
-  /** The later days that compare with {@code date}: each is checked again with the history it now has. */
-  private void recheckLaterDays(Record<String, RateObservations> record, String source, LocalDate date) {
+  /**
+   * The later days that compare with {@code date}: each is checked again with the history it now
+   * has.
+   */
+  private void recheckLaterDays(
+      Record<String, RateObservations> record, String source, LocalDate date) {
     int lookback = check.settings().lookback();
     List<HistoryCheck.EarlierDay> later = history.after(source, date, lookback);
     if (later.isEmpty()) {
@@ -92,7 +106,8 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
     int firstLater = days.size();
     days.addAll(later);
     for (int i = firstLater; i < days.size(); i++) {
-      List<HistoryCheck.EarlierDay> before = new ArrayList<>(days.subList(Math.max(0, i - lookback), i));
+      List<HistoryCheck.EarlierDay> before =
+          new ArrayList<>(days.subList(Math.max(0, i - lookback), i));
       Collections.reverse(before);
       LocalDate day = days.get(i).date();
       SourceDayAnswers stored = answers.get(key(source, day));
@@ -124,7 +139,10 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
         metrics.flagged(r.getFlag().getReason());
       }
     }
-    context.forward(record.withKey(observations.getDate() + "/" + observations.getSourceId()).withValue(observations));
+    context.forward(
+        record
+            .withKey(observations.getDate() + "/" + observations.getSourceId())
+            .withValue(observations));
   }
 
   /** The source's days before {@code date}, most recent first, as many as the check reads. */
@@ -133,8 +151,8 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
   }
 
   /**
-   * Keeps the first extraction of each content, with the flags just published; an extraction read again differently
-   * (a replay under other validation) replaces its earlier reading.
+   * Keeps the first extraction of each content, with the flags just published; an extraction read
+   * again differently (a replay under other validation) replaces its earlier reading.
    */
   private void keepAnswer(String key, RateObservations answer) {
     SourceDayAnswers stored = answers.get(key);
@@ -161,7 +179,9 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
 
   private static boolean isEarlier(RateObservations answer, SourceHistoryDay day) {
     int byTime = answer.getExtractedAt().compareTo(day.getLatestExtractedAt());
-    return byTime != 0 ? byTime < 0 : answer.getExtractionId().toString().compareTo(day.getLatestExtractionId()) < 0;
+    return byTime != 0
+        ? byTime < 0
+        : answer.getExtractionId().toString().compareTo(day.getLatestExtractionId()) < 0;
   }
 
   private static Map<String, String> values(RateObservations answer) {
@@ -171,7 +191,9 @@ final class SourceHistoryProcessor implements Processor<String, RateObservations
   }
 
   private static RateObservations withRates(RateObservations answer, List<Observation> rates) {
-    return rates == answer.getRates() ? answer : RateObservations.newBuilder(answer).setRates(rates).build();
+    return rates == answer.getRates()
+        ? answer
+        : RateObservations.newBuilder(answer).setRates(rates).build();
   }
 
   private static String key(String source, LocalDate date) {

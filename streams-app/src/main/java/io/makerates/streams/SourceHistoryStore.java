@@ -15,25 +15,33 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The sources' daily values as the history check reads them: the state store (key {@code source|date}) is the truth,
- * and each source's latest days are also kept parsed in memory, because reading and parsing the 21 days before every
- * answer from RocksDB cost more than the check itself. The memory holds, for a source, every stored day from some
- * date on (a suffix of its history), so a read that falls inside it is the same as reading the store; anything earlier
- * is read from the store. It is rebuilt from the store whenever the processor is initialised (a restart, a rebalance,
- * a task revived after an aborted transaction), so it never holds what the store does not.
+ * The sources' daily values as the history check reads them: the state store (key {@code
+ * source|date}) is the truth, and each source's latest days are also kept parsed in memory, because
+ * reading and parsing the 21 days before every answer from RocksDB cost more than the check itself.
+ * The memory holds, for a source, every stored day from some date on (a suffix of its history), so
+ * a read that falls inside it is the same as reading the store; anything earlier is read from the
+ * store. It is rebuilt from the store whenever the processor is initialised (a restart, a
+ * rebalance, a task revived after an aborted transaction), so it never holds what the store does
+ * not.
  */
 final class SourceHistoryStore {
 
   private static final String FIRST_DAY = "0000-01-01";
   private static final String LAST_DAY = "9999-12-31";
-  /** Days kept in memory per source, in lookbacks: every check of a live or forward run, bounded for a long history. */
+
+  /**
+   * Days kept in memory per source, in lookbacks: every check of a live or forward run, bounded for
+   * a long history.
+   */
   private static final int KEPT_LOOKBACKS = 6;
 
   private final KeyValueStore<String, SourceHistoryDay> store;
   private final Map<String, Suffix> memory = new HashMap<>();
   private final int kept;
 
-  /** Every stored day of a source on or after {@code from}; {@code from} null: the whole history. */
+  /**
+   * Every stored day of a source on or after {@code from}; {@code from} null: the whole history.
+   */
   private static final class Suffix {
     final NavigableMap<LocalDate, Map<String, BigDecimal>> days = new TreeMap<>();
     LocalDate from;
@@ -76,8 +84,8 @@ final class SourceHistoryStore {
       }
     }
     days.clear();
-    try (KeyValueIterator<String, SourceHistoryDay> it = store.reverseRange(key(source, FIRST_DAY),
-        key(source, date.minusDays(1).toString()))) {
+    try (KeyValueIterator<String, SourceHistoryDay> it =
+        store.reverseRange(key(source, FIRST_DAY), key(source, date.minusDays(1).toString()))) {
       while (it.hasNext() && days.size() < count) {
         days.add(earlierDay(it.next()));
       }
@@ -88,8 +96,8 @@ final class SourceHistoryStore {
   /** The source's days after {@code date}, oldest first, at most {@code count}. */
   List<HistoryCheck.EarlierDay> after(String source, LocalDate date, int count) {
     List<HistoryCheck.EarlierDay> days = new ArrayList<>(count);
-    try (KeyValueIterator<String, SourceHistoryDay> it = store.range(key(source, date.plusDays(1).toString()),
-        key(source, LAST_DAY))) {
+    try (KeyValueIterator<String, SourceHistoryDay> it =
+        store.range(key(source, date.plusDays(1).toString()), key(source, LAST_DAY))) {
       while (it.hasNext() && days.size() < count) {
         days.add(earlierDay(it.next()));
       }
@@ -99,18 +107,22 @@ final class SourceHistoryStore {
 
   /** The memory of a source, loaded from the store's latest days on first use. */
   private Suffix suffix(String source) {
-    return memory.computeIfAbsent(source, s -> {
-      Suffix suffix = new Suffix();
-      try (KeyValueIterator<String, SourceHistoryDay> it = store.reverseRange(key(s, FIRST_DAY), key(s, LAST_DAY))) {
-        while (it.hasNext() && suffix.days.size() < kept) {
-          HistoryCheck.EarlierDay day = earlierDay(it.next());
-          suffix.days.put(day.date(), day.rates());
-        }
-        // more days than kept: the memory starts at the oldest one loaded; otherwise it holds them all
-        suffix.from = it.hasNext() ? suffix.days.firstKey() : null;
-      }
-      return suffix;
-    });
+    return memory.computeIfAbsent(
+        source,
+        s -> {
+          Suffix suffix = new Suffix();
+          try (KeyValueIterator<String, SourceHistoryDay> it =
+              store.reverseRange(key(s, FIRST_DAY), key(s, LAST_DAY))) {
+            while (it.hasNext() && suffix.days.size() < kept) {
+              HistoryCheck.EarlierDay day = earlierDay(it.next());
+              suffix.days.put(day.date(), day.rates());
+            }
+            // more days than kept: the memory starts at the oldest one loaded; otherwise it holds
+            // them all
+            suffix.from = it.hasNext() ? suffix.days.firstKey() : null;
+          }
+          return suffix;
+        });
   }
 
   private static HistoryCheck.EarlierDay earlierDay(KeyValue<String, SourceHistoryDay> entry) {

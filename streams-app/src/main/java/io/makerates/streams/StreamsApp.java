@@ -27,10 +27,15 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Validates bronze answers, rebases them to EUR and decides the consensus rate per pair and day. */
+/**
+ * Validates bronze answers, rebases them to EUR and decides the consensus rate per pair and day.
+ */
 public final class StreamsApp {
 
-  /** Raw records Kafka Streams could not deserialize or process (KIP-1034); not Rejection Avro, hence a topic of its own. */
+  /**
+   * Raw records Kafka Streams could not deserialize or process (KIP-1034); not Rejection Avro,
+   * hence a topic of its own.
+   */
   public static final String DEAD_LETTER_TOPIC = "fx.streams.dlq.v1";
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
@@ -41,10 +46,16 @@ public final class StreamsApp {
     AppRunner.run("streams-app", StreamsApp::start);
   }
 
-  public static AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
+  public static AutoCloseable start(
+      Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
     Properties props = streamsProperties(settings);
-    AvroSerdes avro = new AvroSerdes(settings.required("registry.url", "the schema registry URL, e.g. http://registry:8080/apis/registry/v3"));
-    Topology topology = RatesTopology.build(RatesSerdes.registry(avro), RatesSettings.from(settings));
+    AvroSerdes avro =
+        new AvroSerdes(
+            settings.required(
+                "registry.url",
+                "the schema registry URL, e.g. http://registry:8080/apis/registry/v3"));
+    Topology topology =
+        RatesTopology.build(RatesSerdes.registry(avro), RatesSettings.from(settings));
 
     TopicProvisioner.ensure(settings.kafkaProperties(), topics(settings));
 
@@ -53,40 +64,54 @@ public final class StreamsApp {
     KafkaMetricsRefresh refresh = new KafkaMetricsRefresh(Duration.ofSeconds(5));
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams, List.of(), refresh);
     streamsMetrics.bindTo(metrics);
-    health.add("streams", () -> {
-      KafkaStreams.State state = streams.state();
-      return state == KafkaStreams.State.RUNNING ? HealthChecks.Check.up() : HealthChecks.Check.down("state " + state);
-    });
+    health.add(
+        "streams",
+        () -> {
+          KafkaStreams.State state = streams.state();
+          return state == KafkaStreams.State.RUNNING
+              ? HealthChecks.Check.up()
+              : HealthChecks.Check.down("state " + state);
+        });
     health.addLiveness("streams", () -> liveness(streams));
     // Never cleanUp(): local state is rebuilt from the changelog only when it is really gone.
     streams.start();
     LOG.info("streams-app started as {}", props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     return () -> {
-      // leave the group at once: the next instance (or a replay) gets the partitions without a session timeout
-      streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-          .withTimeout(Duration.ofSeconds(30)));
+      // leave the group at once: the next instance (or a replay) gets the partitions without a
+      // session timeout
+      streams.close(
+          CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+              .withTimeout(Duration.ofSeconds(30)));
       streamsMetrics.close();
       refresh.shutdownNow();
     };
   }
 
-  /** A stream thread that fails stops the client: it goes to ERROR, liveness fails, and the pod is restarted. */
+  /**
+   * A stream thread that fails stops the client: it goes to ERROR, liveness fails, and the pod is
+   * restarted.
+   */
   static StreamThreadExceptionResponse onThreadFailure(Throwable e) {
-    LOG.error("stream thread failed; stopping the client (liveness turns down, so the app is restarted)", e);
+    LOG.error(
+        "stream thread failed; stopping the client (liveness turns down, so the app is restarted)",
+        e);
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
   }
 
   /**
-   * Alive while the client is starting, rebalancing or running with at least one stream thread. In ERROR (a thread
-   * failed), shutting down without being asked, or left without a thread, it cannot recover by itself: a restart
-   * rebuilds it from its local state and the changelogs.
+   * Alive while the client is starting, rebalancing or running with at least one stream thread. In
+   * ERROR (a thread failed), shutting down without being asked, or left without a thread, it cannot
+   * recover by itself: a restart rebuilds it from its local state and the changelogs.
    */
   static HealthChecks.Check liveness(KafkaStreams streams) {
     KafkaStreams.State state = streams.state();
     return switch (state) {
-      case ERROR, PENDING_ERROR, PENDING_SHUTDOWN, NOT_RUNNING -> HealthChecks.Check.down("state " + state);
-      case RUNNING, REBALANCING -> streams.metadataForLocalThreads().isEmpty()
-          ? HealthChecks.Check.down("no stream thread alive") : HealthChecks.Check.up();
+      case ERROR, PENDING_ERROR, PENDING_SHUTDOWN, NOT_RUNNING ->
+          HealthChecks.Check.down("state " + state);
+      case RUNNING, REBALANCING ->
+          streams.metadataForLocalThreads().isEmpty()
+              ? HealthChecks.Check.down("no stream thread alive")
+              : HealthChecks.Check.up();
       default -> HealthChecks.Check.up();
     };
   }
@@ -95,33 +120,55 @@ public final class StreamsApp {
   public static Properties streamsProperties(Settings settings) {
     Properties props = settings.kafkaProperties();
     settings.bootstrapServers();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("application.id", "makerates-streams"));
-    props.put(StreamsConfig.STATE_DIR_CONFIG,
-        settings.path("state.dir", Path.of(System.getProperty("java.io.tmpdir"), "makerates-streams").toString()).toString());
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        settings.string("application.id", "makerates-streams"));
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        settings
+            .path(
+                "state.dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "makerates-streams").toString())
+            .toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    // Under exactly-once, output becomes visible at commit: a short interval keeps bronze→silver latency low.
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+    // Under exactly-once, output becomes visible at commit: a short interval keeps bronze→silver
+    // latency low.
+    props.put(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(settings.duration("commit.interval", Duration.ofMillis(100)).toMillis()));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor(settings));
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("stream.threads", 1, 1, 64));
-    // A warm copy of the consensus state on another instance: a rescheduled pod's tasks move there at once instead
+    props.put(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("stream.threads", 1, 1, 64));
+    // A warm copy of the consensus state on another instance: a rescheduled pod's tasks move there
+    // at once instead
     // of restoring the whole changelog into an empty state directory.
-    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.integer("stream.standby.replicas", 0, 0, 8));
+    props.put(
+        StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+        settings.integer("stream.standby.replicas", 0, 0, 8));
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC);
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
-    // the default from Kafka 5.0 on; without it every start warns (the topology has no global store anyway)
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class.getName());
+    // the default from Kafka 5.0 on; without it every start warns (the topology has no global store
+    // anyway)
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     return props;
   }
 
-  /** The contract topics and the dead-letter topic, as the app creates them when they are missing. */
+  /**
+   * The contract topics and the dead-letter topic, as the app creates them when they are missing.
+   */
   public static List<NewTopic> topics(Settings settings) {
     int partitions = TopicLayout.from(settings).partitions();
     short replication = TopicLayout.from(settings).replication();
-    List<NewTopic> topics = new ArrayList<>(TopicProvisioner.contractTopics(partitions, replication));
-    topics.add(new NewTopic(DEAD_LETTER_TOPIC, partitions, replication)
-        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
+    List<NewTopic> topics =
+        new ArrayList<>(TopicProvisioner.contractTopics(partitions, replication));
+    topics.add(
+        new NewTopic(DEAD_LETTER_TOPIC, partitions, replication)
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
     return topics;
   }
 

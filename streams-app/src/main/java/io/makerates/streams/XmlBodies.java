@@ -7,10 +7,14 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** What the XML answer parsers share: a reader that refuses DTDs and external entities, and its errors as reasons. */
+/**
+ * What the XML answer parsers share: a reader that refuses DTDs and external entities, and its
+ * errors as reasons.
+ */
 final class XmlBodies {
 
-  // Configured once; creating readers from a configured factory is thread-safe (Woodstox, and the JDK's when it does
+  // Configured once; creating readers from a configured factory is thread-safe (Woodstox, and the
+  // JDK's when it does
   // not reuse readers, its default).
   private static final XMLInputFactory XML = xmlInputFactory();
 
@@ -19,7 +23,8 @@ final class XmlBodies {
   /** What a parser does with the reader of one body. */
   @FunctionalInterface
   interface Days {
-    List<ProviderDay> read(XMLStreamReader reader) throws XMLStreamException, AnswerRejectedException;
+    List<ProviderDay> read(XMLStreamReader reader)
+        throws XMLStreamException, AnswerRejectedException;
   }
 
   static List<ProviderDay> parse(byte[] body, Days days) throws AnswerRejectedException {
@@ -31,7 +36,8 @@ final class XmlBodies {
       reader = XML.createXMLStreamReader(new ByteArrayInputStream(body));
       return days.read(reader);
     } catch (XMLStreamException e) {
-      throw new AnswerRejectedException(ReasonCode.UNPARSEABLE, "not well-formed XML: " + e.getMessage());
+      throw new AnswerRejectedException(
+          ReasonCode.UNPARSEABLE, "not well-formed XML: " + e.getMessage());
     } finally {
       if (reader != null) {
         try {

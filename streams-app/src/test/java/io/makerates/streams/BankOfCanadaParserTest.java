@@ -1,11 +1,11 @@
 package io.makerates.streams;
 
-import io.makerates.schema.ReasonCode;
 import static io.makerates.streams.ParserAssertions.assertRefused;
 import static io.makerates.streams.ParserAssertions.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.makerates.schema.ReasonCode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class BankOfCanadaParserTest {
 
-  private static final String VALET = """
+  private static final String VALET =
+      """
       {
           "terms": {"url": "https://www.bankofcanada.ca/terms/"},
           "groupDetail": {"label": "Daily exchange rates", "description": "Daily average exchange rates", "link": null},
@@ -41,19 +42,24 @@ class BankOfCanadaParserTest {
   void eachObservationIsOneCadDayOfInvertedSeriesValues() throws Exception {
     List<ProviderDay> days = parser.parse(utf8(VALET));
 
-    assertThat(days).extracting(ProviderDay::date)
+    assertThat(days)
+        .extracting(ProviderDay::date)
         .containsExactly(LocalDate.parse("2026-09-24"), LocalDate.parse("2026-09-25"));
     assertThat(days).extracting(ProviderDay::base).containsOnly("CAD");
     // FXEURCAD 1.6 CAD per EUR is 0.625 EUR per CAD: exact inverses lose their trailing zeros
-    assertThat(days.get(0).rawRates()).containsExactly(entry("EUR", "0.625"), entry("USD", "0.8"), entry("JPY", "125"));
+    assertThat(days.get(0).rawRates())
+        .containsExactly(entry("EUR", "0.625"), entry("USD", "0.8"), entry("JPY", "125"));
     // inexact ones are rounded to 34 significant digits, half even
-    assertThat(days.get(1).rawRates()).containsExactly(
-        entry("EUR", "0.63000063000063000063000063000063"), entry("USD", "0.7299270072992700729927007299270073"));
+    assertThat(days.get(1).rawRates())
+        .containsExactly(
+            entry("EUR", "0.63000063000063000063000063000063"),
+            entry("USD", "0.7299270072992700729927007299270073"));
   }
 
   @Test
   void valuesMayBeNumbersOrRateObjectsAndFieldsThatAreNoFxCadSeriesAreIgnored() throws Exception {
-    String body = """
+    String body =
+        """
         {"observations": [{"d": "2026-09-25", "FXUSDCAD": {"v": 1.25}, "FXGBPCAD": {"v": {"rate": "2"}},
           "FXCADUSD": {"v": "0.8"}, "IEXE0101": {"v": "5"}, "note": "new field", "FXCHFCAD": {"v": "1.6", "status": "final"}}],
          "newTopLevel": [1, 2, 3]}
@@ -65,15 +71,21 @@ class BankOfCanadaParserTest {
 
   @Test
   void gapsAreLeftOutAndValuesThatAreNoPositiveDecimalStayAsSentForValidation() throws Exception {
-    String body = """
+    String body =
+        """
         {"observations": [{"d": "2026-09-25", "FXUSDCAD": {"v": "1.25"}, "FXEURCAD": {"v": ""}, "FXJPYCAD": {},
           "FXGBPCAD": {"v": null}, "FXCHFCAD": {"v": "n/a"}, "FXZARCAD": {"v": "0"}, "FXTRYCAD": {"v": "-0.05"},
           "FXNOKCAD": {"x": "1"}, "FXSEKCAD": {"v": " 0.125 "}}]}
         """;
 
-    assertThat(parser.parse(utf8(body)).getFirst().rawRates()).containsExactly(
-        entry("USD", "0.8"), entry("CHF", "n/a"), entry("ZAR", "0"), entry("TRY", "-0.05"), entry("NOK", null),
-        entry("SEK", "8"));
+    assertThat(parser.parse(utf8(body)).getFirst().rawRates())
+        .containsExactly(
+            entry("USD", "0.8"),
+            entry("CHF", "n/a"),
+            entry("ZAR", "0"),
+            entry("TRY", "-0.05"),
+            entry("NOK", null),
+            entry("SEK", "8"));
   }
 
   @Test
@@ -83,17 +95,25 @@ class BankOfCanadaParserTest {
 
   @Test
   void valetErrorMessagesAreProviderErrors() {
-    assertRefused(parser, """
+    assertRefused(
+            parser,
+            """
         {"message": "Series FX_RATES_DAYLY not found.", "docs": "https://www.bankofcanada.ca/valet/docs"}
-        """, ReasonCode.PROVIDER_ERROR).hasMessageContaining("not found");
+        """,
+            ReasonCode.PROVIDER_ERROR)
+        .hasMessageContaining("not found");
   }
 
   @Test
   void otherShapesAreUnknownFormats() {
-    assertRefused(parser, "{\"seriesDetail\": {}}", ReasonCode.UNKNOWN_FORMAT).hasMessageContaining("observations");
+    assertRefused(parser, "{\"seriesDetail\": {}}", ReasonCode.UNKNOWN_FORMAT)
+        .hasMessageContaining("observations");
     assertRefused(parser, "{\"observations\": {\"d\": \"2026-09-25\"}}", ReasonCode.UNKNOWN_FORMAT);
     assertRefused(parser, "{\"observations\": [\"2026-09-25\"]}", ReasonCode.UNKNOWN_FORMAT);
-    assertRefused(parser, "{\"observations\": [{\"FXUSDCAD\": {\"v\": \"1.37\"}}]}", ReasonCode.UNKNOWN_FORMAT)
+    assertRefused(
+            parser,
+            "{\"observations\": [{\"FXUSDCAD\": {\"v\": \"1.37\"}}]}",
+            ReasonCode.UNKNOWN_FORMAT)
         .hasMessageContaining("'d'");
     assertRefused(parser, "[]", ReasonCode.UNKNOWN_FORMAT);
   }
@@ -101,8 +121,11 @@ class BankOfCanadaParserTest {
   @Test
   void unreadableBodiesAndDatesAreUnparseable() {
     assertRefused(parser, "observations", ReasonCode.UNPARSEABLE);
-    assertRefused(parser, "{\"observations\": [{\"d\": \"2026-13-01\", \"FXUSDCAD\": {\"v\": \"1.37\"}}]}",
-        ReasonCode.UNPARSEABLE).hasMessageContaining("2026-13-01");
+    assertRefused(
+            parser,
+            "{\"observations\": [{\"d\": \"2026-13-01\", \"FXUSDCAD\": {\"v\": \"1.37\"}}]}",
+            ReasonCode.UNPARSEABLE)
+        .hasMessageContaining("2026-13-01");
   }
 
   @Property(tries = 200)

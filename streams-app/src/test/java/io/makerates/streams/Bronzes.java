@@ -34,14 +34,25 @@ final class Bronzes {
   }
 
   static BronzeExtraction answer(String sourceId, String body) {
-    return answer(sourceId, body, EXTRACTED_AT, UUID.nameUUIDFromBytes((sourceId + body).getBytes(StandardCharsets.UTF_8)));
+    return answer(
+        sourceId,
+        body,
+        EXTRACTED_AT,
+        UUID.nameUUIDFromBytes((sourceId + body).getBytes(StandardCharsets.UTF_8)));
   }
 
-  static BronzeExtraction answer(String sourceId, String body, Instant extractedAt, UUID extractionId) {
+  static BronzeExtraction answer(
+      String sourceId, String body, Instant extractedAt, UUID extractionId) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return builder(sourceId, extractedAt, extractionId)
-        .setResponse(new HttpResponseRecord(200, Map.of("content-type", "application/json"), ByteBuffer.wrap(bytes),
-            "application/json", (long) bytes.length, Checksums.sha256Hex(bytes)))
+        .setResponse(
+            new HttpResponseRecord(
+                200,
+                Map.of("content-type", "application/json"),
+                ByteBuffer.wrap(bytes),
+                "application/json",
+                (long) bytes.length,
+                Checksums.sha256Hex(bytes)))
         .build();
   }
 
@@ -54,7 +65,9 @@ final class Bronzes {
         .setSourceVersion("v1")
         .setTier(SourceTier.PRIMARY)
         .setTrigger(ExtractionTrigger.SCHEDULE)
-        .setRequest(new HttpRequestRecord("https://api.frankfurter.dev/v1/latest", "GET", Map.of(), Map.of()))
+        .setRequest(
+            new HttpRequestRecord(
+                "https://api.frankfurter.dev/v1/latest", "GET", Map.of(), Map.of()))
         .setResponse(null)
         .setDurationMillis(42L)
         .setHost("test-host")

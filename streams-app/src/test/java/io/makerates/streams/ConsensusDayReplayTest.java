@@ -17,14 +17,19 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Answers read again by a replay: nothing under the same rules, only what changed under others, never a lower revision. */
+/**
+ * Answers read again by a replay: nothing under the same rules, only what changed under others,
+ * never a lower revision.
+ */
 class ConsensusDayReplayTest {
 
   private static final LocalDate DAY = LocalDate.parse("2026-09-25");
-  private static final ConsensusDay LIVE = new ConsensusDay(new Consensus(ConsensusSettings.defaults()));
+  private static final ConsensusDay LIVE =
+      new ConsensusDay(new Consensus(ConsensusSettings.defaults()));
 
   private final RateObservations ecb = answer("ecb", "ECB", 0, "1.1700", "0.8700");
-  private final RateObservations erapi = answer("exchangerate-api", "ERAPI", 1, "1.2100", "0.8702"); // USD 336 bps apart
+  private final RateObservations erapi =
+      answer("exchangerate-api", "ERAPI", 1, "1.2100", "0.8702"); // USD 336 bps apart
 
   @Test
   void aReplayUnderTheSameRulesPublishesNothing() {
@@ -43,10 +48,15 @@ class ConsensusDayReplayTest {
     assertThat(live.get("EUR/USD").getRevision()).isEqualTo(2);
 
     // a wider tolerance: USD's spread now agrees, GBP stays as it was
-    ConsensusDay wider = new ConsensusDay(new Consensus(new ConsensusSettings(2, new BigDecimal("400"), BigDecimal.TEN,
-        new BigDecimal("500"))));
+    ConsensusDay wider =
+        new ConsensusDay(
+            new Consensus(
+                new ConsensusSettings(
+                    2, new BigDecimal("400"), BigDecimal.TEN, new BigDecimal("500"))));
     ConsensusDay.Step replayed = wider.apply(state, ecb);
-    assertThat(replayed.changed()).extracting(r -> r.getBase() + "/" + r.getQuote()).containsExactly("EUR/USD");
+    assertThat(replayed.changed())
+        .extracting(r -> r.getBase() + "/" + r.getQuote())
+        .containsExactly("EUR/USD");
     assertThat(replayed.changed().getFirst().getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
     assertThat(replayed.changed().getFirst().getRevision()).isEqualTo(3);
 
@@ -62,8 +72,13 @@ class ConsensusDayReplayTest {
   @Test
   void aReplayWindowLeavesOtherDatesAlone() {
     ConsensusDayState state = fold(LIVE, null, ecb, erapi).state();
-    ConsensusDay wider = new ConsensusDay(new Consensus(new ConsensusSettings(2, new BigDecimal("400"), BigDecimal.TEN,
-        new BigDecimal("500"))), List.of(), new ReplayScope(DAY.plusDays(1), null, false));
+    ConsensusDay wider =
+        new ConsensusDay(
+            new Consensus(
+                new ConsensusSettings(
+                    2, new BigDecimal("400"), BigDecimal.TEN, new BigDecimal("500"))),
+            List.of(),
+            new ReplayScope(DAY.plusDays(1), null, false));
 
     assertThat(wider.apply(state, ecb).changed()).isEmpty();
   }
@@ -72,8 +87,11 @@ class ConsensusDayReplayTest {
   void aRepublishingReplayPublishesEveryPairOnceAtTheDaysLastAnswerWithTheRevisionItHas() {
     ConsensusDay.Step live = fold(LIVE, null, ecb, erapi);
     Map<String, ConsensusRate> current = lastByPair(live.changed());
-    ConsensusDay republish = new ConsensusDay(new Consensus(ConsensusSettings.defaults()), List.of(),
-        new ReplayScope(null, null, true));
+    ConsensusDay republish =
+        new ConsensusDay(
+            new Consensus(ConsensusSettings.defaults()),
+            List.of(),
+            new ReplayScope(null, null, true));
 
     assertThat(republish.apply(live.state(), ecb).changed()).isEmpty(); // not the day's last answer
     ConsensusDay.Step last = republish.apply(live.state(), erapi);
@@ -84,8 +102,10 @@ class ConsensusDayReplayTest {
   @Test
   void anAnswerValidationNowReadsDifferentlyChangesItsPairsWithTheNextRevision() {
     ConsensusDayState state = fold(LIVE, null, ecb, erapi).state();
-    RateObservations reread = RateObservations.newBuilder(erapi)
-        .setRates(List.of(new Observation("GBP", "0.8702", "0.8702", null))).build(); // USD now rejected by validation
+    RateObservations reread =
+        RateObservations.newBuilder(erapi)
+            .setRates(List.of(new Observation("GBP", "0.8702", "0.8702", null)))
+            .build(); // USD now rejected by validation
 
     Map<String, ConsensusRate> changed = lastByPair(LIVE.apply(state, reread).changed());
     assertThat(changed.keySet()).containsExactly("EUR/USD");
@@ -93,7 +113,8 @@ class ConsensusDayReplayTest {
     assertThat(changed.get("EUR/USD").getRevision()).isEqualTo(3);
   }
 
-  private static ConsensusDay.Step fold(ConsensusDay day, ConsensusDayState state, RateObservations... answers) {
+  private static ConsensusDay.Step fold(
+      ConsensusDay day, ConsensusDayState state, RateObservations... answers) {
     ConsensusDay.Step step = new ConsensusDay.Step(state, List.of(), false);
     List<ConsensusRate> all = new java.util.ArrayList<>();
     for (RateObservations answer : answers) {
@@ -109,7 +130,8 @@ class ConsensusDayReplayTest {
     return last;
   }
 
-  private static RateObservations answer(String source, String group, int minute, String usd, String gbp) {
+  private static RateObservations answer(
+      String source, String group, int minute, String usd, String gbp) {
     return RateObservations.newBuilder()
         .setDate(DAY)
         .setSourceId(source)
@@ -118,7 +140,8 @@ class ConsensusDayReplayTest {
         .setExtractedAt(Instant.parse("2026-09-25T15:00:00Z").plusSeconds(60L * minute))
         .setBronze(new BronzeCoordinates("fx.bronze.extractions.v1", 0, (long) minute))
         .setProviderBase("EUR")
-        .setRates(List.of(new Observation("GBP", gbp, gbp, null), new Observation("USD", usd, usd, null)))
+        .setRates(
+            List.of(new Observation("GBP", gbp, gbp, null), new Observation("USD", usd, usd, null)))
         .build();
   }
 }

@@ -29,27 +29,41 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-/** The consensus is a pure function of the set of observations; arrival order and replays never change it. */
+/**
+ * The consensus is a pure function of the set of observations; arrival order and replays never
+ * change it.
+ */
 class ConsensusOrderPropertyTest {
 
   private static final LocalDate DAY = LocalDate.parse("2026-09-25");
   private static final String[][] SOURCES = {
-      {"frankfurter", "ECB"}, {"ecb", "ECB"}, {"exchangerate-api", "ERAPI"}, {"boc", "BOC"}, {"fed", "FED"}};
+    {"frankfurter", "ECB"},
+    {"ecb", "ECB"},
+    {"exchangerate-api", "ERAPI"},
+    {"boc", "BOC"},
+    {"fed", "FED"}
+  };
 
   /**
-   * The same set in any order, with records delivered twice and answers extracted again with the same content (a new
-   * extraction id, earlier or later): the last record of every pair, whole, is the one of the set in timeline order.
+   * The same set in any order, with records delivered twice and answers extracted again with the
+   * same content (a new extraction id, earlier or later): the last record of every pair, whole, is
+   * the one of the set in timeline order.
    */
   @Property(tries = 60)
   void anyOrderDuplicationOrRepeatedExtractionGivesTheSameFinalRates(
       @ForAll("observations") @Size(min = 1, max = 8) List<RateObservations> observations,
-      @ForAll("duplicates") List<Integer> duplicated, @ForAll("duplicates") List<Integer> repeated,
+      @ForAll("duplicates") List<Integer> duplicated,
+      @ForAll("duplicates") List<Integer> repeated,
       @ForAll Random random) {
     List<RateObservations> set = new ArrayList<>(observations);
     for (int i = 0; i < repeated.size(); i++) {
       RateObservations original = observations.get(repeated.get(i) % observations.size());
-      set.add(RateObservations.newBuilder(original).setExtractionId(UUID.randomUUID())
-          .setExtractedAt(original.getExtractedAt().plusSeconds(60L * (i % 2 == 0 ? i + 1 : -(i + 1)))).build());
+      set.add(
+          RateObservations.newBuilder(original)
+              .setExtractionId(UUID.randomUUID())
+              .setExtractedAt(
+                  original.getExtractedAt().plusSeconds(60L * (i % 2 == 0 ? i + 1 : -(i + 1))))
+              .build());
     }
     List<RateObservations> inTimelineOrder = set.stream().sorted(ConsensusDay.RECENCY).toList();
     List<RateObservations> reordered = new ArrayList<>(set);
@@ -60,16 +74,17 @@ class ConsensusOrderPropertyTest {
   }
 
   /**
-   * Revisions only on change: in timeline order, every record published either is the next revision, with another
-   * value, status or accepted voices, or the same revision again, the same in all of these, with more lineage (a voice
-   * set aside).
+   * Revisions only on change: in timeline order, every record published either is the next
+   * revision, with another value, status or accepted voices, or the same revision again, the same
+   * in all of these, with more lineage (a voice set aside).
    */
   @Property(tries = 30)
   void everyPublishedRevisionChangesValueStatusOrAcceptedVoices(
       @ForAll("observations") @Size(min = 1, max = 8) List<RateObservations> observations) {
     Path stateDir = tempDir();
     try (TopologyHarness harness = new TopologyHarness(stateDir, RatesSettings.defaults())) {
-      observations.stream().sorted(ConsensusDay.RECENCY)
+      observations.stream()
+          .sorted(ConsensusDay.RECENCY)
           .forEach(o -> harness.observationsIn.pipeInput(o.getDate() + "/" + o.getSourceId(), o));
       Map<String, io.makerates.schema.ConsensusRate> previous = new TreeMap<>();
       for (var kv : harness.rates()) {
@@ -89,11 +104,15 @@ class ConsensusOrderPropertyTest {
     }
   }
 
-  /** key → the last record emitted for it, whole: revision, lineage and the derived USD rates included. */
+  /**
+   * key → the last record emitted for it, whole: revision, lineage and the derived USD rates
+   * included.
+   */
   private static Map<String, String> finalRates(List<RateObservations> observations) {
     Path stateDir = tempDir();
     try (TopologyHarness harness = new TopologyHarness(stateDir, RatesSettings.defaults())) {
-      observations.forEach(o -> harness.observationsIn.pipeInput(o.getDate() + "/" + o.getSourceId(), o));
+      observations.forEach(
+          o -> harness.observationsIn.pipeInput(o.getDate() + "/" + o.getSourceId(), o));
       Map<String, String> last = new TreeMap<>();
       for (var kv : harness.rates()) {
         last.put(kv.key, kv.value.toString());
@@ -106,12 +125,17 @@ class ConsensusOrderPropertyTest {
 
   @Provide
   Arbitrary<List<RateObservations>> observations() {
-    Arbitrary<RateObservations> one = Combinators.combine(
-        Arbitraries.integers().between(0, SOURCES.length - 1),
-        Arbitraries.integers().between(0, 3),             // few distinct times: ties are broken by extraction id
-        Arbitraries.integers().between(-800, 800),        // bps away from 1.1700: agreements, disputes and outliers
-        Arbitraries.integers().between(-300, 300))
-        .as((source, minute, usdBps, jpyBps) -> observation(SOURCES[source], minute, usdBps, jpyBps));
+    Arbitrary<RateObservations> one =
+        Combinators.combine(
+                Arbitraries.integers().between(0, SOURCES.length - 1),
+                Arbitraries.integers()
+                    .between(0, 3), // few distinct times: ties are broken by extraction id
+                Arbitraries.integers()
+                    .between(-800, 800), // bps away from 1.1700: agreements, disputes and outliers
+                Arbitraries.integers().between(-300, 300))
+            .as(
+                (source, minute, usdBps, jpyBps) ->
+                    observation(SOURCES[source], minute, usdBps, jpyBps));
     return one.list().ofMinSize(1).ofMaxSize(8);
   }
 
@@ -121,8 +145,10 @@ class ConsensusOrderPropertyTest {
   }
 
   private static RateObservations observation(String[] source, int minute, int usdBps, int jpyBps) {
-    BigDecimal usd = new BigDecimal("1.1700").multiply(BigDecimal.ONE.add(BigDecimal.valueOf(usdBps, 4)));
-    BigDecimal jpy = new BigDecimal("172.45").multiply(BigDecimal.ONE.add(BigDecimal.valueOf(jpyBps, 4)));
+    BigDecimal usd =
+        new BigDecimal("1.1700").multiply(BigDecimal.ONE.add(BigDecimal.valueOf(usdBps, 4)));
+    BigDecimal jpy =
+        new BigDecimal("172.45").multiply(BigDecimal.ONE.add(BigDecimal.valueOf(jpyBps, 4)));
     return RateObservations.newBuilder()
         .setDate(DAY)
         .setSourceId(source[0])
@@ -131,9 +157,12 @@ class ConsensusOrderPropertyTest {
         .setExtractedAt(Instant.parse("2026-09-25T15:00:00Z").plusSeconds(60L * minute))
         .setBronze(new BronzeCoordinates("fx.bronze.extractions.v1", 0, 0L))
         .setProviderBase("EUR")
-        .setRates(Stream.of(new Observation("JPY", jpy.toPlainString(), jpy.toPlainString(), null),
-                new Observation("USD", usd.toPlainString(), usd.toPlainString(), null))
-            .sorted(Comparator.comparing(Observation::getQuote)).toList())
+        .setRates(
+            Stream.of(
+                    new Observation("JPY", jpy.toPlainString(), jpy.toPlainString(), null),
+                    new Observation("USD", usd.toPlainString(), usd.toPlainString(), null))
+                .sorted(Comparator.comparing(Observation::getQuote))
+                .toList())
         .build();
   }
 

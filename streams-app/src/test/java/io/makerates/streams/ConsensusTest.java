@@ -28,16 +28,26 @@ class ConsensusTest {
 
   @Test
   void evenCountTakesTheMeanOfTheMiddleTwo() {
-    Consensus.Decision d = decide(voice("a", "1.1700"), voice("b", "1.1703"), voice("c", "1.1710"), voice("d", "1.1790"));
+    Consensus.Decision d =
+        decide(
+            voice("a", "1.1700"), voice("b", "1.1703"), voice("c", "1.1710"), voice("d", "1.1790"));
     assertThat(d.rate()).isEqualByComparingTo("1.17065");
   }
 
   @Test
   void voiceBeyondTheOutlierThresholdIsRejectedWithItsReason() {
-    // median 1.1715, MAD 0.001 → k·MAD 0.01; floor 500 bps of the median = 0.0586, so 1.25 (0.0785 away) is out.
-    Consensus.Decision d = decide(voice("a", "1.170"), voice("b", "1.171"), voice("c", "1.172"), voice("d", "1.25"));
-    assertThat(d.contributions()).extracting(Contribution::getSourceId, Contribution::getAccepted, Contribution::getRejectionReason)
-        .containsExactly(tuple("a", true, null), tuple("b", true, null), tuple("c", true, null), tuple("d", false, "OUTLIER"));
+    // median 1.1715, MAD 0.001 → k·MAD 0.01; floor 500 bps of the median = 0.0586, so 1.25 (0.0785
+    // away) is out.
+    Consensus.Decision d =
+        decide(voice("a", "1.170"), voice("b", "1.171"), voice("c", "1.172"), voice("d", "1.25"));
+    assertThat(d.contributions())
+        .extracting(
+            Contribution::getSourceId, Contribution::getAccepted, Contribution::getRejectionReason)
+        .containsExactly(
+            tuple("a", true, null),
+            tuple("b", true, null),
+            tuple("c", true, null),
+            tuple("d", false, "OUTLIER"));
     assertThat(d.rate()).isEqualByComparingTo("1.171");
     assertThat(d.sourceCount()).isEqualTo(3);
     assertThat(d.high()).isEqualByComparingTo("1.172");
@@ -53,7 +63,8 @@ class ConsensusTest {
 
   @Test
   void agreementIsJudgedOnTheSpreadNotOnEachVoicesDistanceFromTheMedian() {
-    // 1.1660 and 1.2000: each 144 bps from their mean, within 150 bps, but 287 bps apart: the record's own spread
+    // 1.1660 and 1.2000: each 144 bps from their mean, within 150 bps, but 287 bps apart: the
+    // record's own spread
     Consensus.Decision apart = decide(voice("a", "1.1660"), voice("b", "1.2000"));
     assertThat(apart.spreadBps()).isEqualByComparingTo("287.40");
     assertThat(apart.status()).isEqualTo(ConsensusStatus.DISPUTED);
@@ -90,17 +101,34 @@ class ConsensusTest {
 
   @Test
   void minSourcesAboveTheVoiceCountIsNotConsensus() {
-    Consensus strict = new Consensus(new ConsensusSettings(3, new BigDecimal("150"), BigDecimal.TEN, new BigDecimal("500")));
-    assertThat(strict.decide(List.of(voice("a", "1.17"), voice("b", "1.17"))).orElseThrow().status())
+    Consensus strict =
+        new Consensus(
+            new ConsensusSettings(3, new BigDecimal("150"), BigDecimal.TEN, new BigDecimal("500")));
+    assertThat(
+            strict.decide(List.of(voice("a", "1.17"), voice("b", "1.17"))).orElseThrow().status())
         .isEqualTo(ConsensusStatus.DISPUTED);
   }
 
   @Test
   void sameGroupCountsOnceWithItsLatestObservation() {
-    Consensus.Voice older = new Consensus.Voice("frankfurter", "ECB", new BigDecimal("1.10"), "1.10", UUID.randomUUID(),
-        Instant.parse("2026-09-25T15:00:00Z"), coordinates());
-    Consensus.Voice newer = new Consensus.Voice("ecb", "ECB", new BigDecimal("1.20"), "1.20", UUID.randomUUID(),
-        Instant.parse("2026-09-25T16:00:00Z"), coordinates());
+    Consensus.Voice older =
+        new Consensus.Voice(
+            "frankfurter",
+            "ECB",
+            new BigDecimal("1.10"),
+            "1.10",
+            UUID.randomUUID(),
+            Instant.parse("2026-09-25T15:00:00Z"),
+            coordinates());
+    Consensus.Voice newer =
+        new Consensus.Voice(
+            "ecb",
+            "ECB",
+            new BigDecimal("1.20"),
+            "1.20",
+            UUID.randomUUID(),
+            Instant.parse("2026-09-25T16:00:00Z"),
+            coordinates());
     Consensus.Decision d = consensus.decide(List.of(older, newer)).orElseThrow();
     assertThat(d.status()).isEqualTo(ConsensusStatus.SINGLE_SOURCE);
     assertThat(d.rate()).isEqualByComparingTo("1.20");
@@ -108,8 +136,10 @@ class ConsensusTest {
 
   @Test
   void orderOfVoicesDoesNotMatter() {
-    List<Consensus.Voice> voices = new ArrayList<>(List.of(voice("a", "1.17"), voice("b", "1.19"), voice("c", "1.5"),
-        voice("d", "1.171")));
+    List<Consensus.Voice> voices =
+        new ArrayList<>(
+            List.of(
+                voice("a", "1.17"), voice("b", "1.19"), voice("c", "1.5"), voice("d", "1.171")));
     Consensus.Decision first = consensus.decide(voices).orElseThrow();
     Collections.reverse(voices);
     assertThat(consensus.decide(voices).orElseThrow()).isEqualTo(first);
@@ -120,8 +150,14 @@ class ConsensusTest {
   }
 
   private static Consensus.Voice voice(String source, String value) {
-    return new Consensus.Voice(source, source.toUpperCase(), new BigDecimal(value), value,
-        UUID.nameUUIDFromBytes(source.getBytes()), Instant.parse("2026-09-25T15:00:00Z"), coordinates());
+    return new Consensus.Voice(
+        source,
+        source.toUpperCase(),
+        new BigDecimal(value),
+        value,
+        UUID.nameUUIDFromBytes(source.getBytes()),
+        Instant.parse("2026-09-25T15:00:00Z"),
+        coordinates());
   }
 
   private static BronzeCoordinates coordinates() {

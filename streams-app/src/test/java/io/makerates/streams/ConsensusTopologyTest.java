@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every consensus status, the outlier rule and the derived USD base, through the topology. */
 class ConsensusTopologyTest {
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
   private TopologyHarness harness;
 
   @BeforeEach
@@ -41,22 +40,31 @@ class ConsensusTopologyTest {
   @Test
   void threeIndependentSourcesAgreeAndAVoiceTenPercentOffIsRejectedAsAnOutlier() {
     harness.pipe(answer("frankfurter", "\"USD\":1.1702,\"JPY\":172.45", 0));
-    harness.pipe(answer("boc", "\"USD\":1.2872,\"JPY\":172.52", 1)); // USD 10% off: two voices, a dispute
-    harness.pipe(answer("exchangerate-api", "\"USD\":1.1710,\"JPY\":172.60", 2)); // the third sets boc aside
+    harness.pipe(
+        answer("boc", "\"USD\":1.2872,\"JPY\":172.52", 1)); // USD 10% off: two voices, a dispute
+    harness.pipe(
+        answer("exchangerate-api", "\"USD\":1.1710,\"JPY\":172.60", 2)); // the third sets boc aside
 
     Map<String, ConsensusRate> last = last();
     ConsensusRate usd = last.get("2026-09-25/EUR/USD");
     assertThat(usd.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
     assertThat(usd.getRate()).isEqualTo("1.1706");
     assertThat(usd.getSourceCount()).isEqualTo(2);
-    assertThat(usd.getContributions()).extracting(Contribution::getSourceId, Contribution::getAccepted,
-            Contribution::getRejectionReason)
-        .contains(tuple("boc", false, "OUTLIER"), tuple("frankfurter", true, null), tuple("exchangerate-api", true, null));
+    assertThat(usd.getContributions())
+        .extracting(
+            Contribution::getSourceId, Contribution::getAccepted, Contribution::getRejectionReason)
+        .contains(
+            tuple("boc", false, "OUTLIER"),
+            tuple("frankfurter", true, null),
+            tuple("exchangerate-api", true, null));
     assertThat(last.get("2026-09-25/EUR/JPY").getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
     assertThat(last.get("2026-09-25/EUR/JPY").getSourceCount()).isEqualTo(3);
     assertThat(last.get("2026-09-25/EUR/JPY").getRevision()).isEqualTo(3);
-    assertThat(harness.metric("rates-total", null, null)).isEqualTo(harness.metric("rates-total", "status", "CONSENSUS")
-        + harness.metric("rates-total", "status", "SINGLE_SOURCE") + harness.metric("rates-total", "status", "DISPUTED"));
+    assertThat(harness.metric("rates-total", null, null))
+        .isEqualTo(
+            harness.metric("rates-total", "status", "CONSENSUS")
+                + harness.metric("rates-total", "status", "SINGLE_SOURCE")
+                + harness.metric("rates-total", "status", "DISPUTED"));
     assertThat(harness.metric("rates-total", "status", "CONSENSUS")).isPositive();
     // three observations, each changing the day's 2 EUR pairs and 2 derived USD ones
     assertThat(harness.metric("rates-total", null, null)).isEqualTo(12.0);
@@ -68,45 +76,63 @@ class ConsensusTopologyTest {
   void anObservationThatChangesNothingForAPairMakesNoNewRevision() {
     harness.pipe(answer("frankfurter", "\"USD\":1.1702,\"GBP\":0.8700", 0));
     harness.pipe(answer("exchangerate-api", "\"USD\":1.1710", 1)); // says nothing about GBP
-    harness.pipe(answer("boc", "\"USD\":1.2872", 2)); // set aside: USD keeps its value, status and voices
+    harness.pipe(
+        answer("boc", "\"USD\":1.2872", 2)); // set aside: USD keeps its value, status and voices
 
     Map<String, List<Integer>> revisions = new TreeMap<>();
     Map<String, ConsensusRate> last = new TreeMap<>();
-    harness.rates().forEach(kv -> {
-      revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision());
-      last.put(kv.key, kv.value);
-    });
-    // revision 2 again, now with boc's voice set aside in its lineage; GBP, which boc did not quote, publishes nothing
-    assertThat(revisions).containsEntry("2026-09-25/EUR/USD", List.of(1, 2, 2))
+    harness
+        .rates()
+        .forEach(
+            kv -> {
+              revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision());
+              last.put(kv.key, kv.value);
+            });
+    // revision 2 again, now with boc's voice set aside in its lineage; GBP, which boc did not
+    // quote, publishes nothing
+    assertThat(revisions)
+        .containsEntry("2026-09-25/EUR/USD", List.of(1, 2, 2))
         .containsEntry("2026-09-25/EUR/GBP", List.of(1))
-        .containsEntry("2026-09-25/USD/GBP", List.of(1, 2, 2)) // its USD leg changed, then its lineage
+        .containsEntry(
+            "2026-09-25/USD/GBP", List.of(1, 2, 2)) // its USD leg changed, then its lineage
         .containsEntry("2026-09-25/USD/EUR", List.of(1, 2, 2));
-    assertThat(last.get("2026-09-25/EUR/USD").getContributions()).extracting(Contribution::getSourceId,
-        Contribution::getRejectionReason).contains(tuple("boc", "OUTLIER"));
+    assertThat(last.get("2026-09-25/EUR/USD").getContributions())
+        .extracting(Contribution::getSourceId, Contribution::getRejectionReason)
+        .contains(tuple("boc", "OUTLIER"));
   }
 
   @Test
   void theSameAnswerExtractedTenTimesIsOneRevisionWithTheFirstExtractionAsLineage() {
     List<BronzeExtraction> extractions = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      extractions.add(answer("frankfurter", "\"USD\":1.1702,\"JPY\":172.45", i * 60)); // every hour, same content
+      extractions.add(
+          answer(
+              "frankfurter", "\"USD\":1.1702,\"JPY\":172.45", i * 60)); // every hour, same content
     }
     extractions.forEach(harness::pipe);
 
     List<ConsensusRate> published = harness.rates().stream().map(kv -> kv.value).toList();
-    assertThat(published).extracting(r -> r.getBase() + "/" + r.getQuote())
+    assertThat(published)
+        .extracting(r -> r.getBase() + "/" + r.getQuote())
         .containsExactlyInAnyOrder("EUR/USD", "EUR/JPY", "USD/EUR", "USD/JPY");
-    assertThat(published).allSatisfy(r -> {
-      assertThat(r.getRevision()).isEqualTo(1);
-      assertThat(r.getContributions()).extracting(Contribution::getExtractionId)
-          .containsOnly(extractions.getFirst().getExtractionId());
-    });
+    assertThat(published)
+        .allSatisfy(
+            r -> {
+              assertThat(r.getRevision()).isEqualTo(1);
+              assertThat(r.getContributions())
+                  .extracting(Contribution::getExtractionId)
+                  .containsOnly(extractions.getFirst().getExtractionId());
+            });
   }
 
   @Test
   void twoSourcesApartBeyondTheToleranceAreDisputed() {
     harness.pipe(answer("frankfurter", "\"USD\":1.1700", 0));
-    harness.pipe(answer("exchangerate-api", "\"USD\":1.2100", 1)); // each 168 bps from the median, tolerance 150
+    harness.pipe(
+        answer(
+            "exchangerate-api",
+            "\"USD\":1.2100",
+            1)); // each 168 bps from the median, tolerance 150
 
     ConsensusRate usd = last().get("2026-09-25/EUR/USD");
     assertThat(usd.getStatus()).isEqualTo(ConsensusStatus.DISPUTED);
@@ -118,31 +144,37 @@ class ConsensusTopologyTest {
   void oneSourceIsASingleSourceRate() {
     harness.pipe(answer("frankfurter", "\"USD\":1.1700", 0));
 
-    assertThat(last().get("2026-09-25/EUR/USD").getStatus()).isEqualTo(ConsensusStatus.SINGLE_SOURCE);
+    assertThat(last().get("2026-09-25/EUR/USD").getStatus())
+        .isEqualTo(ConsensusStatus.SINGLE_SOURCE);
   }
 
   @Test
   void derivedUsdRatesAreCrossRatesWithTheWeakerStatusOfTheirLegs() {
     harness.pipe(answer("frankfurter", "\"USD\":1.1700,\"JPY\":172.45,\"GBP\":0.8700", 0));
-    harness.pipe(answer("exchangerate-api", "\"USD\":1.1702,\"JPY\":172.47", 1)); // GBP from one source only
+    harness.pipe(
+        answer("exchangerate-api", "\"USD\":1.1702,\"JPY\":172.47", 1)); // GBP from one source only
 
     Map<String, ConsensusRate> last = last();
     ConsensusRate usdJpy = last.get("2026-09-25/USD/JPY");
     assertThat(usdJpy.getDerived()).isTrue();
     assertThat(usdJpy.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
-    assertThat(new BigDecimal(usdJpy.getRate())).isEqualByComparingTo(
-        new BigDecimal("172.46").divide(new BigDecimal("1.1701"), ConsensusDay.CROSS));
+    assertThat(new BigDecimal(usdJpy.getRate()))
+        .isEqualByComparingTo(
+            new BigDecimal("172.46").divide(new BigDecimal("1.1701"), ConsensusDay.CROSS));
     // both legs' lineage, each voice naming the leg it quoted
     assertThat(usdJpy.getContributions())
         .extracting(Contribution::getLeg, Contribution::getSourceId, Contribution::getValue)
         .containsExactlyInAnyOrder(
-            tuple("EUR/USD", "frankfurter", "1.1700"), tuple("EUR/USD", "exchangerate-api", "1.1702"),
-            tuple("EUR/JPY", "frankfurter", "172.45"), tuple("EUR/JPY", "exchangerate-api", "172.47"));
-    assertThat(last.get("2026-09-25/EUR/JPY").getContributions()).extracting(Contribution::getLeg)
+            tuple("EUR/USD", "frankfurter", "1.1700"),
+                tuple("EUR/USD", "exchangerate-api", "1.1702"),
+            tuple("EUR/JPY", "frankfurter", "172.45"),
+                tuple("EUR/JPY", "exchangerate-api", "172.47"));
+    assertThat(last.get("2026-09-25/EUR/JPY").getContributions())
+        .extracting(Contribution::getLeg)
         .containsOnly("EUR/JPY");
     assertThat(last.get("2026-09-25/USD/GBP").getStatus()).isEqualTo(ConsensusStatus.SINGLE_SOURCE);
-    assertThat(new BigDecimal(last.get("2026-09-25/USD/EUR").getRate())).isEqualByComparingTo(
-        BigDecimal.ONE.divide(new BigDecimal("1.1701"), ConsensusDay.CROSS));
+    assertThat(new BigDecimal(last.get("2026-09-25/USD/EUR").getRate()))
+        .isEqualByComparingTo(BigDecimal.ONE.divide(new BigDecimal("1.1701"), ConsensusDay.CROSS));
     assertThat(last.get("2026-09-25/EUR/USD").getDerived()).isFalse();
     assertThat(last).doesNotContainKey("2026-09-25/USD/USD");
   }
@@ -154,8 +186,13 @@ class ConsensusTopologyTest {
   }
 
   private static BronzeExtraction answer(String sourceId, String rates, int minutesLater) {
-    String body = "{\"amount\":1.0,\"base\":\"EUR\",\"date\":\"2026-09-25\",\"rates\":{" + rates + "}}";
+    String body =
+        "{\"amount\":1.0,\"base\":\"EUR\",\"date\":\"2026-09-25\",\"rates\":{" + rates + "}}";
     Instant at = Bronzes.EXTRACTED_AT.plusSeconds(60L * minutesLater);
-    return Bronzes.answer(sourceId, body, at, UUID.nameUUIDFromBytes((sourceId + at).getBytes(StandardCharsets.UTF_8)));
+    return Bronzes.answer(
+        sourceId,
+        body,
+        at,
+        UUID.nameUUIDFromBytes((sourceId + at).getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -15,7 +15,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Bronze records of one source's answer for one day (Frankfurter's format, EUR base), extracted that afternoon. */
+/**
+ * Bronze records of one source's answer for one day (Frankfurter's format, EUR base), extracted
+ * that afternoon.
+ */
 final class DailyAnswers {
 
   private DailyAnswers() {}
@@ -24,13 +27,25 @@ final class DailyAnswers {
     return answer(source, date, rates, 0);
   }
 
-  /** {@code minutesLater}: a later extraction of the same day (another answer, or the same one again). */
-  static BronzeExtraction answer(String source, LocalDate date, Map<String, BigDecimal> rates, int minutesLater) {
-    String body = "{\"amount\":1.0,\"base\":\"EUR\",\"date\":\"" + date + "\",\"rates\":{"
-        + new TreeMap<>(rates).entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue().toPlainString())
-            .collect(Collectors.joining(",")) + "}}";
+  /**
+   * {@code minutesLater}: a later extraction of the same day (another answer, or the same one
+   * again).
+   */
+  static BronzeExtraction answer(
+      String source, LocalDate date, Map<String, BigDecimal> rates, int minutesLater) {
+    String body =
+        "{\"amount\":1.0,\"base\":\"EUR\",\"date\":\""
+            + date
+            + "\",\"rates\":{"
+            + new TreeMap<>(rates)
+                .entrySet().stream()
+                    .map(e -> "\"" + e.getKey() + "\":" + e.getValue().toPlainString())
+                    .collect(Collectors.joining(","))
+            + "}}";
     var extractedAt = date.atTime(15, 0).plusMinutes(minutesLater).toInstant(ZoneOffset.UTC);
-    UUID id = UUID.nameUUIDFromBytes((source + date + minutesLater + body).getBytes(StandardCharsets.UTF_8));
+    UUID id =
+        UUID.nameUUIDFromBytes(
+            (source + date + minutesLater + body).getBytes(StandardCharsets.UTF_8));
     return Bronzes.answer(source, body, extractedAt, id);
   }
 
@@ -47,10 +62,14 @@ final class DailyAnswers {
 
   /** A calm daily series around {@code level}: moves of a few basis points, no trend. */
   static BigDecimal calm(String level, int day) {
-    return new BigDecimal(level).multiply(BigDecimal.ONE.add(BigDecimal.valueOf((day * 7L) % 11 - 5, 4)));
+    return new BigDecimal(level)
+        .multiply(BigDecimal.ONE.add(BigDecimal.valueOf((day * 7L) % 11 - 5, 4)));
   }
 
   static Contribution voice(ConsensusRate rate, String source) {
-    return rate.getContributions().stream().filter(c -> c.getSourceId().equals(source)).findFirst().orElseThrow();
+    return rate.getContributions().stream()
+        .filter(c -> c.getSourceId().equals(source))
+        .findFirst()
+        .orElseThrow();
   }
 }

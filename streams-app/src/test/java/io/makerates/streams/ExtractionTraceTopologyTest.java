@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * The extraction id and trace context of a bronze record go on with what streams-app makes of it (observations and
- * rates keep the input's headers), and a log line written while the record is handled carries the id.
+ * The extraction id and trace context of a bronze record go on with what streams-app makes of it
+ * (observations and rates keep the input's headers), and a log line written while the record is
+ * handled carries the id.
  */
 class ExtractionTraceTopologyTest {
 
@@ -28,21 +29,37 @@ class ExtractionTraceTopologyTest {
     lines.start();
     logger.addAppender(lines);
     try (TopologyHarness harness = new TopologyHarness(state)) {
-      BronzeExtraction bronze = Bronzes.answer("frankfurter", Bronzes.fixture("frankfurter-latest-eur.json"));
+      BronzeExtraction bronze =
+          Bronzes.answer("frankfurter", Bronzes.fixture("frankfurter-latest-eur.json"));
       RecordHeaders headers = new RecordHeaders();
       ExtractionTrace.addTo(headers, bronze.getExtractionId());
-      String traceparent = new String(headers.lastHeader(ExtractionTrace.TRACEPARENT).value(), StandardCharsets.UTF_8);
-      // keyed by something else than its source id: validation warns about it, which gives a log line to look at
-      harness.bronze.pipeInput(new TestRecord<>("not-the-source-id", bronze, headers, bronze.getExtractedAt()));
+      String traceparent =
+          new String(
+              headers.lastHeader(ExtractionTrace.TRACEPARENT).value(), StandardCharsets.UTF_8);
+      // keyed by something else than its source id: validation warns about it, which gives a log
+      // line to look at
+      harness.bronze.pipeInput(
+          new TestRecord<>("not-the-source-id", bronze, headers, bronze.getExtractedAt()));
 
-      assertThat(harness.rates.readRecordsToList()).isNotEmpty().allSatisfy(rate -> {
-        assertThat(ExtractionTrace.extractionId(rate.headers())).contains(bronze.getExtractionId().toString());
-        assertThat(new String(rate.headers().lastHeader(ExtractionTrace.TRACEPARENT).value(), StandardCharsets.UTF_8))
-            .isEqualTo(traceparent);
-      });
-      assertThat(lines.list).filteredOn(e -> e.getFormattedMessage().contains("not by its source id")).singleElement()
-          .satisfies(e -> assertThat(e.getMDCPropertyMap()).containsEntry(ExtractionTrace.MDC_KEY,
-              bronze.getExtractionId().toString()));
+      assertThat(harness.rates.readRecordsToList())
+          .isNotEmpty()
+          .allSatisfy(
+              rate -> {
+                assertThat(ExtractionTrace.extractionId(rate.headers()))
+                    .contains(bronze.getExtractionId().toString());
+                assertThat(
+                        new String(
+                            rate.headers().lastHeader(ExtractionTrace.TRACEPARENT).value(),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo(traceparent);
+              });
+      assertThat(lines.list)
+          .filteredOn(e -> e.getFormattedMessage().contains("not by its source id"))
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(e.getMDCPropertyMap())
+                      .containsEntry(ExtractionTrace.MDC_KEY, bronze.getExtractionId().toString()));
     } finally {
       logger.detachAppender(lines);
     }

@@ -1,6 +1,5 @@
 package io.makerates.streams;
 
-import io.makerates.schema.ReasonCode;
 import static io.makerates.streams.DailyAnswers.answer;
 import static io.makerates.streams.DailyAnswers.businessDays;
 import static io.makerates.streams.DailyAnswers.calm;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.ConsensusStatus;
 import io.makerates.schema.Observation;
+import io.makerates.schema.ReasonCode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,17 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every rule of the README's "How a rate is decided", through the real topology from bronze records: each source is
- * judged against its own history and the peg table, and the consensus decides what a finding costs the voice.
- * Sources "alpha", "beta" and "gamma" are three independence groups.
+ * Every rule of the README's "How a rate is decided", through the real topology from bronze
+ * records: each source is judged against its own history and the peg table, and the consensus
+ * decides what a finding costs the voice. Sources "alpha", "beta" and "gamma" are three
+ * independence groups.
  */
 class HistoryRulesTopologyTest {
 
   private static final List<LocalDate> DAYS = businessDays(LocalDate.parse("2024-03-04"), 26);
   private static final LocalDate TODAY = DAYS.getLast();
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
   private TopologyHarness harness;
 
   @BeforeEach
@@ -64,15 +64,29 @@ class HistoryRulesTopologyTest {
 
   @Test
   void agreementIsJudgedOnTheSpread() {
-    harness.pipe(answer("alpha", TODAY, Map.of("USD", new BigDecimal("1.0800"), "GBP", new BigDecimal("0.8500"))));
-    harness.pipe(answer("beta", TODAY, Map.of("USD", new BigDecimal("1.0911"), "GBP", new BigDecimal("0.8510"))));
+    harness.pipe(
+        answer(
+            "alpha",
+            TODAY,
+            Map.of("USD", new BigDecimal("1.0800"), "GBP", new BigDecimal("0.8500"))));
+    harness.pipe(
+        answer(
+            "beta",
+            TODAY,
+            Map.of("USD", new BigDecimal("1.0911"), "GBP", new BigDecimal("0.8510"))));
 
     ConsensusRate usd = finalRate(TODAY, "USD"); // 1.0800 and 1.0911: 102.2 bps of their median
     ConsensusRate gbp = finalRate(TODAY, "GBP");
     assertThat(usd.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
     assertThat(gbp.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
-    harness.pipe(answer("beta", TODAY, Map.of("USD", new BigDecimal("1.1120"), "GBP", new BigDecimal("0.8510")), 5));
-    ConsensusRate wide = finalRate(TODAY, "USD"); // 1.0800 and 1.1120: 292.0 bps, each 146 bps from their mean
+    harness.pipe(
+        answer(
+            "beta",
+            TODAY,
+            Map.of("USD", new BigDecimal("1.1120"), "GBP", new BigDecimal("0.8510")),
+            5));
+    ConsensusRate wide =
+        finalRate(TODAY, "USD"); // 1.0800 and 1.1120: 292.0 bps, each 146 bps from their mean
     assertThat(wide.getSpreadBps()).isEqualTo("291.97");
     assertThat(wide.getStatus()).isEqualTo(ConsensusStatus.DISPUTED);
   }
@@ -80,47 +94,60 @@ class HistoryRulesTopologyTest {
   @Test
   void anUnconfirmedJumpIsSetAsideWhenAnotherVoiceRemains() {
     calmHistory("alpha", "beta");
-    harness.pipe(answer("alpha", TODAY, Map.of("USD", new BigDecimal("1.1700")))); // +8 % on a calm pair
+    harness.pipe(
+        answer("alpha", TODAY, Map.of("USD", new BigDecimal("1.1700")))); // +8 % on a calm pair
     harness.pipe(answer("beta", TODAY, Map.of("USD", new BigDecimal("1.0805"))));
 
     ConsensusRate usd = finalRate(TODAY, "USD");
     assertThat(usd.getRate()).isEqualTo("1.0805");
     assertThat(usd.getFlags()).isEmpty();
     assertThat(voice(usd, "alpha").getAccepted()).isFalse();
-    assertThat(voice(usd, "alpha").getRejectionReason()).isEqualTo(ReasonCode.UNCONFIRMED_JUMP.name());
+    assertThat(voice(usd, "alpha").getRejectionReason())
+        .isEqualTo(ReasonCode.UNCONFIRMED_JUMP.name());
     assertThat(voice(usd, "alpha").getFlag()).isEqualTo(ReasonCode.UNCONFIRMED_JUMP.name());
     assertThat(voice(usd, "beta").getAccepted()).isTrue();
     assertThat(harness.metric("voices-set-aside-total", "reason", "UNCONFIRMED_JUMP")).isPositive();
     assertThat(harness.metric("history-flags-total", "reason", "JUMP")).isPositive();
 
-    Observation flagged = harness.observations.readValuesToList().stream()
-        .filter(o -> o.getSourceId().equals("alpha") && o.getDate().equals(TODAY)).findFirst().orElseThrow()
-        .getRates().getFirst();
+    Observation flagged =
+        harness.observations.readValuesToList().stream()
+            .filter(o -> o.getSourceId().equals("alpha") && o.getDate().equals(TODAY))
+            .findFirst()
+            .orElseThrow()
+            .getRates()
+            .getFirst();
     assertThat(flagged.getFlag().getReason()).isEqualTo("JUMP");
-    assertThat(flagged.getFlag().getDetail()).contains("EUR/USD moved +").contains("beyond 200 bps");
+    assertThat(flagged.getFlag().getDetail())
+        .contains("EUR/USD moved +")
+        .contains("beyond 200 bps");
   }
 
   @Test
   void aJumpThatAnotherGroupConfirmsIsARealMove() {
     calmHistory("alpha", "beta");
-    harness.pipe(answer("alpha", TODAY, Map.of("USD", new BigDecimal("1.2420")))); // both +15 %, 2015's franc
+    harness.pipe(
+        answer(
+            "alpha", TODAY, Map.of("USD", new BigDecimal("1.2420")))); // both +15 %, 2015's franc
     harness.pipe(answer("beta", TODAY, Map.of("USD", new BigDecimal("1.2430"))));
 
     ConsensusRate usd = finalRate(TODAY, "USD");
     assertThat(usd.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
     assertThat(usd.getRate()).isEqualTo("1.2425");
     assertThat(usd.getFlags()).isEmpty();
-    assertThat(usd.getContributions()).allSatisfy(c -> {
-      assertThat(c.getAccepted()).isTrue();
-      assertThat(c.getFlag()).isEqualTo(Consensus.CONFIRMED_JUMP);
-    });
+    assertThat(usd.getContributions())
+        .allSatisfy(
+            c -> {
+              assertThat(c.getAccepted()).isTrue();
+              assertThat(c.getFlag()).isEqualTo(Consensus.CONFIRMED_JUMP);
+            });
   }
 
   /**
-   * Moves the size of the franc's on 15 January 2015 (its floor of 1.20 given up: about -14 % that day and -5 % the
-   * next), sterling's on 24 June 2016 (about +6 % against the euro) and the rouble's in mid-December 2014 (several days
-   * of 5 to 10 %, up and back), each seen by two groups whose fixings are a few basis points apart: every day of them
-   * stays CONSENSUS, and the voices are kept as confirmed moves. (Round values of those sizes, not the published ones.)
+   * Moves the size of the franc's on 15 January 2015 (its floor of 1.20 given up: about -14 % that
+   * day and -5 % the next), sterling's on 24 June 2016 (about +6 % against the euro) and the
+   * rouble's in mid-December 2014 (several days of 5 to 10 %, up and back), each seen by two groups
+   * whose fixings are a few basis points apart: every day of them stays CONSENSUS, and the voices
+   * are kept as confirmed moves. (Round values of those sizes, not the published ones.)
    */
   @Test
   void realMovesThatTwoGroupsSeeStayConsensus() {
@@ -130,13 +157,24 @@ class HistoryRulesTopologyTest {
     String[] rub = new String[days.size()];
     BigDecimal rouble = new BigDecimal("62.0");
     for (int i = 0; i < days.size(); i++) {
-      chf[i] = i < 30 ? calm("1.2010", i).toPlainString() : i == 30 ? "1.0280" : i == 31 ? "0.9800" : "1.0050";
+      chf[i] =
+          i < 30
+              ? calm("1.2010", i).toPlainString()
+              : i == 30 ? "1.0280" : i == 31 ? "0.9800" : "1.0050";
       gbp[i] = i < 30 ? calm("0.7620", i).toPlainString() : "0.8100";
       // the rouble's fortnight: +6 %, +10 %, -8 %, +5 %, -7 %, then calm at its new level
       int step = i - 25;
       if (step >= 0 && step < 5) {
-        rouble = rouble.multiply(new BigDecimal[] {new BigDecimal("1.06"), new BigDecimal("1.10"),
-            new BigDecimal("0.92"), new BigDecimal("1.05"), new BigDecimal("0.93")}[step]);
+        rouble =
+            rouble.multiply(
+                new BigDecimal[] {
+                      new BigDecimal("1.06"),
+                      new BigDecimal("1.10"),
+                      new BigDecimal("0.92"),
+                      new BigDecimal("1.05"),
+                      new BigDecimal("0.93")
+                    }
+                    [step]);
       }
       rub[i] = step < 5 ? rouble.toPlainString() : calm(rouble.toPlainString(), i).toPlainString();
     }
@@ -144,27 +182,45 @@ class HistoryRulesTopologyTest {
       for (String source : List.of("alpha", "beta")) {
         // beta fixes a little later in the day: 8 bps higher
         BigDecimal fixing = source.equals("alpha") ? BigDecimal.ONE : new BigDecimal("1.0008");
-        harness.pipe(answer(source, days.get(i), Map.of("CHF", new BigDecimal(chf[i]).multiply(fixing),
-            "GBP", new BigDecimal(gbp[i]).multiply(fixing), "RUB", new BigDecimal(rub[i]).multiply(fixing))));
+        harness.pipe(
+            answer(
+                source,
+                days.get(i),
+                Map.of(
+                    "CHF",
+                    new BigDecimal(chf[i]).multiply(fixing),
+                    "GBP",
+                    new BigDecimal(gbp[i]).multiply(fixing),
+                    "RUB",
+                    new BigDecimal(rub[i]).multiply(fixing))));
       }
     }
     for (int i = 20; i < days.size(); i++) {
       for (String quote : List.of("CHF", "GBP", "RUB")) {
         ConsensusRate rate = finalRate(days.get(i), quote);
-        assertThat(rate.getStatus()).as(quote + " on " + days.get(i)).isEqualTo(ConsensusStatus.CONSENSUS);
+        assertThat(rate.getStatus())
+            .as(quote + " on " + days.get(i))
+            .isEqualTo(ConsensusStatus.CONSENSUS);
         assertThat(rate.getFlags()).isEmpty();
         assertThat(rate.getContributions()).allSatisfy(c -> assertThat(c.getAccepted()).isTrue());
       }
     }
-    assertThat(voice(finalRate(days.get(30), "CHF"), "alpha").getFlag()).isEqualTo(Consensus.CONFIRMED_JUMP);
-    assertThat(voice(finalRate(days.get(30), "GBP"), "beta").getFlag()).isEqualTo(Consensus.CONFIRMED_JUMP);
-    assertThat(voice(finalRate(days.get(26), "RUB"), "alpha").getFlag()).isEqualTo(Consensus.CONFIRMED_JUMP);
+    assertThat(voice(finalRate(days.get(30), "CHF"), "alpha").getFlag())
+        .isEqualTo(Consensus.CONFIRMED_JUMP);
+    assertThat(voice(finalRate(days.get(30), "GBP"), "beta").getFlag())
+        .isEqualTo(Consensus.CONFIRMED_JUMP);
+    assertThat(voice(finalRate(days.get(26), "RUB"), "alpha").getFlag())
+        .isEqualTo(Consensus.CONFIRMED_JUMP);
   }
 
   @Test
   void aLoneJumpIsPublishedWithAFlagAReaderCanFilterOn() {
     calmHistory("alpha");
-    harness.pipe(answer("alpha", TODAY, Map.of("USD", new BigDecimal("1.0000"), "NOK", new BigDecimal("11.50"))));
+    harness.pipe(
+        answer(
+            "alpha",
+            TODAY,
+            Map.of("USD", new BigDecimal("1.0000"), "NOK", new BigDecimal("11.50"))));
 
     ConsensusRate usd = finalRate(TODAY, "USD");
     assertThat(usd.getStatus()).isEqualTo(ConsensusStatus.SINGLE_SOURCE);
@@ -180,16 +236,45 @@ class HistoryRulesTopologyTest {
   void aPegBreakIsSetAsideAndAPeggedCurrencysFlatHistoryIsNot() {
     for (int i = 0; i < DAYS.size() - 1; i++) {
       for (String source : List.of("alpha", "beta")) {
-        harness.pipe(answer(source, DAYS.get(i), Map.of("USD", calm("1.08", i), "HKD", calm("1.08", i).multiply(
-            new BigDecimal("7.81")), "DKK", new BigDecimal("7.4600"))));
+        harness.pipe(
+            answer(
+                source,
+                DAYS.get(i),
+                Map.of(
+                    "USD",
+                    calm("1.08", i),
+                    "HKD",
+                    calm("1.08", i).multiply(new BigDecimal("7.81")),
+                    "DKK",
+                    new BigDecimal("7.4600"))));
       }
     }
-    // alpha: USD/HKD 8.00, outside 7.75-7.85 (only 2.4 % off, under any jump threshold); DKK moves 1.5 % inside its
-    // ERM II band, which after a flat history would be beyond the floor of a jump were it not pegged
-    harness.pipe(answer("alpha", TODAY, Map.of("USD", new BigDecimal("1.0800"), "HKD", new BigDecimal("8.6400"),
-        "DKK", new BigDecimal("7.5720"))));
-    harness.pipe(answer("beta", TODAY, Map.of("USD", new BigDecimal("1.0801"), "HKD", new BigDecimal("8.4350"),
-        "DKK", new BigDecimal("7.5700"))));
+    // alpha: USD/HKD 8.00, outside 7.75-7.85 (only 2.4 % off, under any jump threshold); DKK moves
+    // 1.5 % inside its
+    // ERM II band, which after a flat history would be beyond the floor of a jump were it not
+    // pegged
+    harness.pipe(
+        answer(
+            "alpha",
+            TODAY,
+            Map.of(
+                "USD",
+                new BigDecimal("1.0800"),
+                "HKD",
+                new BigDecimal("8.6400"),
+                "DKK",
+                new BigDecimal("7.5720"))));
+    harness.pipe(
+        answer(
+            "beta",
+            TODAY,
+            Map.of(
+                "USD",
+                new BigDecimal("1.0801"),
+                "HKD",
+                new BigDecimal("8.4350"),
+                "DKK",
+                new BigDecimal("7.5700"))));
 
     ConsensusRate hkd = finalRate(TODAY, "HKD");
     assertThat(hkd.getRate()).isEqualTo("8.435");
@@ -205,7 +290,8 @@ class HistoryRulesTopologyTest {
     for (int i = 0; i < 10; i++) {
       harness.pipe(answer("alpha", DAYS.get(i), Map.of("USD", calm("1.08", i))));
     }
-    // alpha is silent for more than the gap limit while the market moves 5 %; beta follows it day by day
+    // alpha is silent for more than the gap limit while the market moves 5 %; beta follows it day
+    // by day
     harness.pipe(answer("alpha", TODAY, Map.of("USD", new BigDecimal("1.1340"))));
     harness.pipe(answer("beta", TODAY, Map.of("USD", new BigDecimal("1.1345"))));
 
@@ -216,7 +302,8 @@ class HistoryRulesTopologyTest {
 
   @Test
   void aRedenominationThatKeptItsCodeIsNotAJump() {
-    List<LocalDate> days = businessDays(LocalDate.parse("2021-09-06"), 20); // through 2021-10-01, VES's sixth zero cut
+    List<LocalDate> days =
+        businessDays(LocalDate.parse("2021-09-06"), 20); // through 2021-10-01, VES's sixth zero cut
     LocalDate cut = LocalDate.parse("2021-10-01");
     assertThat(days).contains(cut);
     for (int i = 0; i < days.size(); i++) {
@@ -243,7 +330,8 @@ class HistoryRulesTopologyTest {
 
   @Test
   void aLateEarlierDayDecidesTheLaterDaysAgain() {
-    // TODAY arrives first: alpha has no history yet, so its +8 % is not a jump and the pair is disputed
+    // TODAY arrives first: alpha has no history yet, so its +8 % is not a jump and the pair is
+    // disputed
     harness.pipe(answer("alpha", TODAY, Map.of("USD", new BigDecimal("1.1700"))));
     harness.pipe(answer("beta", TODAY, Map.of("USD", new BigDecimal("1.0805"))));
     assertThat(finalRate(TODAY, "USD").getStatus()).isEqualTo(ConsensusStatus.DISPUTED);
@@ -251,6 +339,7 @@ class HistoryRulesTopologyTest {
     calmHistory("alpha", "beta");
     ConsensusRate usd = finalRate(TODAY, "USD");
     assertThat(usd.getRate()).isEqualTo("1.0805");
-    assertThat(voice(usd, "alpha").getRejectionReason()).isEqualTo(ReasonCode.UNCONFIRMED_JUMP.name());
+    assertThat(voice(usd, "alpha").getRejectionReason())
+        .isEqualTo(ReasonCode.UNCONFIRMED_JUMP.name());
   }
 }

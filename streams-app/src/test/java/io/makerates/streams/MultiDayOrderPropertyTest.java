@@ -29,27 +29,38 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Across days, the silver records are still a pure function of the bronze records: the history check reads earlier
- * days, so a day arriving late decides the later ones again, and any order and duplication of the same bronze
- * records ends with the same last record for every pair and day. Short history windows (2 moves, median of 2) so
- * that a late day falls inside some later days' windows and outside others', and over 30 days, more than the 18 the
- * history check keeps in memory at that window, so late days also come from the store.
+ * Across days, the silver records are still a pure function of the bronze records: the history
+ * check reads earlier days, so a day arriving late decides the later ones again, and any order and
+ * duplication of the same bronze records ends with the same last record for every pair and day.
+ * Short history windows (2 moves, median of 2) so that a late day falls inside some later days'
+ * windows and outside others', and over 30 days, more than the 18 the history check keeps in memory
+ * at that window, so late days also come from the store.
  */
 class MultiDayOrderPropertyTest {
 
-  private static final List<LocalDate> DAYS = DailyAnswers.businessDays(LocalDate.parse("2025-06-02"), 30);
+  private static final List<LocalDate> DAYS =
+      DailyAnswers.businessDays(LocalDate.parse("2025-06-02"), 30);
   private static final String[] SOURCES = {"alpha", "beta", "gamma"};
-  private static final RatesSettings SETTINGS = TopologyHarness.PIVOT_ONLY
-      .withHistory(new HistorySettings(BigDecimal.valueOf(8), BigDecimal.valueOf(200), 2, 2, 7));
+  private static final RatesSettings SETTINGS =
+      TopologyHarness.PIVOT_ONLY.withHistory(
+          new HistorySettings(BigDecimal.valueOf(8), BigDecimal.valueOf(200), 2, 2, 7));
 
-  /** One answer: a source's USD and GBP for a day, sometimes far off, sometimes extracted again later with other values. */
+  /**
+   * One answer: a source's USD and GBP for a day, sometimes far off, sometimes extracted again
+   * later with other values.
+   */
   record Cell(int source, int day, int usdBps, int gbpBps, int minutesLater) {}
 
   @Property(tries = 100)
   void anyOrderAndDuplicationOfTheBronzeRecordsGivesTheSameFinalSilverRecords(
-      @ForAll("cells") List<Cell> cells, @ForAll("duplicates") List<Integer> duplicated, @ForAll Random random) {
-    List<BronzeExtraction> inOrder = cells.stream().map(MultiDayOrderPropertyTest::bronze)
-        .sorted(Comparator.comparing(BronzeExtraction::getExtractedAt)).toList();
+      @ForAll("cells") List<Cell> cells,
+      @ForAll("duplicates") List<Integer> duplicated,
+      @ForAll Random random) {
+    List<BronzeExtraction> inOrder =
+        cells.stream()
+            .map(MultiDayOrderPropertyTest::bronze)
+            .sorted(Comparator.comparing(BronzeExtraction::getExtractedAt))
+            .toList();
     List<BronzeExtraction> shuffled = new ArrayList<>(inOrder);
     duplicated.forEach(i -> shuffled.add(inOrder.get(i % inOrder.size())));
     Collections.shuffle(shuffled, random);
@@ -59,12 +70,19 @@ class MultiDayOrderPropertyTest {
 
   @Provide
   Arbitrary<List<Cell>> cells() {
-    Arbitrary<Integer> bps = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, Arbitraries.integers().between(-40, 40)),      // a normal day
-        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(-1500, 1500)));  // a jump, real or wrong
-    Arbitrary<Cell> cell = Combinators.combine(Arbitraries.integers().between(0, SOURCES.length - 1),
-        Arbitraries.integers().between(0, DAYS.size() - 1), bps, bps,
-        Arbitraries.of(0, 0, 0, 30)).as(Cell::new);
+    Arbitrary<Integer> bps =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(8, Arbitraries.integers().between(-40, 40)), // a normal day
+            net.jqwik.api.Tuple.of(
+                2, Arbitraries.integers().between(-1500, 1500))); // a jump, real or wrong
+    Arbitrary<Cell> cell =
+        Combinators.combine(
+                Arbitraries.integers().between(0, SOURCES.length - 1),
+                Arbitraries.integers().between(0, DAYS.size() - 1),
+                bps,
+                bps,
+                Arbitraries.of(0, 0, 0, 30))
+            .as(Cell::new);
     return cell.list().ofMinSize(4).ofMaxSize(80);
   }
 
@@ -74,16 +92,27 @@ class MultiDayOrderPropertyTest {
   }
 
   private static BronzeExtraction bronze(Cell c) {
-    BigDecimal drift = BigDecimal.ONE.add(BigDecimal.valueOf(c.day() * 10L, 4)); // the market moves 10 bps a day
-    return DailyAnswers.answer(SOURCES[c.source()], DAYS.get(c.day()), Map.of(
-        "USD", new BigDecimal("1.0800").multiply(drift).multiply(BigDecimal.ONE.add(BigDecimal.valueOf(c.usdBps(), 4))),
-        "GBP", new BigDecimal("0.8500").multiply(drift).multiply(BigDecimal.ONE.add(BigDecimal.valueOf(c.gbpBps(), 4)))),
+    BigDecimal drift =
+        BigDecimal.ONE.add(BigDecimal.valueOf(c.day() * 10L, 4)); // the market moves 10 bps a day
+    return DailyAnswers.answer(
+        SOURCES[c.source()],
+        DAYS.get(c.day()),
+        Map.of(
+            "USD",
+                new BigDecimal("1.0800")
+                    .multiply(drift)
+                    .multiply(BigDecimal.ONE.add(BigDecimal.valueOf(c.usdBps(), 4))),
+            "GBP",
+                new BigDecimal("0.8500")
+                    .multiply(drift)
+                    .multiply(BigDecimal.ONE.add(BigDecimal.valueOf(c.gbpBps(), 4)))),
         c.minutesLater());
   }
 
   /**
-   * The last record of every key, whole, except where the test driver put each bronze record: its offset depends on
-   * the order the test pipes them in (the extraction id in the lineage says which answer each voice is).
+   * The last record of every key, whole, except where the test driver put each bronze record: its
+   * offset depends on the order the test pipes them in (the extraction id in the lineage says which
+   * answer each voice is).
    */
   private static Map<String, ConsensusRate> finalRates(List<BronzeExtraction> bronzes) {
     Path stateDir = tempDir();
@@ -98,9 +127,14 @@ class MultiDayOrderPropertyTest {
   }
 
   private static ConsensusRate withoutOffsets(ConsensusRate rate) {
-    List<Contribution> voices = rate.getContributions().stream()
-        .map(c -> Contribution.newBuilder(c).setBronze(new BronzeCoordinates(c.getBronze().getTopic(), 0, 0L)).build())
-        .toList();
+    List<Contribution> voices =
+        rate.getContributions().stream()
+            .map(
+                c ->
+                    Contribution.newBuilder(c)
+                        .setBronze(new BronzeCoordinates(c.getBronze().getTopic(), 0, 0L))
+                        .build())
+            .toList();
     return ConsensusRate.newBuilder(rate).setContributions(voices).build();
   }
 

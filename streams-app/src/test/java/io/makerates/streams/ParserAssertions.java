@@ -1,9 +1,9 @@
 package io.makerates.streams;
 
-import io.makerates.schema.ReasonCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.makerates.schema.ReasonCode;
 import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.AbstractThrowableAssert;
 
@@ -16,12 +16,15 @@ final class ParserAssertions {
     return body.getBytes(StandardCharsets.UTF_8);
   }
 
-  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(AnswerParser parser, String body, ReasonCode reason) {
+  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+      AnswerParser parser, String body, ReasonCode reason) {
     return assertRefused(parser, utf8(body), reason);
   }
 
-  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(AnswerParser parser, byte[] body, ReasonCode reason) {
+  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+      AnswerParser parser, byte[] body, ReasonCode reason) {
     return assertThatThrownBy(() -> parser.parse(body))
-        .isInstanceOfSatisfying(AnswerRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        .isInstanceOfSatisfying(
+            AnswerRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 }

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real provider answers of {@code shared/fixtures/real} (see its README), found through the system property or
- * environment variable {@code MAKERATES_REAL_FIXTURES}, else as {@code shared/fixtures/real} beside the working
- * directory or any of its parents. A test that needs one is skipped, saying where it was looked for, when it is absent.
+ * The real provider answers of {@code shared/fixtures/real} (see its README), found through the
+ * system property or environment variable {@code MAKERATES_REAL_FIXTURES}, else as {@code
+ * shared/fixtures/real} beside the working directory or any of its parents. A test that needs one
+ * is skipped, saying where it was looked for, when it is absent.
  */
 final class RealFixtures {
 
@@ -35,8 +36,13 @@ final class RealFixtures {
   }
 
   static byte[] file(String relative) throws IOException {
-    assumeTrue(FOLDER != null, () -> "real fixtures folder is absent (set " + VARIABLE + " to point at it); looked for "
-        + LOOKED_AT);
+    assumeTrue(
+        FOLDER != null,
+        () ->
+            "real fixtures folder is absent (set "
+                + VARIABLE
+                + " to point at it); looked for "
+                + LOOKED_AT);
     Path path = FOLDER.resolve(relative);
     assumeTrue(Files.isRegularFile(path), () -> "real fixture " + path + " is absent");
     return Files.readAllBytes(path);

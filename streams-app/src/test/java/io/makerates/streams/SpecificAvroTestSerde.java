@@ -15,7 +15,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Plain Avro binary without a registry: lets TopologyTestDriver run the real topology with real Avro encoding. */
+/**
+ * Plain Avro binary without a registry: lets TopologyTestDriver run the real topology with real
+ * Avro encoding.
+ */
 final class SpecificAvroTestSerde<T extends SpecificRecord> implements Serde<T> {
 
   private final SpecificDatumWriter<T> writer;
@@ -29,12 +32,13 @@ final class SpecificAvroTestSerde<T extends SpecificRecord> implements Serde<T> 
   }
 
   static RatesSerdes ratesSerdes() {
-    return RatesSerdes.with(new RatesSerdes.AvroSerdeFactory() {
-      @Override
-      public <R extends SpecificRecord> Serde<R> serde(Class<R> type) {
-        return new SpecificAvroTestSerde<>(type);
-      }
-    });
+    return RatesSerdes.with(
+        new RatesSerdes.AvroSerdeFactory() {
+          @Override
+          public <R extends SpecificRecord> Serde<R> serde(Class<R> type) {
+            return new SpecificAvroTestSerde<>(type);
+          }
+        });
   }
 
   @Override

@@ -15,16 +15,20 @@ class StreamsAppTest {
 
   @Test
   void streamsRunExactlyOnceWithTheConfiguredIdentityAndPassKafkaSettingsThrough() {
-    Properties props = StreamsApp.streamsProperties(new Settings(Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", "broker:9092",
-        "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-        "MAKERATES_APPLICATION_ID", "rates-blue",
-        "MAKERATES_STATE_DIR", "/var/lib/streams",
-        "MAKERATES_COMMIT_INTERVAL", "250ms",
-        "MAKERATES_TOPIC_REPLICATION", "3",
-        "MAKERATES_STREAM_STANDBY_REPLICAS", "1")));
+    Properties props =
+        StreamsApp.streamsProperties(
+            new Settings(
+                Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", "broker:9092",
+                    "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                    "MAKERATES_APPLICATION_ID", "rates-blue",
+                    "MAKERATES_STATE_DIR", "/var/lib/streams",
+                    "MAKERATES_COMMIT_INTERVAL", "250ms",
+                    "MAKERATES_TOPIC_REPLICATION", "3",
+                    "MAKERATES_STREAM_STANDBY_REPLICAS", "1")));
 
-    assertThat(props).containsEntry("bootstrap.servers", "broker:9092")
+    assertThat(props)
+        .containsEntry("bootstrap.servers", "broker:9092")
         .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "rates-blue")
         .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/streams")
@@ -32,15 +36,20 @@ class StreamsAppTest {
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250")
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
         .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
-        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "fx.streams.dlq.v1");
+        .containsEntry(
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "fx.streams.dlq.v1");
     // The whole set must be a valid Streams configuration.
-    assertThat(new StreamsConfig(props).getString(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("rates-blue");
+    assertThat(new StreamsConfig(props).getString(StreamsConfig.APPLICATION_ID_CONFIG))
+        .isEqualTo("rates-blue");
   }
 
   @Test
   void defaultsAreLowLatencyAndSingleReplica() {
-    Properties props = StreamsApp.streamsProperties(new Settings(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")));
-    assertThat(props).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "makerates-streams")
+    Properties props =
+        StreamsApp.streamsProperties(
+            new Settings(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")));
+    assertThat(props)
+        .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "makerates-streams")
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
         .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
@@ -49,13 +58,21 @@ class StreamsAppTest {
   @Test
   void missingBootstrapServersIsAConfigurationError() {
     assertThatThrownBy(() -> StreamsApp.streamsProperties(new Settings(Map.of())))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
   }
 
   @Test
   void consensusSettingsAndGroupsComeFromTheEnvironment() {
-    Settings settings = new Settings(Map.of("MAKERATES_CONSENSUS_MIN_SOURCES", "3", "MAKERATES_CONSENSUS_TOLERANCE_BPS", "75.5",
-        "MAKERATES_INDEPENDENCE_GROUPS", "frankfurter=ECB,fed=FRB"));
+    Settings settings =
+        new Settings(
+            Map.of(
+                "MAKERATES_CONSENSUS_MIN_SOURCES",
+                "3",
+                "MAKERATES_CONSENSUS_TOLERANCE_BPS",
+                "75.5",
+                "MAKERATES_INDEPENDENCE_GROUPS",
+                "frankfurter=ECB,fed=FRB"));
     ConsensusSettings consensus = ConsensusSettings.from(settings);
     assertThat(consensus.minSources()).isEqualTo(3);
     assertThat(consensus.toleranceBps()).isEqualByComparingTo("75.5");
@@ -63,7 +80,9 @@ class StreamsAppTest {
     IndependenceGroups groups = IndependenceGroups.from(settings);
     assertThat(groups.groupOf("fed")).isEqualTo("FRB");
     assertThat(groups.groupOf("unlisted")).isEqualTo("unlisted");
-    assertThatThrownBy(() -> ConsensusSettings.from(new Settings(Map.of("MAKERATES_CONSENSUS_K", "ten"))))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("MAKERATES_CONSENSUS_K");
+    assertThatThrownBy(
+            () -> ConsensusSettings.from(new Settings(Map.of("MAKERATES_CONSENSUS_K", "ten"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MAKERATES_CONSENSUS_K");
   }
 }

@@ -25,8 +25,12 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<String, Rejection> rejected;
 
   /** EUR pivot rates only: most tests look at one pair at a time. */
-  static final RatesSettings PIVOT_ONLY = new RatesSettings(ValidationSettings.defaults(), ConsensusSettings.defaults(),
-      IndependenceGroups.defaults(), java.util.List.of());
+  static final RatesSettings PIVOT_ONLY =
+      new RatesSettings(
+          ValidationSettings.defaults(),
+          ConsensusSettings.defaults(),
+          IndependenceGroups.defaults(),
+          java.util.List.of());
 
   TopologyHarness(Path stateDir) {
     this(stateDir, PIVOT_ONLY);
@@ -39,28 +43,46 @@ final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(
-        RatesTopology.build(serdes, settings), props);
-    bronze = driver.createInputTopic(serdes.bronze().name(), serdes.bronze().keySerde().serializer(),
-        serdes.bronze().valueSerde().serializer());
-    observationsIn = driver.createInputTopic(serdes.observations().name(), serdes.observations().keySerde().serializer(),
-        serdes.observations().valueSerde().serializer());
-    observations = driver.createOutputTopic(serdes.observations().name(), serdes.observations().keySerde().deserializer(),
-        serdes.observations().valueSerde().deserializer());
-    rates = driver.createOutputTopic(serdes.rates().name(), serdes.rates().keySerde().deserializer(),
-        serdes.rates().valueSerde().deserializer());
-    rejected = driver.createOutputTopic(serdes.rejected().name(), serdes.rejected().keySerde().deserializer(),
-        serdes.rejected().valueSerde().deserializer());
+    driver = new TopologyTestDriver(RatesTopology.build(serdes, settings), props);
+    bronze =
+        driver.createInputTopic(
+            serdes.bronze().name(),
+            serdes.bronze().keySerde().serializer(),
+            serdes.bronze().valueSerde().serializer());
+    observationsIn =
+        driver.createInputTopic(
+            serdes.observations().name(),
+            serdes.observations().keySerde().serializer(),
+            serdes.observations().valueSerde().serializer());
+    observations =
+        driver.createOutputTopic(
+            serdes.observations().name(),
+            serdes.observations().keySerde().deserializer(),
+            serdes.observations().valueSerde().deserializer());
+    rates =
+        driver.createOutputTopic(
+            serdes.rates().name(),
+            serdes.rates().keySerde().deserializer(),
+            serdes.rates().valueSerde().deserializer());
+    rejected =
+        driver.createOutputTopic(
+            serdes.rejected().name(),
+            serdes.rejected().keySerde().deserializer(),
+            serdes.rejected().valueSerde().deserializer());
   }
 
   void pipe(BronzeExtraction record) {
     bronze.pipeInput(record.getSourceId(), record, record.getExtractedAt());
   }
 
-  /** The sum over tasks of one of the pipeline's own metrics, selected by a tag (or every one when tagKey is null). */
+  /**
+   * The sum over tasks of one of the pipeline's own metrics, selected by a tag (or every one when
+   * tagKey is null).
+   */
   double metric(String name, String tagKey, String tagValue) {
     return driver.metrics().entrySet().stream()
-        .filter(e -> e.getKey().group().equals(RatesMetrics.GROUP) && e.getKey().name().equals(name))
+        .filter(
+            e -> e.getKey().group().equals(RatesMetrics.GROUP) && e.getKey().name().equals(name))
         .filter(e -> tagKey == null || tagValue.equals(e.getKey().tags().get(tagKey)))
         .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
         .sum();

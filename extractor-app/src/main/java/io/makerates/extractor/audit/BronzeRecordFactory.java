@@ -15,8 +15,9 @@ import java.nio.ByteBuffer;
 import java.util.UUID;
 
 /**
- * Builds the immutable audit record of one attempt. Every field of BronzeExtraction is set here on purpose (the Avro
- * builder rejects a missing required one); secrets are redacted from everything but the body, which stays byte-exact.
+ * Builds the immutable audit record of one attempt. Every field of BronzeExtraction is set here on
+ * purpose (the Avro builder rejects a missing required one); secrets are redacted from everything
+ * but the body, which stays byte-exact.
  */
 public final class BronzeRecordFactory {
 
@@ -28,14 +29,28 @@ public final class BronzeRecordFactory {
     this.redactor = redactor;
   }
 
-  public BronzeExtraction create(SourceConfig source, String sourceType, ExtractionJob job, Exchange exchange,
-      Verdict verdict, int retryAttempt) {
+  public BronzeExtraction create(
+      SourceConfig source,
+      String sourceType,
+      ExtractionJob job,
+      Exchange exchange,
+      Verdict verdict,
+      int retryAttempt) {
     return create(UUID.randomUUID(), source, sourceType, job, exchange, verdict, retryAttempt);
   }
 
-  /** @param extractionId the attempt's id, chosen before the request so that its log lines carry it too */
-  public BronzeExtraction create(UUID extractionId, SourceConfig source, String sourceType, ExtractionJob job,
-      Exchange exchange, Verdict verdict, int retryAttempt) {
+  /**
+   * @param extractionId the attempt's id, chosen before the request so that its log lines carry it
+   *     too
+   */
+  public BronzeExtraction create(
+      UUID extractionId,
+      SourceConfig source,
+      String sourceType,
+      ExtractionJob job,
+      Exchange exchange,
+      Verdict verdict,
+      int retryAttempt) {
     SourceRequest request = job.request();
     return BronzeExtraction.newBuilder()
         .setExtractionId(extractionId)
@@ -48,12 +63,13 @@ public final class BronzeRecordFactory {
         .setBackfillRunId(job.backfillRunId())
         .setRequestedFrom(request.requestedFrom())
         .setRequestedTo(request.requestedTo())
-        .setRequest(HttpRequestRecord.newBuilder()
-            .setUrl(redactor.redact(request.url().toString()))
-            .setMethod(request.method())
-            .setHeaders(redactor.redact(exchange.requestHeaders()))
-            .setParams(redactor.redact(request.params()))
-            .build())
+        .setRequest(
+            HttpRequestRecord.newBuilder()
+                .setUrl(redactor.redact(request.url().toString()))
+                .setMethod(request.method())
+                .setHeaders(redactor.redact(exchange.requestHeaders()))
+                .setParams(redactor.redact(request.params()))
+                .build())
         .setResponse(exchange.response() == null ? null : response(exchange.response()))
         .setDurationMillis(exchange.durationMillis())
         .setRetryAttempt(retryAttempt)
@@ -72,7 +88,8 @@ public final class BronzeRecordFactory {
     byte[] body = response.body();
     return HttpResponseRecord.newBuilder()
         .setStatus(response.status())
-        // a server may echo a key back (e.g. in Location): headers are redacted too, the body never is
+        // a server may echo a key back (e.g. in Location): headers are redacted too, the body never
+        // is
         .setHeaders(redactor.redact(HttpFetcher.joined(response.headers())))
         .setBody(ByteBuffer.wrap(body.clone()))
         .setContentType(response.header("Content-Type").orElse(null))

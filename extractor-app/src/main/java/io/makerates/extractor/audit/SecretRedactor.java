@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Replaces every configured secret value with {@code ***} wherever it appears: URL (exchangerate-api keeps its key in
- * the path), header values, parameter names and values, error messages. Percent-encoded forms are replaced too.
+ * Replaces every configured secret value with {@code ***} wherever it appears: URL
+ * (exchangerate-api keeps its key in the path), header values, parameter names and values, error
+ * messages. Percent-encoded forms are replaced too.
  */
 public final class SecretRedactor {
 
@@ -34,7 +35,8 @@ public final class SecretRedactor {
     forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
     forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
     // longest first, so that a secret containing another is masked whole
-    this.secrets = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    this.secrets =
+        forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
   }
 
   public static SecretRedactor none() {

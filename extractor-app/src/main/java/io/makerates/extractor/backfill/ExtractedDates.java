@@ -1,7 +1,7 @@
 package io.makerates.extractor.backfill;
 
-import io.makerates.runtime.source.NoData;
 import io.makerates.runtime.kafka.TopicDescriptor;
+import io.makerates.runtime.source.NoData;
 import io.makerates.schema.BronzeExtraction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,15 +17,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The dates a source already has a good answer for, read from the bronze topic: every successful record with a
- * requested date range covers the dates it asked for. Bronze is keyed by source id, so only the partition that key
- * lands on is read.
+ * The dates a source already has a good answer for, read from the bronze topic: every successful
+ * record with a requested date range covers the dates it asked for. Bronze is keyed by source id,
+ * so only the partition that key lands on is read.
  */
 public final class ExtractedDates {
 
   private ExtractedDates() {}
 
-  public static Set<LocalDate> of(String sourceId, Properties kafka, TopicDescriptor<String, BronzeExtraction> bronze,
+  public static Set<LocalDate> of(
+      String sourceId,
+      Properties kafka,
+      TopicDescriptor<String, BronzeExtraction> bronze,
       Duration timeout) {
     Properties props = new Properties();
     props.putAll(kafka);
@@ -33,14 +36,17 @@ public final class ExtractedDates {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     Set<LocalDate> covered = new HashSet<>();
-    try (KafkaConsumer<String, BronzeExtraction> consumer = new KafkaConsumer<>(props, bronze.keySerde().deserializer(),
-        bronze.valueSerde().deserializer())) {
+    try (KafkaConsumer<String, BronzeExtraction> consumer =
+        new KafkaConsumer<>(
+            props, bronze.keySerde().deserializer(), bronze.valueSerde().deserializer())) {
       List<PartitionInfo> partitions = consumer.partitionsFor(bronze.name(), timeout);
       if (partitions.isEmpty()) {
         return covered;
       }
       // the default partitioner's choice for this key
-      int partition = Utils.toPositive(Utils.murmur2(sourceId.getBytes(StandardCharsets.UTF_8))) % partitions.size();
+      int partition =
+          Utils.toPositive(Utils.murmur2(sourceId.getBytes(StandardCharsets.UTF_8)))
+              % partitions.size();
       TopicPartition tp = new TopicPartition(bronze.name(), partition);
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));
@@ -48,18 +54,27 @@ public final class ExtractedDates {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (consumer.position(tp) < end) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the bronze topic could not be read to its end within " + timeout.toSeconds()
-              + "s, so the dates already extracted are unknown");
+          throw new IllegalStateException(
+              "the bronze topic could not be read to its end within "
+                  + timeout.toSeconds()
+                  + "s, so the dates already extracted are unknown");
         }
-        consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-          BronzeExtraction b = r.value();
-          if (b != null && sourceId.equals(b.getSourceId()) && (b.getErrorCode() == null || NoData.ERROR_CODE.equals(b.getErrorCode()))
-              && b.getRequestedFrom() != null) {
-            for (LocalDate d = b.getRequestedFrom(); !d.isAfter(b.getRequestedTo()); d = d.plusDays(1)) {
-              covered.add(d);
-            }
-          }
-        });
+        consumer
+            .poll(Duration.ofMillis(500))
+            .forEach(
+                r -> {
+                  BronzeExtraction b = r.value();
+                  if (b != null
+                      && sourceId.equals(b.getSourceId())
+                      && (b.getErrorCode() == null || NoData.ERROR_CODE.equals(b.getErrorCode()))
+                      && b.getRequestedFrom() != null) {
+                    for (LocalDate d = b.getRequestedFrom();
+                        !d.isAfter(b.getRequestedTo());
+                        d = d.plusDays(1)) {
+                      covered.add(d);
+                    }
+                  }
+                });
       }
     }
     return covered;

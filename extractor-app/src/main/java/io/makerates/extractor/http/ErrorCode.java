@@ -1,6 +1,9 @@
 package io.makerates.extractor.http;
 
-/** Reason codes of failed attempts, as stored in BronzeExtraction.errorCode and the outcome tag of the metrics. */
+/**
+ * Reason codes of failed attempts, as stored in BronzeExtraction.errorCode and the outcome tag of
+ * the metrics.
+ */
 public enum ErrorCode {
   /** Too many requests; retried after Retry-After. */
   HTTP_429(true),
@@ -22,15 +25,29 @@ public enum ErrorCode {
   CONTENT_DECODING(false),
   /** The provider reported an error in its own format. */
   PROVIDER_ERROR(false),
-  /** The provider says the quota is spent: the source hands over to the next of its failover chain. */
+  /**
+   * The provider says the quota is spent: the source hands over to the next of its failover chain.
+   */
   QUOTA_EXHAUSTED(false),
-  /** The provider refuses the API key: the previous key is tried within its grace period, else failover. */
+  /**
+   * The provider refuses the API key: the previous key is tried within its grace period, else
+   * failover.
+   */
   KEY_REJECTED(false),
-  /** The answer is not in the source's format (an HTML error page, a truncated or unparseable body); retried. */
+  /**
+   * The answer is not in the source's format (an HTML error page, a truncated or unparseable body);
+   * retried.
+   */
   MALFORMED_BODY(true),
-  /** The source's own quota or rate limit, kept by the extractor, allows no request now: nothing was sent. */
+  /**
+   * The source's own quota or rate limit, kept by the extractor, allows no request now: nothing was
+   * sent.
+   */
   QUOTA_GUARD(false),
-  /** The provider has no rates for the dates asked (a holiday): recorded, neither retried nor rejected downstream. */
+  /**
+   * The provider has no rates for the dates asked (a holiday): recorded, neither retried nor
+   * rejected downstream.
+   */
   NO_DATA(false);
 
   private final boolean retryable;

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -15,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,9 +33,10 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 /**
- * Makes one HTTP attempt and reports what happened, failures included, as an {@link Exchange}. TLS 1.2 or 1.3 only,
- * with certificate and host name checks; redirects are never followed (a 3xx is recorded as it came); a gzip body is
- * decompressed so that bronze stores the bytes the provider meant. Retries are the caller's business.
+ * Makes one HTTP attempt and reports what happened, failures included, as an {@link Exchange}. TLS
+ * 1.2 or 1.3 only, with certificate and host name checks; redirects are never followed (a 3xx is
+ * recorded as it came); a gzip body is decompressed so that bronze stores the bytes the provider
+ * meant. Retries are the caller's business.
  */
 public final class HttpFetcher implements AutoCloseable {
 
@@ -49,14 +50,16 @@ public final class HttpFetcher implements AutoCloseable {
     SSLParameters tls = new SSLParameters();
     tls.setProtocols(TLS_PROTOCOLS);
     tls.setEndpointIdentificationAlgorithm("HTTPS");
-    this.client = HttpClient.newBuilder()
-        .sslContext(defaultTrust())
-        .sslParameters(tls)
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        // one small request per source every few hours: HTTP/1.1 keeps the exchange plain and predictable
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .sslContext(defaultTrust())
+            .sslParameters(tls)
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            // one small request per source every few hours: HTTP/1.1 keeps the exchange plain and
+            // predictable
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   public Exchange fetch(SourceRequest request) {
@@ -64,19 +67,33 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   /**
-   * Makes the request with {@code apiKey} put into its {@link SourceRequest#API_KEY_SLOT}s. The headers reported as sent
-   * keep the slot, so the key never leaves this method except on the wire.
+   * Makes the request with {@code apiKey} put into its {@link SourceRequest#API_KEY_SLOT}s. The
+   * headers reported as sent keep the slot, so the key never leaves this method except on the wire.
    */
   public Exchange fetch(SourceRequest request, String apiKey) {
-    URI url = apiKey == null ? request.url() : URI.create(request.url().toString().replace(SourceRequest.API_KEY_SLOT,
-        URLEncoder.encode(apiKey, StandardCharsets.UTF_8)));
-    HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-        .method(request.method(), HttpRequest.BodyPublishers.noBody())
-        .timeout(settings.requestTimeout())
-        .header("User-Agent", settings.userAgent())
-        .header("Accept-Encoding", "gzip");
-    request.headers().forEach((name, value) -> builder.header(name,
-        apiKey == null ? value : value.replace(SourceRequest.API_KEY_SLOT, apiKey)));
+    URI url =
+        apiKey == null
+            ? request.url()
+            : URI.create(
+                request
+                    .url()
+                    .toString()
+                    .replace(
+                        SourceRequest.API_KEY_SLOT,
+                        URLEncoder.encode(apiKey, StandardCharsets.UTF_8)));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(url)
+            .method(request.method(), HttpRequest.BodyPublishers.noBody())
+            .timeout(settings.requestTimeout())
+            .header("User-Agent", settings.userAgent())
+            .header("Accept-Encoding", "gzip");
+    request
+        .headers()
+        .forEach(
+            (name, value) ->
+                builder.header(
+                    name,
+                    apiKey == null ? value : value.replace(SourceRequest.API_KEY_SLOT, apiKey)));
     HttpRequest httpRequest = builder.build();
     Map<String, String> sentHeaders = new LinkedHashMap<>(joined(httpRequest.headers().map()));
     request.headers().forEach(sentHeaders::put); // as the adapter wrote them: slots, not keys
@@ -87,7 +104,13 @@ public final class HttpFetcher implements AutoCloseable {
       HttpResponse<byte[]> response = sendWithinTimeout(httpRequest);
       long duration = millisSince(started);
       Map<String, List<String>> headers = withoutPseudoHeaders(response.headers().map());
-      String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
+      String encoding =
+          response
+              .headers()
+              .firstValue("Content-Encoding")
+              .orElse("identity")
+              .trim()
+              .toLowerCase(Locale.ROOT);
       byte[] raw = response.body() == null ? new byte[0] : response.body();
       ReceivedResponse received;
       switch (encoding) {
@@ -96,13 +119,23 @@ public final class HttpFetcher implements AutoCloseable {
           try {
             received = new ReceivedResponse(response.statusCode(), headers, gunzip(raw));
           } catch (IOException e) {
-            return new Exchange(sentAt, duration, sentHeaders, new ReceivedResponse(response.statusCode(), headers, raw),
-                ErrorCode.CONTENT_DECODING, "gzip body could not be decompressed: " + e.getMessage());
+            return new Exchange(
+                sentAt,
+                duration,
+                sentHeaders,
+                new ReceivedResponse(response.statusCode(), headers, raw),
+                ErrorCode.CONTENT_DECODING,
+                "gzip body could not be decompressed: " + e.getMessage());
           }
         }
         default -> {
-          return new Exchange(sentAt, duration, sentHeaders, new ReceivedResponse(response.statusCode(), headers, raw),
-              ErrorCode.CONTENT_DECODING, "unrequested Content-Encoding " + encoding + "; raw bytes stored");
+          return new Exchange(
+              sentAt,
+              duration,
+              sentHeaders,
+              new ReceivedResponse(response.statusCode(), headers, raw),
+              ErrorCode.CONTENT_DECODING,
+              "unrequested Content-Encoding " + encoding + "; raw bytes stored");
         }
       }
       return new Exchange(sentAt, duration, sentHeaders, received, null, null);
@@ -111,12 +144,21 @@ public final class HttpFetcher implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new CancellationException("stopped while waiting for " + request.url().getHost());
     } catch (TimeoutException e) {
-      return failure(sentAt, started, sentHeaders, ErrorCode.TIMEOUT,
+      return failure(
+          sentAt,
+          started,
+          sentHeaders,
+          ErrorCode.TIMEOUT,
           "no complete answer within " + settings.requestTimeout().toMillis() + " ms");
     } catch (IOException e) {
       return failure(sentAt, started, sentHeaders, transportCode(e), describe(e));
     } catch (UnresolvedAddressException e) {
-      return failure(sentAt, started, sentHeaders, ErrorCode.CONNECT_ERROR, "host not resolved: " + request.url().getHost());
+      return failure(
+          sentAt,
+          started,
+          sentHeaders,
+          ErrorCode.CONNECT_ERROR,
+          "host not resolved: " + request.url().getHost());
     }
   }
 
@@ -126,12 +168,14 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   /**
-   * The JDK's request timeout ends at the response headers; a body that dribbles in would hold the extraction for as
-   * long as the server likes. The whole exchange, body included, gets the request timeout here.
+   * The JDK's request timeout ends at the response headers; a body that dribbles in would hold the
+   * extraction for as long as the server likes. The whole exchange, body included, gets the request
+   * timeout here.
    */
   private HttpResponse<byte[]> sendWithinTimeout(HttpRequest request)
       throws IOException, InterruptedException, TimeoutException {
-    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {
       return pending.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | InterruptedException e) {
@@ -159,7 +203,9 @@ public final class HttpFetcher implements AutoCloseable {
       if (t instanceof SSLException) {
         return ErrorCode.TLS_ERROR;
       }
-      if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof UnresolvedAddressException) {
         return ErrorCode.CONNECT_ERROR;
       }
     }
@@ -185,7 +231,12 @@ public final class HttpFetcher implements AutoCloseable {
     return text.toString();
   }
 
-  private static Exchange failure(Instant sentAt, long started, Map<String, String> sentHeaders, ErrorCode code, String message) {
+  private static Exchange failure(
+      Instant sentAt,
+      long started,
+      Map<String, String> sentHeaders,
+      ErrorCode code,
+      String message) {
     return new Exchange(sentAt, millisSince(started), sentHeaders, null, code, message);
   }
 
@@ -202,11 +253,12 @@ public final class HttpFetcher implements AutoCloseable {
   /** HTTP/2 adds ":status"; it is not a header the server sent. */
   private static Map<String, List<String>> withoutPseudoHeaders(Map<String, List<String>> headers) {
     Map<String, List<String>> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((name, values) -> {
-      if (!name.startsWith(":")) {
-        result.put(name, values);
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          if (!name.startsWith(":")) {
+            result.put(name, values);
+          }
+        });
     return result;
   }
 

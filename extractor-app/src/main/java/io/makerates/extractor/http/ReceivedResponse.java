@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An HTTP answer as received; {@code body} is the decompressed bytes, exactly as they arrived otherwise. */
+/**
+ * An HTTP answer as received; {@code body} is the decompressed bytes, exactly as they arrived
+ * otherwise.
+ */
 public record ReceivedResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
   public ReceivedResponse {

@@ -3,6 +3,7 @@ package io.makerates.extractor.publish;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.TopicNames;
 import io.makerates.runtime.ops.HealthChecks.Check;
+import io.makerates.runtime.trace.ExtractionTrace;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.QuotaUsage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import io.makerates.runtime.trace.ExtractionTrace;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -26,10 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes bronze records to {@code fx.bronze.extractions.v1}, keyed by source id, one Kafka transaction per attempt;
- * the attempt's quota usage goes to {@code fx.extractor.quota.v1} in the same transaction, so the count a restart
- * restores is exactly the attempts recorded. The transactional id is per instance, so a restarted pod fences
- * its previous incarnation.
+ * Writes bronze records to {@code fx.bronze.extractions.v1}, keyed by source id, one Kafka
+ * transaction per attempt; the attempt's quota usage goes to {@code fx.extractor.quota.v1} in the
+ * same transaction, so the count a restart restores is exactly the attempts recorded. The
+ * transactional id is per instance, so a restarted pod fences its previous incarnation.
  */
 public final class BronzePublisher implements BronzeSink, AutoCloseable {
 
@@ -40,7 +40,8 @@ public final class BronzePublisher implements BronzeSink, AutoCloseable {
   private volatile String broken;
   private volatile boolean closed;
 
-  public BronzePublisher(Properties kafka, AvroSerdes serdes, String instance, MeterRegistry metrics) {
+  public BronzePublisher(
+      Properties kafka, AvroSerdes serdes, String instance, MeterRegistry metrics) {
     Properties props = new Properties();
     props.putAll(kafka);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "makerates-extractor-" + instance);
@@ -53,7 +54,8 @@ public final class BronzePublisher implements BronzeSink, AutoCloseable {
       producer.initTransactions();
     } catch (RuntimeException e) {
       producer.close(Duration.ZERO);
-      throw new IllegalStateException("the bronze producer could not initialise its transactions: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the bronze producer could not initialise its transactions: " + e.getMessage(), e);
     }
     this.clientMetrics = new KafkaClientMetrics(producer);
     clientMetrics.bindTo(metrics);
@@ -62,29 +64,42 @@ public final class BronzePublisher implements BronzeSink, AutoCloseable {
   @Override
   public synchronized void publish(BronzeExtraction record, QuotaUsage usage) {
     if (broken != null || closed) {
-      throw new IllegalStateException("the bronze producer is unusable: " + (closed ? "closed" : broken));
+      throw new IllegalStateException(
+          "the bronze producer is unusable: " + (closed ? "closed" : broken));
     }
     try {
       producer.beginTransaction();
-      ProducerRecord<String, SpecificRecord> bronze = new ProducerRecord<>(TopicNames.BRONZE, record.getSourceId(), record);
+      ProducerRecord<String, SpecificRecord> bronze =
+          new ProducerRecord<>(TopicNames.BRONZE, record.getSourceId(), record);
       ExtractionTrace.addTo(bronze.headers(), record.getExtractionId());
       var sent = producer.send(bronze);
       if (usage != null) {
-        producer.send(new ProducerRecord<>(TopicNames.QUOTA, usage.getSourceId() + "/" + usage.getPeriod(), usage)).get();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    TopicNames.QUOTA, usage.getSourceId() + "/" + usage.getPeriod(), usage))
+            .get();
       }
       sent.get();
       producer.commitTransaction();
-    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException | UnsupportedVersionException e) {
-      // fatal for this producer: another instance took over the transactional id, or the cluster refuses us
+    } catch (ProducerFencedException
+        | OutOfOrderSequenceException
+        | AuthorizationException
+        | UnsupportedVersionException e) {
+      // fatal for this producer: another instance took over the transactional id, or the cluster
+      // refuses us
       broken = e.getClass().getSimpleName() + ": " + e.getMessage();
-      throw new IllegalStateException("bronze record " + record.getExtractionId() + " not written: " + broken, e);
+      throw new IllegalStateException(
+          "bronze record " + record.getExtractionId() + " not written: " + broken, e);
     } catch (KafkaException | ExecutionException e) {
       abort();
-      throw new IllegalStateException("bronze record " + record.getExtractionId() + " not written: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "bronze record " + record.getExtractionId() + " not written: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       abort();
-      throw new IllegalStateException("interrupted while writing bronze record " + record.getExtractionId(), e);
+      throw new IllegalStateException(
+          "interrupted while writing bronze record " + record.getExtractionId(), e);
     }
   }
 

@@ -8,8 +8,8 @@ import io.makerates.schema.QuotaUsage;
 public interface BronzeSink {
 
   /**
-   * Stores one attempt's record, and the quota usage it took (null for a source without a quota), durably and
-   * together, or throws; the record of an attempt must not be lost silently.
+   * Stores one attempt's record, and the quota usage it took (null for a source without a quota),
+   * durably and together, or throws; the record of an attempt must not be lost silently.
    */
   void publish(BronzeExtraction record, QuotaUsage usage);
 }

@@ -12,9 +12,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Follows the compacted quota topic: the first {@link #catchUp} reads it from the start (what earlier runs used), each
- * later one only what was written since, by this process or another (a backfill run beside the extractor). Only
- * committed usage counts: an aborted attempt did not happen.
+ * Follows the compacted quota topic: the first {@link #catchUp} reads it from the start (what
+ * earlier runs used), each later one only what was written since, by this process or another (a
+ * backfill run beside the extractor). Only committed usage counts: an aborted attempt did not
+ * happen.
  */
 public final class QuotaFeed implements AutoCloseable {
 
@@ -29,10 +30,14 @@ public final class QuotaFeed implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.timeout = timeout;
-    this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    this.consumer =
+        new KafkaConsumer<>(
+            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     try {
-      this.partitions = consumer.partitionsFor(topic.name(), timeout).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      this.partitions =
+          consumer.partitionsFor(topic.name(), timeout).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
     } catch (RuntimeException e) {
@@ -48,14 +53,19 @@ public final class QuotaFeed implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the quota topic could not be read to its end within " + timeout.toSeconds()
-            + "s: quota usage unknown, so nothing is sent");
+        throw new IllegalStateException(
+            "the quota topic could not be read to its end within "
+                + timeout.toSeconds()
+                + "s: quota usage unknown, so nothing is sent");
       }
-      consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-        if (r.value() != null) {
-          usage.add(r.value());
-        }
-      });
+      consumer
+          .poll(Duration.ofMillis(200))
+          .forEach(
+              r -> {
+                if (r.value() != null) {
+                  usage.add(r.value());
+                }
+              });
     }
     return usage;
   }

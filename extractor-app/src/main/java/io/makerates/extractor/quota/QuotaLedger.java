@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Requests used per source and quota period. A request is reserved before it is sent (so a crash between sending and
- * recording can only over-count, never exceed the quota); the reservation is published as a {@link QuotaUsage} in
- * the same Kafka transaction as the attempt's bronze record, and {@link #restore} reads those back at start.
+ * Requests used per source and quota period. A request is reserved before it is sent (so a crash
+ * between sending and recording can only over-count, never exceed the quota); the reservation is
+ * published as a {@link QuotaUsage} in the same Kafka transaction as the attempt's bronze record,
+ * and {@link #restore} reads those back at start.
  *
- * <p>One extractor instance owns a source's quota: the Deployment runs one replica (its transactional id fences a
- * second one), so the ledger does not need to coordinate across processes.
+ * <p>One extractor instance owns a source's quota: the Deployment runs one replica (its
+ * transactional id fences a second one), so the ledger does not need to coordinate across
+ * processes.
  */
 public final class QuotaLedger {
 
@@ -34,18 +36,24 @@ public final class QuotaLedger {
   public QuotaLedger(Map<String, QuotaLimit> limits, Clock clock, MeterRegistry metrics) {
     this.limits = Map.copyOf(limits);
     this.clock = clock;
-    limits.forEach((source, limit) -> {
-      Gauge.builder("makerates.extractor.quota.used", () -> used(source))
-          .description("Requests used in the current quota period").tag("source", source).register(metrics);
-      Gauge.builder("makerates.extractor.quota.limit", () -> limit.limit())
-          .description("Requests allowed per quota period").tag("source", source).tag("period", limit.period().name().toLowerCase())
-          .register(metrics);
-    });
+    limits.forEach(
+        (source, limit) -> {
+          Gauge.builder("makerates.extractor.quota.used", () -> used(source))
+              .description("Requests used in the current quota period")
+              .tag("source", source)
+              .register(metrics);
+          Gauge.builder("makerates.extractor.quota.limit", () -> limit.limit())
+              .description("Requests allowed per quota period")
+              .tag("source", source)
+              .tag("period", limit.period().name().toLowerCase())
+              .register(metrics);
+        });
   }
 
   /**
-   * Takes in usage recorded elsewhere (earlier runs at start, a backfill beside this process later): for each source,
-   * the highest count recorded for the current period wins, so taking a record in twice changes nothing.
+   * Takes in usage recorded elsewhere (earlier runs at start, a backfill beside this process
+   * later): for each source, the highest count recorded for the current period wins, so taking a
+   * record in twice changes nothing.
    */
   public synchronized void restore(Collection<QuotaUsage> recorded) {
     for (QuotaUsage record : recorded) {
@@ -56,8 +64,13 @@ public final class QuotaLedger {
       String source = record.getSourceId();
       if (record.getUsed() > current(source, record.getPeriod())) {
         usage.put(source, new Usage(record.getPeriod(), record.getUsed()));
-        LOG.info("quota of {}: {} of {} used in {} (recorded by {})", source, record.getUsed(), limit.limit(),
-            record.getPeriod(), "the quota topic");
+        LOG.info(
+            "quota of {}: {} of {} used in {} (recorded by {})",
+            source,
+            record.getUsed(),
+            limit.limit(),
+            record.getPeriod(),
+            "the quota topic");
       }
     }
   }
@@ -77,18 +90,30 @@ public final class QuotaLedger {
     String period = limit.periodOf(now);
     long used = current(source, period);
     if (used >= limit.limit()) {
-      throw new QuotaSpentException("quota of " + source + " spent: " + used + " of " + limit + " used in " + period);
+      throw new QuotaSpentException(
+          "quota of " + source + " spent: " + used + " of " + limit + " used in " + period);
     }
     long after = used + 1;
     usage.put(source, new Usage(period, after));
     if (after == (long) Math.ceil(limit.limit() * limit.warnAt())) {
-      LOG.warn("quota of {} at {}%: {} of {} used in {}", source, Math.round(100.0 * after / limit.limit()), after, limit, period);
+      LOG.warn(
+          "quota of {} at {}%: {} of {} used in {}",
+          source, Math.round(100.0 * after / limit.limit()), after, limit, period);
     }
-    return Optional.of(QuotaUsage.newBuilder().setSourceId(source).setPeriod(period).setUsed(after)
-        .setLimit(limit.limit()).setUpdatedAt(now).build());
+    return Optional.of(
+        QuotaUsage.newBuilder()
+            .setSourceId(source)
+            .setPeriod(period)
+            .setUsed(after)
+            .setLimit(limit.limit())
+            .setUpdatedAt(now)
+            .build());
   }
 
-  /** The provider says the quota is spent: count it used up until the period ends, whatever the ledger thought. */
+  /**
+   * The provider says the quota is spent: count it used up until the period ends, whatever the
+   * ledger thought.
+   */
   public synchronized void exhaust(String source) {
     QuotaLimit limit = limits.get(source);
     if (limit != null) {
@@ -103,7 +128,8 @@ public final class QuotaLedger {
     if (limit == null) {
       return Optional.empty();
     }
-    return Optional.of(Math.max(0, limit.limit() - current(source, limit.periodOf(clock.instant()))));
+    return Optional.of(
+        Math.max(0, limit.limit() - current(source, limit.periodOf(clock.instant()))));
   }
 
   public Optional<QuotaLimit> limit(String source) {

@@ -1,6 +1,8 @@
 package io.makerates.extractor.quota;
 
-/** No request may be sent: the source's quota for the current period is used up. Nothing was sent. */
+/**
+ * No request may be sent: the source's quota for the current period is used up. Nothing was sent.
+ */
 public final class QuotaSpentException extends RuntimeException {
 
   public QuotaSpentException(String message) {

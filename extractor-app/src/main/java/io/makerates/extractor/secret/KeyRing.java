@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A source's API key, read from a file that a Kubernetes secret or a Vault agent rewrites on rotation. The file is read
- * again before every use (it is tiny, and a mounted secret is swapped by a symlink, which change notifications miss);
- * when its content changes, the key it replaces stays available as the previous key for a grace period, because the
- * provider may not accept the new key everywhere at once.
+ * A source's API key, read from a file that a Kubernetes secret or a Vault agent rewrites on
+ * rotation. The file is read again before every use (it is tiny, and a mounted secret is swapped by
+ * a symlink, which change notifications miss); when its content changes, the key it replaces stays
+ * available as the previous key for a grace period, because the provider may not accept the new key
+ * everywhere at once.
  */
 public final class KeyRing {
 
@@ -25,13 +26,17 @@ public final class KeyRing {
   private String previous;
   private Instant previousUntil = Instant.MIN;
 
-  /** @param onNewKey told of every key value read, before it is used: the redactor learns it there */
+  /**
+   * @param onNewKey told of every key value read, before it is used: the redactor learns it there
+   */
   public KeyRing(Path file, Duration grace, Clock clock, Consumer<String> onNewKey) {
     this.file = file;
     this.grace = grace;
     this.clock = clock;
     this.onNewKey = onNewKey;
-    this.current = read().orElseThrow(() -> new IllegalStateException("the API key file " + file + " is empty"));
+    this.current =
+        read()
+            .orElseThrow(() -> new IllegalStateException("the API key file " + file + " is empty"));
     onNewKey.accept(current);
   }
 
@@ -49,7 +54,9 @@ public final class KeyRing {
 
   /** The key the current one replaced, while its grace period lasts. */
   public synchronized Optional<String> previous() {
-    return previous != null && clock.instant().isBefore(previousUntil) ? Optional.of(previous) : Optional.empty();
+    return previous != null && clock.instant().isBefore(previousUntil)
+        ? Optional.of(previous)
+        : Optional.empty();
   }
 
   public Path file() {

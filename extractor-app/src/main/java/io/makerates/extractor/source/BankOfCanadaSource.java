@@ -1,7 +1,7 @@
 package io.makerates.extractor.source;
 
-import io.makerates.runtime.source.SourceTypeIds;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.makerates.runtime.source.SourceTypeIds;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Bank of Canada Valet, group {@code FX_RATES_DAILY}: one series per currency ({@code FXUSDCAD}...), each the CAD
- * price of one unit, so the base is always CAD. {@code recent=1} gives the last published day; {@code start_date} and
- * {@code end_date} (both inclusive) a day or a range. Values are strings; streams-app reads them.
+ * Bank of Canada Valet, group {@code FX_RATES_DAILY}: one series per currency ({@code
+ * FXUSDCAD}...), each the CAD price of one unit, so the base is always CAD. {@code recent=1} gives
+ * the last published day; {@code start_date} and {@code end_date} (both inclusive) a day or a
+ * range. Values are strings; streams-app reads them.
  */
 public final class BankOfCanadaSource extends KeylessRateSource {
 
@@ -21,8 +22,15 @@ public final class BankOfCanadaSource extends KeylessRateSource {
   public static final String BASE = "CAD";
 
   /** Valet publishes the day's rates at about 16:30 Toronto time on Canadian business days. */
-  public static final SourceType SOURCE_TYPE = SourceType.open(SourceTypeIds.BANK_OF_CANADA,
-      config -> new BankOfCanadaSource(config.baseUrl()), DEFAULT_BASE_URL, BASE, true, Optional.empty());
+  public static final SourceType SOURCE_TYPE =
+      SourceType.open(
+          SourceTypeIds.BANK_OF_CANADA,
+          config -> new BankOfCanadaSource(config.baseUrl()),
+          DEFAULT_BASE_URL,
+          BASE,
+          true,
+          Optional.empty());
+
   static final String GROUP_PATH = "/observations/group/FX_RATES_DAILY/json";
 
   private static final Map<String, String> HEADERS = Map.of("Accept", "application/json");
@@ -51,8 +59,9 @@ public final class BankOfCanadaSource extends KeylessRateSource {
   }
 
   /**
-   * Valet answers an unknown group or a bad date with a 404 or 400 and {@code {"message":"..."}}; a 2xx answer must be
-   * a JSON object with an {@code observations} array (empty when no day in the range was published).
+   * Valet answers an unknown group or a bad date with a 404 or 400 and {@code {"message":"..."}}; a
+   * 2xx answer must be a JSON object with an {@code observations} array (empty when no day in the
+   * range was published).
    */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
@@ -69,10 +78,15 @@ public final class BankOfCanadaSource extends KeylessRateSource {
       return Optional.empty();
     }
     JsonNode message = JsonAnswers.tree(body).path("message");
-    return message.isTextual() ? Optional.of(ProviderError.other(message.asText())) : Optional.empty();
+    return message.isTextual()
+        ? Optional.of(ProviderError.other(message.asText()))
+        : Optional.empty();
   }
 
-  /** The newest observation's {@code d}; observations are listed oldest first, so this is normally the last one. */
+  /**
+   * The newest observation's {@code d}; observations are listed oldest first, so this is normally
+   * the last one.
+   */
   @Override
   public Optional<LocalDate> answerDate(byte[] body) {
     JsonNode observations = JsonAnswers.tree(body).path("observations");
@@ -96,6 +110,13 @@ public final class BankOfCanadaSource extends KeylessRateSource {
 
   private SourceRequest request(Map<String, String> params, LocalDate from, LocalDate to) {
     // Valet has no API version in its paths: sourceVersion stays empty
-    return new SourceRequest(URI.create(baseUrl + GROUP_PATH + BaseUrl.query(params)), "GET", HEADERS, params, from, to, null);
+    return new SourceRequest(
+        URI.create(baseUrl + GROUP_PATH + BaseUrl.query(params)),
+        "GET",
+        HEADERS,
+        params,
+        from,
+        to,
+        null);
   }
 }

@@ -14,28 +14,64 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Bank of England, Statistical Interactive Database: {@code /_iadb-fromshowcolumns.asp?csv.x=yes} with the spot series
- * of 26 currencies against sterling and a date window ({@code Datefrom}, {@code Dateto}, written {@code 17/Mar/2026}).
- * The "latest" request asks for the last four days (a weekend and a bank holiday included), so the newest published day
- * is in it. Keyless; units of currency per GBP. A bad request is answered with an HTML page and status 200.
+ * Bank of England, Statistical Interactive Database: {@code /_iadb-fromshowcolumns.asp?csv.x=yes}
+ * with the spot series of 26 currencies against sterling and a date window ({@code Datefrom},
+ * {@code Dateto}, written {@code 17/Mar/2026}). The "latest" request asks for the last four days (a
+ * weekend and a bank holiday included), so the newest published day is in it. Keyless; units of
+ * currency per GBP. A bad request is answered with an HTML page and status 200.
  */
 public final class BankOfEnglandSource extends KeylessRateSource {
 
   public static final String TYPE = SourceTypeIds.BANK_OF_ENGLAND;
   public static final String DEFAULT_BASE_URL = "https://www.bankofengland.co.uk/boeapps/database";
   public static final String BASE = "GBP";
-  /** XUDL… spot series, in the order the export lists them (the parser maps each to its currency). */
-  static final List<String> SERIES = List.of("XUDLUSS", "XUDLERS", "XUDLJYS", "XUDLCDS", "XUDLSFS", "XUDLADS", "XUDLNDS",
-      "XUDLNKS", "XUDLSKS", "XUDLDKS", "XUDLHDS", "XUDLSGS", "XUDLSRS", "XUDLZRS", "XUDLTWS", "XUDLBK25", "XUDLBK33",
-      "XUDLBK47", "XUDLBK78", "XUDLBK83", "XUDLBK87", "XUDLBK89", "XUDLBK93", "XUDLBK95", "XUDLBK97", "XUDLZOS4");
+
+  /**
+   * XUDL… spot series, in the order the export lists them (the parser maps each to its currency).
+   */
+  static final List<String> SERIES =
+      List.of(
+          "XUDLUSS",
+          "XUDLERS",
+          "XUDLJYS",
+          "XUDLCDS",
+          "XUDLSFS",
+          "XUDLADS",
+          "XUDLNDS",
+          "XUDLNKS",
+          "XUDLSKS",
+          "XUDLDKS",
+          "XUDLHDS",
+          "XUDLSGS",
+          "XUDLSRS",
+          "XUDLZRS",
+          "XUDLTWS",
+          "XUDLBK25",
+          "XUDLBK33",
+          "XUDLBK47",
+          "XUDLBK78",
+          "XUDLBK83",
+          "XUDLBK87",
+          "XUDLBK89",
+          "XUDLBK93",
+          "XUDLBK95",
+          "XUDLBK97",
+          "XUDLZOS4");
 
   /** The rates are observed around 4 pm London time on UK business days. */
-  public static final SourceType SOURCE_TYPE = SourceType.open(TYPE, config -> new BankOfEnglandSource(config.baseUrl(),
-      Clock.systemUTC()), DEFAULT_BASE_URL, BASE, true,
-      Optional.of(SourceType.Publication.at("16:30", "Europe/London", "19:00")));
+  public static final SourceType SOURCE_TYPE =
+      SourceType.open(
+          TYPE,
+          config -> new BankOfEnglandSource(config.baseUrl(), Clock.systemUTC()),
+          DEFAULT_BASE_URL,
+          BASE,
+          true,
+          Optional.of(SourceType.Publication.at("16:30", "Europe/London", "19:00")));
 
-  private static final DateTimeFormatter WINDOW = DateTimeFormatter.ofPattern("dd/MMM/yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter ROW = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter WINDOW =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter ROW =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private static final Map<String, String> HEADERS = Map.of("Accept", "text/csv");
 
   private final Clock clock;
@@ -67,10 +103,16 @@ public final class BankOfEnglandSource extends KeylessRateSource {
     return 366;
   }
 
-  /** A 2xx answer is the CSV export, starting {@code DATE,}; anything else (an HTML page) is malformed. */
+  /**
+   * A 2xx answer is the CSV export, starting {@code DATE,}; anything else (an HTML page) is
+   * malformed.
+   */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
-    return unlessRecognised(status, body, text -> text.startsWith("DATE,"),
+    return unlessRecognised(
+        status,
+        body,
+        text -> text.startsWith("DATE,"),
         "not the database's CSV export (an HTML page: a bad series or date?)");
   }
 
@@ -90,7 +132,8 @@ public final class BankOfEnglandSource extends KeylessRateSource {
     return newest(dates, ROW);
   }
 
-  private SourceRequest request(LocalDate windowFrom, LocalDate windowTo, LocalDate from, LocalDate to) {
+  private SourceRequest request(
+      LocalDate windowFrom, LocalDate windowTo, LocalDate from, LocalDate to) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("CSVF", "TN");
     params.put("Datefrom", WINDOW.format(windowFrom));
@@ -98,7 +141,13 @@ public final class BankOfEnglandSource extends KeylessRateSource {
     params.put("SeriesCodes", String.join(",", SERIES));
     params.put("UsingCodes", "Y");
     params.put("csv.x", "yes");
-    return new SourceRequest(URI.create(baseUrl + "/_iadb-fromshowcolumns.asp" + BaseUrl.query(params)), "GET", HEADERS,
-        params, from, to, null);
+    return new SourceRequest(
+        URI.create(baseUrl + "/_iadb-fromshowcolumns.asp" + BaseUrl.query(params)),
+        "GET",
+        HEADERS,
+        params,
+        from,
+        to,
+        null);
   }
 }

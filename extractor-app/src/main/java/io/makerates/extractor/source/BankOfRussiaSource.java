@@ -12,11 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Central Bank of the Russian Federation: {@code /scripts/XML_daily.asp} lists the current official rates,
- * {@code ?date_req=DD/MM/YYYY} those in effect on a day. A list takes effect the day after it is set from the market,
- * and streams-app files it under that setting day: so the rates of day D are asked as those in effect on D + 1. History is asked one day per request (the range endpoint,
- * XML_dynamic, takes one currency at a time), so a backfill runs in ISOLATED mode or with chunks of one day. Keyless;
- * RUB per {@code Nominal} units, decimal commas, windows-1251.
+ * Central Bank of the Russian Federation: {@code /scripts/XML_daily.asp} lists the current official
+ * rates, {@code ?date_req=DD/MM/YYYY} those in effect on a day. A list takes effect the day after
+ * it is set from the market, and streams-app files it under that setting day: so the rates of day D
+ * are asked as those in effect on D + 1. History is asked one day per request (the range endpoint,
+ * XML_dynamic, takes one currency at a time), so a backfill runs in ISOLATED mode or with chunks of
+ * one day. Keyless; RUB per {@code Nominal} units, decimal commas, windows-1251.
  */
 public final class BankOfRussiaSource extends KeylessRateSource {
 
@@ -25,12 +26,19 @@ public final class BankOfRussiaSource extends KeylessRateSource {
   public static final String BASE = "RUB";
 
   /** The rates for the next business day are set around 15:30 Moscow time. */
-  public static final SourceType SOURCE_TYPE = SourceType.open(TYPE, config -> new BankOfRussiaSource(config.baseUrl()),
-      DEFAULT_BASE_URL, BASE, true, Optional.of(SourceType.Publication.at("15:45", "Europe/Moscow", "18:00")));
+  public static final SourceType SOURCE_TYPE =
+      SourceType.open(
+          TYPE,
+          config -> new BankOfRussiaSource(config.baseUrl()),
+          DEFAULT_BASE_URL,
+          BASE,
+          true,
+          Optional.of(SourceType.Publication.at("15:45", "Europe/Moscow", "18:00")));
 
   private static final DateTimeFormatter REQUEST = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter ANSWER = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-  private static final Pattern DATE = Pattern.compile("<ValCurs[^>]*\\sDate=\"(\\d{2}\\.\\d{2}\\.\\d{4})\"");
+  private static final Pattern DATE =
+      Pattern.compile("<ValCurs[^>]*\\sDate=\"(\\d{2}\\.\\d{2}\\.\\d{4})\"");
   private static final Map<String, String> HEADERS = Map.of("Accept", "application/xml");
 
   public BankOfRussiaSource(URI baseUrl) {
@@ -39,21 +47,32 @@ public final class BankOfRussiaSource extends KeylessRateSource {
 
   @Override
   public SourceRequest latest() {
-    return new SourceRequest(URI.create(baseUrl + "/XML_daily.asp"), "GET", HEADERS, Map.of(), null, null, null);
+    return new SourceRequest(
+        URI.create(baseUrl + "/XML_daily.asp"), "GET", HEADERS, Map.of(), null, null, null);
   }
 
   @Override
   public SourceRequest day(LocalDate date) {
     String day = REQUEST.format(date.plusDays(1)); // the list set on date takes effect the next day
-    return new SourceRequest(URI.create(baseUrl + "/XML_daily.asp?date_req=" + day), "GET", HEADERS,
-        Map.of("date_req", day), date, date, null);
+    return new SourceRequest(
+        URI.create(baseUrl + "/XML_daily.asp?date_req=" + day),
+        "GET",
+        HEADERS,
+        Map.of("date_req", day),
+        date,
+        date,
+        null);
   }
 
   @Override
   public SourceRequest range(LocalDate from, LocalDate to) {
     if (!from.equals(to)) {
-      throw new UnsupportedOperationException("CBR's history is served one day per request, not " + from + ".." + to
-          + ": backfill it with --mode ISOLATED (or --chunk-days 1)");
+      throw new UnsupportedOperationException(
+          "CBR's history is served one day per request, not "
+              + from
+              + ".."
+              + to
+              + ": backfill it with --mode ISOLATED (or --chunk-days 1)");
     }
     return day(from);
   }
@@ -67,10 +86,17 @@ public final class BankOfRussiaSource extends KeylessRateSource {
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
     // the markup is ASCII, so a windows-1251 body read as UTF-8 still shows it
-    return unlessRecognised(status, body, text -> text.contains("<ValCurs"), "not a CBR ValCurs list (a DDoS-guard page?)");
+    return unlessRecognised(
+        status,
+        body,
+        text -> text.contains("<ValCurs"),
+        "not a CBR ValCurs list (a DDoS-guard page?)");
   }
 
-  /** The day the list observes: its {@code Date} (when it takes effect) − 1, as streams-app files it. */
+  /**
+   * The day the list observes: its {@code Date} (when it takes effect) − 1, as streams-app files
+   * it.
+   */
   @Override
   public Optional<LocalDate> answerDate(byte[] body) {
     if (body == null) {

@@ -2,7 +2,10 @@ package io.makerates.extractor.source;
 
 import java.net.URI;
 
-/** Configured base URLs are written with or without a trailing slash; paths are appended to the form without. */
+/**
+ * Configured base URLs are written with or without a trailing slash; paths are appended to the form
+ * without.
+ */
 final class BaseUrl {
 
   private BaseUrl() {}
@@ -10,7 +13,9 @@ final class BaseUrl {
   /** {@code ?a=1&b=2} from the parameters in their order, or "" for none. */
   static String query(java.util.Map<String, String> params) {
     StringBuilder query = new StringBuilder();
-    params.forEach((name, value) -> query.append(query.isEmpty() ? '?' : '&').append(name).append('=').append(value));
+    params.forEach(
+        (name, value) ->
+            query.append(query.isEmpty() ? '?' : '&').append(name).append('=').append(value));
     return query.toString();
   }
 

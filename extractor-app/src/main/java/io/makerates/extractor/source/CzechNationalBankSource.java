@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Czech National Bank, {@code api.cnb.cz/cnbapi}: {@code /exrates/daily} is the latest fixing (with {@code date=} the
- * fixing of one day), {@code /exrates/daily-year?year=Y} every fixing of a year. A range is therefore served by its
- * year's file and asked for up to that year's end at most: a range across a new year is cut there, and its later
- * dates stay missing for the backfill's next request. Keyless; CZK per {@code amount} units; streams-app reads it.
+ * Czech National Bank, {@code api.cnb.cz/cnbapi}: {@code /exrates/daily} is the latest fixing (with
+ * {@code date=} the fixing of one day), {@code /exrates/daily-year?year=Y} every fixing of a year.
+ * A range is therefore served by its year's file and asked for up to that year's end at most: a
+ * range across a new year is cut there, and its later dates stay missing for the backfill's next
+ * request. Keyless; CZK per {@code amount} units; streams-app reads it.
  */
 public final class CzechNationalBankSource extends KeylessRateSource {
 
@@ -22,8 +23,14 @@ public final class CzechNationalBankSource extends KeylessRateSource {
   public static final String BASE = "CZK";
 
   /** The fixing is declared after 14:30 Prague time on Czech business days. */
-  public static final SourceType SOURCE_TYPE = SourceType.open(TYPE, config -> new CzechNationalBankSource(config.baseUrl()),
-      DEFAULT_BASE_URL, BASE, true, Optional.of(SourceType.Publication.at("14:35", "Europe/Prague", "17:30")));
+  public static final SourceType SOURCE_TYPE =
+      SourceType.open(
+          TYPE,
+          config -> new CzechNationalBankSource(config.baseUrl()),
+          DEFAULT_BASE_URL,
+          BASE,
+          true,
+          Optional.of(SourceType.Publication.at("14:35", "Europe/Prague", "17:30")));
 
   private static final Map<String, String> HEADERS = Map.of("Accept", "application/json");
 
@@ -59,7 +66,10 @@ public final class CzechNationalBankSource extends KeylessRateSource {
     return 366;
   }
 
-  /** A 2xx answer is an object with a {@code rates} array; errors are {@code {"description","errorCode"}}. */
+  /**
+   * A 2xx answer is an object with a {@code rates} array; errors are {@code
+   * {"description","errorCode"}}.
+   */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
     if (status >= 200 && status < 300) {
@@ -67,12 +77,15 @@ public final class CzechNationalBankSource extends KeylessRateSource {
       if (problem.isPresent()) {
         return problem.map(ProviderError::malformed);
       }
-      return JsonAnswers.tree(body).path("rates").isArray() ? Optional.empty()
+      return JsonAnswers.tree(body).path("rates").isArray()
+          ? Optional.empty()
           : Optional.of(ProviderError.malformed("a JSON object without a rates array"));
     }
     JsonNode error = JsonAnswers.tree(body).path("errorCode");
     return error.isTextual()
-        ? Optional.of(ProviderError.other(error.asText() + ": " + JsonAnswers.tree(body).path("description").asText("")))
+        ? Optional.of(
+            ProviderError.other(
+                error.asText() + ": " + JsonAnswers.tree(body).path("description").asText("")))
         : Optional.empty();
   }
 
@@ -91,7 +104,9 @@ public final class CzechNationalBankSource extends KeylessRateSource {
     return Optional.ofNullable(newest);
   }
 
-  private SourceRequest request(String path, Map<String, String> params, LocalDate from, LocalDate to) {
-    return new SourceRequest(URI.create(baseUrl + path + BaseUrl.query(params)), "GET", HEADERS, params, from, to, null);
+  private SourceRequest request(
+      String path, Map<String, String> params, LocalDate from, LocalDate to) {
+    return new SourceRequest(
+        URI.create(baseUrl + path + BaseUrl.query(params)), "GET", HEADERS, params, from, to, null);
   }
 }

@@ -17,10 +17,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * The ECB's euro foreign exchange reference rates as XML files: {@code eurofxref-daily.xml} (the last published day),
- * {@code eurofxref-hist-90d.xml} (about the last 90 days) and {@code eurofxref-hist.xml} (everything since 1999). There
- * is no query by date: a day or a range is served by the smallest file that holds it, so the answer covers more than
- * was asked for; the request still records the dates asked for. Always EUR-based.
+ * The ECB's euro foreign exchange reference rates as XML files: {@code eurofxref-daily.xml} (the
+ * last published day), {@code eurofxref-hist-90d.xml} (about the last 90 days) and {@code
+ * eurofxref-hist.xml} (everything since 1999). There is no query by date: a day or a range is
+ * served by the smallest file that holds it, so the answer covers more than was asked for; the
+ * request still records the dates asked for. Always EUR-based.
  */
 public final class EcbSource implements RateSource {
 
@@ -28,18 +29,27 @@ public final class EcbSource implements RateSource {
   public static final String DEFAULT_BASE_URL = "https://www.ecb.europa.eu/stats/eurofxref";
   public static final String BASE = "EUR";
 
-  /** The ECB publishes around 16:00 Frankfurt time on TARGET days; polled from 16:05 until 19:00. */
-  public static final SourceType SOURCE_TYPE = SourceType.open(SourceTypeIds.ECB, config -> new EcbSource(config.baseUrl()),
-      DEFAULT_BASE_URL, BASE, true, Optional.of(SourceType.Publication.at("16:05", "Europe/Berlin", "19:00")));
+  /**
+   * The ECB publishes around 16:00 Frankfurt time on TARGET days; polled from 16:05 until 19:00.
+   */
+  public static final SourceType SOURCE_TYPE =
+      SourceType.open(
+          SourceTypeIds.ECB,
+          config -> new EcbSource(config.baseUrl()),
+          DEFAULT_BASE_URL,
+          BASE,
+          true,
+          Optional.of(SourceType.Publication.at("16:05", "Europe/Berlin", "19:00")));
 
   static final String DAILY_FILE = "/eurofxref-daily.xml";
   static final String RECENT_FILE = "/eurofxref-hist-90d.xml";
   static final String HISTORY_FILE = "/eurofxref-hist.xml";
 
   /**
-   * How far back the 90-day file is trusted to reach. It ends at the last publication, which can be days behind today
-   * (weekends, holidays, before 16:00 CET), and the real file dated 2020-12-10 starts at 2020-09-14, 87 days earlier.
-   * Asking for the full history near that edge costs bandwidth; asking the 90-day file would silently miss days.
+   * How far back the 90-day file is trusted to reach. It ends at the last publication, which can be
+   * days behind today (weekends, holidays, before 16:00 CET), and the real file dated 2020-12-10
+   * starts at 2020-09-14, 87 days earlier. Asking for the full history near that edge costs
+   * bandwidth; asking the 90-day file would silently miss days.
    */
   static final int RECENT_FILE_SAFE_DAYS = 80;
 
@@ -52,7 +62,9 @@ public final class EcbSource implements RateSource {
     this(baseUrl, Clock.systemUTC());
   }
 
-  /** @param clock decides whether a date is recent enough for the 90-day file */
+  /**
+   * @param clock decides whether a date is recent enough for the 90-day file
+   */
   public EcbSource(URI baseUrl, Clock clock) {
     this.baseUrl = BaseUrl.withoutTrailingSlash(baseUrl);
     this.clock = clock;
@@ -91,9 +103,10 @@ public final class EcbSource implements RateSource {
   }
 
   /**
-   * The ECB reports errors only as HTTP status and HTML pages, so the one provider error is a 2xx answer that is not a
-   * complete eurofxref document: an HTML page, a cut-off file, XML without {@code Cube} elements. The whole body is
-   * streamed through once to find a truncation; no tree of a 30 MB history file is built.
+   * The ECB reports errors only as HTTP status and HTML pages, so the one provider error is a 2xx
+   * answer that is not a complete eurofxref document: an HTML page, a cut-off file, XML without
+   * {@code Cube} elements. The whole body is streamed through once to find a truncation; no tree of
+   * a 30 MB history file is built.
    */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
@@ -115,23 +128,27 @@ public final class EcbSource implements RateSource {
         }
       }
     } catch (XMLStreamException | RuntimeException e) {
-      return Optional.of(ProviderError.malformed(looksLikeHtml(body, root)
-          ? "an HTML page, not ECB eurofxref XML"
-          : "not well-formed XML (cut off?): " + gist(e.getMessage())));
+      return Optional.of(
+          ProviderError.malformed(
+              looksLikeHtml(body, root)
+                  ? "an HTML page, not ECB eurofxref XML"
+                  : "not well-formed XML (cut off?): " + gist(e.getMessage())));
     } finally {
       close(reader);
     }
     if (!sawCube) {
-      return Optional.of(ProviderError.malformed(looksLikeHtml(body, root)
-          ? "an HTML page, not ECB eurofxref XML"
-          : "XML without a Cube element (root <" + root + ">), not ECB eurofxref XML"));
+      return Optional.of(
+          ProviderError.malformed(
+              looksLikeHtml(body, root)
+                  ? "an HTML page, not ECB eurofxref XML"
+                  : "XML without a Cube element (root <" + root + ">), not ECB eurofxref XML"));
     }
     return Optional.empty();
   }
 
   /**
-   * The {@code time} of the first dated {@code Cube}: the daily file's only day, and the newest day of the history
-   * files, which list the newest first. Reading stops there.
+   * The {@code time} of the first dated {@code Cube}: the daily file's only day, and the newest day
+   * of the history files, which list the newest first. Reading stops there.
    */
   @Override
   public Optional<LocalDate> answerDate(byte[] body) {
@@ -142,7 +159,8 @@ public final class EcbSource implements RateSource {
     try {
       reader = xmlFactory().createXMLStreamReader(new ByteArrayInputStream(body));
       while (reader.hasNext()) {
-        if (reader.next() == XMLStreamConstants.START_ELEMENT && "Cube".equals(reader.getLocalName())) {
+        if (reader.next() == XMLStreamConstants.START_ELEMENT
+            && "Cube".equals(reader.getLocalName())) {
           String time = reader.getAttributeValue(null, "time");
           if (time != null) {
             return Optional.of(LocalDate.parse(time.strip()));
@@ -162,7 +180,8 @@ public final class EcbSource implements RateSource {
     return from.isBefore(today.minusDays(RECENT_FILE_SAFE_DAYS)) ? HISTORY_FILE : RECENT_FILE;
   }
 
-  private SourceRequest request(String file, Map<String, String> params, LocalDate from, LocalDate to) {
+  private SourceRequest request(
+      String file, Map<String, String> params, LocalDate from, LocalDate to) {
     // the files carry no API version: sourceVersion stays empty
     return new SourceRequest(URI.create(baseUrl + file), "GET", HEADERS, params, from, to, null);
   }
@@ -171,8 +190,10 @@ public final class EcbSource implements RateSource {
     if ("html".equalsIgnoreCase(root)) {
       return true;
     }
-    String start = new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1)
-        .strip().toLowerCase(Locale.ROOT);
+    String start =
+        new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1)
+            .strip()
+            .toLowerCase(Locale.ROOT);
     return start.startsWith("<!doctype html") || start.startsWith("<html");
   }
 
@@ -181,7 +202,13 @@ public final class EcbSource implements RateSource {
     if (message == null) {
       return "unreadable";
     }
-    String line = message.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse(message);
+    String line =
+        message
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .reduce((a, b) -> b)
+            .orElse(message);
     return line.length() > 200 ? line.substring(0, 200) : line;
   }
 
@@ -196,8 +223,9 @@ public final class EcbSource implements RateSource {
   }
 
   /**
-   * No DTDs and no external entities: an answer is data, never instructions to fetch more. A factory per read, as
-   * StAX factories are not promised to be thread-safe and reads happen once per answer.
+   * No DTDs and no external entities: an answer is data, never instructions to fetch more. A
+   * factory per read, as StAX factories are not promised to be thread-safe and reads happen once
+   * per answer.
    */
   private static XMLInputFactory xmlFactory() {
     XMLInputFactory factory = XMLInputFactory.newFactory();

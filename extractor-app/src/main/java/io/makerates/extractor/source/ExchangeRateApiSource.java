@@ -1,8 +1,8 @@
 package io.makerates.extractor.source;
 
-import io.makerates.runtime.source.SourceTypeIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.makerates.runtime.source.SourceTypeIds;
 import java.io.IOException;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -20,13 +20,16 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>keyed ({@code v6.exchangerate-api.com}): {@code /v6/{key}/latest/{BASE}}, and {@code
- *       /v6/{key}/history/{BASE}/{yyyy}/{M}/{d}} for one past day, which only paid plans may call (a free key gets an
- *       error answer). The key sits in the URL path: requests hold {@link SourceRequest#API_KEY_SLOT} there and the
- *       fetcher fills the key in on the wire only. Answers list rates as {@code conversion_rates}.
- *   <li>open ({@code open.er-api.com}, no key): {@code /v6/latest/{BASE}} only, rates as {@code rates}.
+ *       /v6/{key}/history/{BASE}/{yyyy}/{M}/{d}} for one past day, which only paid plans may call
+ *       (a free key gets an error answer). The key sits in the URL path: requests hold {@link
+ *       SourceRequest#API_KEY_SLOT} there and the fetcher fills the key in on the wire only.
+ *       Answers list rates as {@code conversion_rates}.
+ *   <li>open ({@code open.er-api.com}, no key): {@code /v6/latest/{BASE}} only, rates as {@code
+ *       rates}.
  * </ul>
  *
- * <p>Neither has a range endpoint. Errors arrive as {@code {"result":"error","error-type":"..."}}, often with HTTP 200.
+ * <p>Neither has a range endpoint. Errors arrive as {@code {"result":"error","error-type":"..."}},
+ * often with HTTP 200.
  */
 public final class ExchangeRateApiSource implements RateSource {
 
@@ -35,10 +38,22 @@ public final class ExchangeRateApiSource implements RateSource {
   public static final String OPEN_BASE_URL = "https://open.er-api.com";
   public static final String DEFAULT_BASE = "USD";
 
-  /** The open endpoint without a key; the keyed v6 API, whose free tier allows 1,500 requests a month, with one. */
-  public static final SourceType SOURCE_TYPE = new SourceType(SourceTypeIds.EXCHANGERATE_API,
-      config -> new ExchangeRateApiSource(config.baseUrl(), RateSources.base(config), config.keyed()), OPEN_BASE_URL,
-      KEYED_BASE_URL, DEFAULT_BASE, false, Optional.empty(), "1500/month");
+  /**
+   * The open endpoint without a key; the keyed v6 API, whose free tier allows 1,500 requests a
+   * month, with one.
+   */
+  public static final SourceType SOURCE_TYPE =
+      new SourceType(
+          SourceTypeIds.EXCHANGERATE_API,
+          config ->
+              new ExchangeRateApiSource(config.baseUrl(), RateSources.base(config), config.keyed()),
+          OPEN_BASE_URL,
+          KEYED_BASE_URL,
+          DEFAULT_BASE,
+          false,
+          Optional.empty(),
+          "1500/month");
+
   static final String VERSION = "v6";
 
   static final String NO_HISTORY =
@@ -78,7 +93,10 @@ public final class ExchangeRateApiSource implements RateSource {
     return request("/latest/" + base, Map.of("base", base), null, null);
   }
 
-  /** Keyed only, and a paid plan only: the history endpoint takes year, month and day without leading zeros. */
+  /**
+   * Keyed only, and a paid plan only: the history endpoint takes year, month and day without
+   * leading zeros.
+   */
   @Override
   public SourceRequest day(LocalDate date) {
     if (!keyed) {
@@ -87,8 +105,18 @@ public final class ExchangeRateApiSource implements RateSource {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("base", base);
     params.put("date", date.toString());
-    return request("/history/" + base + "/" + date.getYear() + "/" + date.getMonthValue() + "/" + date.getDayOfMonth(),
-        params, date, date);
+    return request(
+        "/history/"
+            + base
+            + "/"
+            + date.getYear()
+            + "/"
+            + date.getMonthValue()
+            + "/"
+            + date.getDayOfMonth(),
+        params,
+        date,
+        date);
   }
 
   @Override
@@ -97,9 +125,10 @@ public final class ExchangeRateApiSource implements RateSource {
   }
 
   /**
-   * The provider's {@code error-type} decides: a spent quota and a refused key hand over to other sources whatever the
-   * HTTP status. Any other error type is the provider's word on this request, except on a 429 or 5xx, which are left
-   * to the status rules so that they are retried (after Retry-After) as transient.
+   * The provider's {@code error-type} decides: a spent quota and a refused key hand over to other
+   * sources whatever the HTTP status. Any other error type is the provider's word on this request,
+   * except on a 429 or 5xx, which are left to the status rules so that they are retried (after
+   * Retry-After) as transient.
    */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
@@ -108,7 +137,9 @@ public final class ExchangeRateApiSource implements RateSource {
       String errorType = answer.path("error-type").asText("");
       switch (errorType) {
         case "quota-reached" -> {
-          return Optional.of(ProviderError.quotaExhausted("quota-reached: the plan's requests for this period are spent"));
+          return Optional.of(
+              ProviderError.quotaExhausted(
+                  "quota-reached: the plan's requests for this period are spent"));
         }
         case "invalid-key", "inactive-account" -> {
           return Optional.of(ProviderError.keyRejected(errorType + ": the API key is refused"));
@@ -117,8 +148,11 @@ public final class ExchangeRateApiSource implements RateSource {
           if (status == 429 || status >= 500) {
             return Optional.empty();
           }
-          return Optional.of(ProviderError.other(
-              errorType.isEmpty() ? "error without an error-type" : "error-type " + shortened(errorType)));
+          return Optional.of(
+              ProviderError.other(
+                  errorType.isEmpty()
+                      ? "error without an error-type"
+                      : "error-type " + shortened(errorType)));
         }
       }
     }
@@ -132,14 +166,16 @@ public final class ExchangeRateApiSource implements RateSource {
     String result = answer.path("result").asText(null);
     return "success".equals(result)
         ? Optional.empty()
-        : Optional.of(ProviderError.malformed("expected \"result\":\"success\", got "
-            + (result == null ? "no result" : "\"result\":\"" + shortened(result) + "\"")));
+        : Optional.of(
+            ProviderError.malformed(
+                "expected \"result\":\"success\", got "
+                    + (result == null ? "no result" : "\"result\":\"" + shortened(result) + "\"")));
   }
 
   /**
-   * A latest answer's date is the day of {@code time_last_update_utc} (an RFC 1123 date, e.g. "Sat, 19 Sep 2026
-   * 00:02:31 +0000") in UTC, else of {@code time_last_update_unix}; a history answer gives {@code year}, {@code month}
-   * and {@code day}.
+   * A latest answer's date is the day of {@code time_last_update_utc} (an RFC 1123 date, e.g. "Sat,
+   * 19 Sep 2026 00:02:31 +0000") in UTC, else of {@code time_last_update_unix}; a history answer
+   * gives {@code year}, {@code month} and {@code day}.
    */
   @Override
   public Optional<LocalDate> answerDate(byte[] body) {
@@ -150,8 +186,10 @@ public final class ExchangeRateApiSource implements RateSource {
     JsonNode utc = answer.path("time_last_update_utc");
     if (utc.isTextual()) {
       try {
-        return Optional.of(ZonedDateTime.parse(utc.asText().strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-            .withZoneSameInstant(ZoneOffset.UTC).toLocalDate());
+        return Optional.of(
+            ZonedDateTime.parse(utc.asText().strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .withZoneSameInstant(ZoneOffset.UTC)
+                .toLocalDate());
       } catch (DateTimeException unreadable) {
         // the unix time below says the same
       }
@@ -159,7 +197,8 @@ public final class ExchangeRateApiSource implements RateSource {
     JsonNode unix = answer.path("time_last_update_unix");
     if (unix.isIntegralNumber() && unix.canConvertToLong()) {
       try {
-        return Optional.of(Instant.ofEpochSecond(unix.asLong()).atZone(ZoneOffset.UTC).toLocalDate());
+        return Optional.of(
+            Instant.ofEpochSecond(unix.asLong()).atZone(ZoneOffset.UTC).toLocalDate());
       } catch (DateTimeException outOfRange) {
         return Optional.empty();
       }
@@ -177,9 +216,11 @@ public final class ExchangeRateApiSource implements RateSource {
     return Optional.empty();
   }
 
-  private SourceRequest request(String path, Map<String, String> params, LocalDate from, LocalDate to) {
+  private SourceRequest request(
+      String path, Map<String, String> params, LocalDate from, LocalDate to) {
     String prefix = keyed ? "/" + VERSION + "/" + SourceRequest.API_KEY_SLOT : "/" + VERSION;
-    return new SourceRequest(URI.create(baseUrl + prefix + path), "GET", HEADERS, params, from, to, VERSION);
+    return new SourceRequest(
+        URI.create(baseUrl + prefix + path), "GET", HEADERS, params, from, to, VERSION);
   }
 
   /** The body as a JSON object, or null when it is none. */

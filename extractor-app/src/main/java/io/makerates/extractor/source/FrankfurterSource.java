@@ -1,8 +1,8 @@
 package io.makerates.extractor.source;
 
-import io.makerates.runtime.source.SourceTypeIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.makerates.runtime.source.SourceTypeIds;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -20,10 +20,19 @@ public final class FrankfurterSource implements RateSource {
   public static final String TYPE = SourceTypeIds.FRANKFURTER;
   public static final String DEFAULT_BASE_URL = "https://api.frankfurter.dev";
 
-  /** Frankfurter serves any base (it rebases the ECB's rates); it follows the ECB's publication, so an interval suffices. */
-  public static final SourceType SOURCE_TYPE = SourceType.open(SourceTypeIds.FRANKFURTER,
-      config -> new FrankfurterSource(config.baseUrl(), RateSources.base(config)), DEFAULT_BASE_URL, "EUR", false,
-      Optional.empty());
+  /**
+   * Frankfurter serves any base (it rebases the ECB's rates); it follows the ECB's publication, so
+   * an interval suffices.
+   */
+  public static final SourceType SOURCE_TYPE =
+      SourceType.open(
+          SourceTypeIds.FRANKFURTER,
+          config -> new FrankfurterSource(config.baseUrl(), RateSources.base(config)),
+          DEFAULT_BASE_URL,
+          "EUR",
+          false,
+          Optional.empty());
+
   static final String VERSION = "v1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +45,9 @@ public final class FrankfurterSource implements RateSource {
     this(baseUrl, "EUR");
   }
 
-  /** @param base the base currency asked for; EUR (Frankfurter's own) sends no {@code base=} */
+  /**
+   * @param base the base currency asked for; EUR (Frankfurter's own) sends no {@code base=}
+   */
   public FrankfurterSource(URI baseUrl, String base) {
     this.baseUrl = BaseUrl.withoutTrailingSlash(baseUrl);
     this.base = base;
@@ -68,7 +79,10 @@ public final class FrankfurterSource implements RateSource {
     return request("/" + from + ".." + to, params, from, to);
   }
 
-  /** Frankfurter answers a bad request (unknown date, currency) with a 4xx and {@code {"message":"..."}}. */
+  /**
+   * Frankfurter answers a bad request (unknown date, currency) with a 4xx and {@code
+   * {"message":"..."}}.
+   */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
     if (status >= 200 && status < 300) {
@@ -79,13 +93,17 @@ public final class FrankfurterSource implements RateSource {
     }
     try {
       JsonNode message = JSON.readTree(body).path("message");
-      return message.isTextual() ? Optional.of(ProviderError.other(message.asText())) : Optional.empty();
+      return message.isTextual()
+          ? Optional.of(ProviderError.other(message.asText()))
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** {@code date} of a one-day answer; {@code end_date} of a range answer, the last day it covers. */
+  /**
+   * {@code date} of a one-day answer; {@code end_date} of a range answer, the last day it covers.
+   */
   @Override
   public Optional<LocalDate> answerDate(byte[] body) {
     if (body == null || body.length == 0) {
@@ -97,19 +115,29 @@ public final class FrankfurterSource implements RateSource {
         return Optional.empty();
       }
       JsonNode date = answer.hasNonNull("date") ? answer.path("date") : answer.path("end_date");
-      return date.isTextual() ? Optional.of(LocalDate.parse(date.asText().strip())) : Optional.empty();
+      return date.isTextual()
+          ? Optional.of(LocalDate.parse(date.asText().strip()))
+          : Optional.empty();
     } catch (IOException | DateTimeParseException e) {
       return Optional.empty();
     }
   }
 
-  private SourceRequest request(String path, Map<String, String> params, LocalDate from, LocalDate to) {
+  private SourceRequest request(
+      String path, Map<String, String> params, LocalDate from, LocalDate to) {
     if ("EUR".equals(base)) {
-      return new SourceRequest(URI.create(baseUrl + "/" + VERSION + path), "GET", HEADERS, params, from, to, VERSION);
+      return new SourceRequest(
+          URI.create(baseUrl + "/" + VERSION + path), "GET", HEADERS, params, from, to, VERSION);
     }
     Map<String, String> withBase = new LinkedHashMap<>(params);
     withBase.put("base", base);
-    return new SourceRequest(URI.create(baseUrl + "/" + VERSION + path + "?base=" + base), "GET", HEADERS, withBase, from,
-        to, VERSION);
+    return new SourceRequest(
+        URI.create(baseUrl + "/" + VERSION + path + "?base=" + base),
+        "GET",
+        HEADERS,
+        withBase,
+        from,
+        to,
+        VERSION);
   }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Shape checks shared by the JSON sources: is a 2xx body a JSON object at all (not an HTML page, not cut off)? */
+/**
+ * Shape checks shared by the JSON sources: is a 2xx body a JSON object at all (not an HTML page,
+ * not cut off)?
+ */
 final class JsonAnswers {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,13 +37,18 @@ final class JsonAnswers {
     try {
       JsonNode node = JSON.readTree(body);
       if (node == null || !node.isObject()) {
-        return Optional.of("expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
+        return Optional.of(
+            "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
       }
       return Optional.empty();
     } catch (JsonProcessingException e) {
-      String start = new String(body, 0, Math.min(body.length, 40), java.nio.charset.StandardCharsets.UTF_8).strip();
-      return Optional.of((start.startsWith("<") ? "an HTML or XML page" : "unparseable JSON") + ": "
-          + e.getOriginalMessage());
+      String start =
+          new String(body, 0, Math.min(body.length, 40), java.nio.charset.StandardCharsets.UTF_8)
+              .strip();
+      return Optional.of(
+          (start.startsWith("<") ? "an HTML or XML page" : "unparseable JSON")
+              + ": "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       return Optional.of("unreadable body: " + e.getMessage());
     }

@@ -8,10 +8,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** What a keyless adapter of one fixed endpoint holds: its type and its base URL (without a trailing slash). */
+/**
+ * What a keyless adapter of one fixed endpoint holds: its type and its base URL (without a trailing
+ * slash).
+ */
 abstract class KeylessRateSource implements RateSource {
 
   private final String type;
+
   /** Paths are appended to it. */
   final String baseUrl;
 
@@ -32,10 +36,12 @@ abstract class KeylessRateSource implements RateSource {
   }
 
   /**
-   * For a provider that answers in a text format: a 2xx body that {@code isAnswer} does not recognise (an HTML page in
-   * its place) is malformed, said as {@code problem}; other statuses are left to the HTTP classification.
+   * For a provider that answers in a text format: a 2xx body that {@code isAnswer} does not
+   * recognise (an HTML page in its place) is malformed, said as {@code problem}; other statuses are
+   * left to the HTTP classification.
    */
-  static Optional<ProviderError> unlessRecognised(int status, byte[] body, Predicate<String> isAnswer, String problem) {
+  static Optional<ProviderError> unlessRecognised(
+      int status, byte[] body, Predicate<String> isAnswer, String problem) {
     if (status < 200 || status >= 300) {
       return Optional.empty();
     }
@@ -43,7 +49,9 @@ abstract class KeylessRateSource implements RateSource {
     return isAnswer.test(text) ? Optional.empty() : Optional.of(ProviderError.malformed(problem));
   }
 
-  /** The newest of the date texts that parse with {@code format}; texts that do not are passed over. */
+  /**
+   * The newest of the date texts that parse with {@code format}; texts that do not are passed over.
+   */
   static Optional<LocalDate> newest(Iterable<String> texts, DateTimeFormatter format) {
     LocalDate newest = null;
     for (String text : texts) {

@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * National Bank of Romania, {@code curs.bnr.ro}: {@code /nbrfxrates.xml} holds the latest reference rates,
- * {@code /files/xml/years/nbrfxrates{year}.xml} every day of a year (kept current within the year). A day or a range is
- * served by its year's file and asked for up to that year's end at most. Keyless; RON per {@code multiplier} units.
+ * National Bank of Romania, {@code curs.bnr.ro}: {@code /nbrfxrates.xml} holds the latest reference
+ * rates, {@code /files/xml/years/nbrfxrates{year}.xml} every day of a year (kept current within the
+ * year). A day or a range is served by its year's file and asked for up to that year's end at most.
+ * Keyless; RON per {@code multiplier} units.
  */
 public final class NationalBankOfRomaniaSource extends KeylessRateSource {
 
@@ -24,11 +25,18 @@ public final class NationalBankOfRomaniaSource extends KeylessRateSource {
   public static final String BASE = "RON";
 
   /** The reference rates are published around 13:00 Bucharest time on Romanian banking days. */
-  public static final SourceType SOURCE_TYPE = SourceType.open(TYPE, config -> new NationalBankOfRomaniaSource(config.baseUrl()),
-      DEFAULT_BASE_URL, BASE, true, Optional.of(SourceType.Publication.at("13:10", "Europe/Bucharest", "16:00")));
+  public static final SourceType SOURCE_TYPE =
+      SourceType.open(
+          TYPE,
+          config -> new NationalBankOfRomaniaSource(config.baseUrl()),
+          DEFAULT_BASE_URL,
+          BASE,
+          true,
+          Optional.of(SourceType.Publication.at("13:10", "Europe/Bucharest", "16:00")));
 
   private static final Map<String, String> HEADERS = Map.of("Accept", "application/xml");
-  private static final Pattern CUBE_DATE = Pattern.compile("<Cube\\s+date=\"(\\d{4}-\\d{2}-\\d{2})\"");
+  private static final Pattern CUBE_DATE =
+      Pattern.compile("<Cube\\s+date=\"(\\d{4}-\\d{2}-\\d{2})\"");
 
   public NationalBankOfRomaniaSource(URI baseUrl) {
     super(TYPE, baseUrl);
@@ -36,7 +44,8 @@ public final class NationalBankOfRomaniaSource extends KeylessRateSource {
 
   @Override
   public SourceRequest latest() {
-    return new SourceRequest(URI.create(baseUrl + "/nbrfxrates.xml"), "GET", HEADERS, Map.of(), null, null, null);
+    return new SourceRequest(
+        URI.create(baseUrl + "/nbrfxrates.xml"), "GET", HEADERS, Map.of(), null, null, null);
   }
 
   @Override
@@ -48,8 +57,14 @@ public final class NationalBankOfRomaniaSource extends KeylessRateSource {
   public SourceRequest range(LocalDate from, LocalDate to) {
     requireOrdered(from, to);
     LocalDate yearEnd = LocalDate.of(from.getYear(), 12, 31);
-    return new SourceRequest(URI.create(baseUrl + "/files/xml/years/nbrfxrates" + from.getYear() + ".xml"), "GET", HEADERS,
-        Map.of("year", String.valueOf(from.getYear())), from, to.isAfter(yearEnd) ? yearEnd : to, null);
+    return new SourceRequest(
+        URI.create(baseUrl + "/files/xml/years/nbrfxrates" + from.getYear() + ".xml"),
+        "GET",
+        HEADERS,
+        Map.of("year", String.valueOf(from.getYear())),
+        from,
+        to.isAfter(yearEnd) ? yearEnd : to,
+        null);
   }
 
   @Override
@@ -57,10 +72,16 @@ public final class NationalBankOfRomaniaSource extends KeylessRateSource {
     return 366;
   }
 
-  /** A 2xx answer is BNR's XML DataSet; its relaunched site answers old paths with an HTML home page. */
+  /**
+   * A 2xx answer is BNR's XML DataSet; its relaunched site answers old paths with an HTML home
+   * page.
+   */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
-    return unlessRecognised(status, body, text -> text.contains("<DataSet"),
+    return unlessRecognised(
+        status,
+        body,
+        text -> text.contains("<DataSet"),
         "not a BNR DataSet (an HTML page, or the file moved)");
   }
 

@@ -1,9 +1,10 @@
 package io.makerates.extractor.source;
 
 /**
- * What an adapter recognised in an answer that is not a usable rate table. The kind decides what the extractor does:
- * a spent quota or a refused key hands over to the next source (and a refused key tries the previous one first), a
- * malformed answer (an HTML error page, a truncated body) is retried, any other provider error is recorded and left.
+ * What an adapter recognised in an answer that is not a usable rate table. The kind decides what
+ * the extractor does: a spent quota or a refused key hands over to the next source (and a refused
+ * key tries the previous one first), a malformed answer (an HTML error page, a truncated body) is
+ * retried, any other provider error is recorded and left.
  */
 public record ProviderError(Kind kind, String message) {
 
@@ -14,7 +15,10 @@ public record ProviderError(Kind kind, String message) {
     KEY_REJECTED,
     /** Not the format the source speaks: an HTML page, a cut-off or unparseable body. */
     MALFORMED,
-    /** The provider has no rates for the dates asked (a holiday): no answer, not an error ({@code NoData}). */
+    /**
+     * The provider has no rates for the dates asked (a holiday): no answer, not an error ({@code
+     * NoData}).
+     */
     NO_DATA,
     /** Any other error the provider reports in its own format. */
     OTHER

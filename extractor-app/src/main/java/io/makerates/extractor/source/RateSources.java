@@ -9,21 +9,23 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The source types this build knows. A new API format is its adapter class (with its {@link SourceType}) and one line
- * in {@link #TYPES}; everything the extractor needs of a type is read from there.
+ * The source types this build knows. A new API format is its adapter class (with its {@link
+ * SourceType}) and one line in {@link #TYPES}; everything the extractor needs of a type is read
+ * from there.
  */
 public final class RateSources {
 
-  static final List<SourceType> TYPES = List.of(
-      FrankfurterSource.SOURCE_TYPE,
-      EcbSource.SOURCE_TYPE,
-      ExchangeRateApiSource.SOURCE_TYPE,
-      BankOfCanadaSource.SOURCE_TYPE,
-      CzechNationalBankSource.SOURCE_TYPE,
-      NationalBankOfPolandSource.SOURCE_TYPE,
-      NationalBankOfRomaniaSource.SOURCE_TYPE,
-      BankOfEnglandSource.SOURCE_TYPE,
-      BankOfRussiaSource.SOURCE_TYPE);
+  static final List<SourceType> TYPES =
+      List.of(
+          FrankfurterSource.SOURCE_TYPE,
+          EcbSource.SOURCE_TYPE,
+          ExchangeRateApiSource.SOURCE_TYPE,
+          BankOfCanadaSource.SOURCE_TYPE,
+          CzechNationalBankSource.SOURCE_TYPE,
+          NationalBankOfPolandSource.SOURCE_TYPE,
+          NationalBankOfRomaniaSource.SOURCE_TYPE,
+          BankOfEnglandSource.SOURCE_TYPE,
+          BankOfRussiaSource.SOURCE_TYPE);
 
   private static final Map<String, SourceType> BY_ID = byId();
 
@@ -57,14 +59,18 @@ public final class RateSources {
     return type(type).map(SourceType::defaultBase).orElse("EUR");
   }
 
-  /** The public endpoint of a source type without a key; see {@link #defaultBaseUrl(String, boolean)}. */
+  /**
+   * The public endpoint of a source type without a key; see {@link #defaultBaseUrl(String,
+   * boolean)}.
+   */
   public static String defaultBaseUrl(String type) {
     return defaultBaseUrl(type, false);
   }
 
   /**
-   * The public endpoint of a source type, or null when the type has none that works without configuration. A keyed
-   * source may live elsewhere than the open one (exchangerate-api: v6.exchangerate-api.com against open.er-api.com).
+   * The public endpoint of a source type, or null when the type has none that works without
+   * configuration. A keyed source may live elsewhere than the open one (exchangerate-api:
+   * v6.exchangerate-api.com against open.er-api.com).
    */
   public static String defaultBaseUrl(String type, boolean keyed) {
     SourceType unit = BY_ID.get(type);
@@ -74,7 +80,10 @@ public final class RateSources {
     return keyed && unit.keyedBaseUrl() != null ? unit.keyedBaseUrl() : unit.defaultBaseUrl();
   }
 
-  /** @throws IllegalArgumentException for an unknown type, or a base currency the source does not publish against */
+  /**
+   * @throws IllegalArgumentException for an unknown type, or a base currency the source does not
+   *     publish against
+   */
   public static RateSource create(SourceConfig config) {
     SourceType unit = BY_ID.get(config.type());
     if (unit == null) {
@@ -82,9 +91,18 @@ public final class RateSources {
     }
     String fixedBase = unit.fixedBase() ? unit.defaultBase() : null;
     if (fixedBase != null && config.base() != null && !fixedBase.equalsIgnoreCase(config.base())) {
-      throw new IllegalArgumentException("source " + config.id() + " (type " + config.type() + ") publishes " + fixedBase
-          + "-based rates only, so base " + config.base() + " cannot be asked for: set its base to " + fixedBase
-          + " or leave it unset");
+      throw new IllegalArgumentException(
+          "source "
+              + config.id()
+              + " (type "
+              + config.type()
+              + ") publishes "
+              + fixedBase
+              + "-based rates only, so base "
+              + config.base()
+              + " cannot be asked for: set its base to "
+              + fixedBase
+              + " or leave it unset");
     }
     return unit.adapter().apply(config);
   }

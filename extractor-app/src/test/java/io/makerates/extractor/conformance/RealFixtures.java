@@ -13,14 +13,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The folder of answers recorded from the real providers ({@code shared/fixtures/real}, third-party data that stays
- * outside the project). It is found through {@value #SETTING} (system property, then environment), else by walking up
- * from the working directory; a build without it skips the conformance tests rather than failing.
+ * The folder of answers recorded from the real providers ({@code shared/fixtures/real}, third-party
+ * data that stays outside the project). It is found through {@value #SETTING} (system property,
+ * then environment), else by walking up from the working directory; a build without it skips the
+ * conformance tests rather than failing.
  */
 final class RealFixtures {
 
   static final String SETTING = "MAKERATES_REAL_FIXTURES";
   static final String RELATIVE = "shared/fixtures/real";
+
   /** The sidecar holding a recording's status and headers, next to the body it describes. */
   static final String META_SUFFIX = ".response-meta.json";
 
@@ -50,7 +52,8 @@ final class RealFixtures {
         return new RealFixtures(candidate, candidate.toString());
       }
     }
-    return new RealFixtures(null, RELATIVE + " in " + start + " and every folder above it (or set " + SETTING + ")");
+    return new RealFixtures(
+        null, RELATIVE + " in " + start + " and every folder above it (or set " + SETTING + ")");
   }
 
   boolean present() {
@@ -66,34 +69,45 @@ final class RealFixtures {
     return root;
   }
 
-  /** The recorded answers of one provider's folder, sidecars left out; empty when the folder is missing. */
+  /**
+   * The recorded answers of one provider's folder, sidecars left out; empty when the folder is
+   * missing.
+   */
   List<Path> answers(String folder) throws IOException {
     Path dir = root.resolve(folder);
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .filter(f -> !f.getFileName().toString().endsWith(META_SUFFIX))
           .sorted()
           .toList();
     }
   }
 
-  /** The response headers recorded next to an answer, in the order recorded; empty when there is no sidecar. */
+  /**
+   * The response headers recorded next to an answer, in the order recorded; empty when there is no
+   * sidecar.
+   */
   static Optional<Map<String, List<String>>> recordedHeaders(Path answer) throws IOException {
     Path meta = answer.resolveSibling(answer.getFileName() + META_SUFFIX);
     if (!Files.isRegularFile(meta)) {
       return Optional.empty();
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    JSON.readTree(meta.toFile()).path("headers").properties().forEach(header -> {
-      List<String> values = new ArrayList<>();
-      for (JsonNode value : header.getValue()) {
-        values.add(value.asText());
-      }
-      headers.put(header.getKey(), values);
-    });
+    JSON.readTree(meta.toFile())
+        .path("headers")
+        .properties()
+        .forEach(
+            header -> {
+              List<String> values = new ArrayList<>();
+              for (JsonNode value : header.getValue()) {
+                values.add(value.asText());
+              }
+              headers.put(header.getKey(), values);
+            });
     return Optional.of(headers);
   }
 }

@@ -13,7 +13,8 @@ class RetryAfterTest {
   @Test
   void readsSecondsAndHttpDates() {
     assertThat(RetryAfter.parse("120", now)).contains(Duration.ofSeconds(120));
-    assertThat(RetryAfter.parse("Fri, 25 Sep 2026 10:00:30 GMT", now)).contains(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Fri, 25 Sep 2026 10:00:30 GMT", now))
+        .contains(Duration.ofSeconds(30));
     assertThat(RetryAfter.parse("Fri, 25 Sep 2026 09:00:00 GMT", now)).contains(Duration.ZERO);
   }
 

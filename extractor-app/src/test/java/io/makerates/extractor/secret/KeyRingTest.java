@@ -37,7 +37,7 @@ class KeyRingTest {
   @Test
   void keepsTheLastKeyWhileTheFileIsBrieflyGoneOrEmpty(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("api-key"), "only-key");
-    KeyRing keys = new KeyRing(file, Duration.ofHours(24), java.time.Clock.systemUTC(), k -> { });
+    KeyRing keys = new KeyRing(file, Duration.ofHours(24), java.time.Clock.systemUTC(), k -> {});
 
     Files.writeString(file, "  \n");
     assertThat(keys.current()).isEqualTo("only-key");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ExchangeRateApiSourceTest {
 
   /** The keyed v6 latest answer's layout ({@code conversion_rates}). Rates made up. */
-  static final String KEYED_LATEST = """
+  static final String KEYED_LATEST =
+      """
       {
        "result": "success",
        "documentation": "https://www.exchangerate-api.com/docs",
@@ -32,7 +33,8 @@ class ExchangeRateApiSourceTest {
       }""";
 
   /** The open API's layout ({@code rates}, a provider line, an end-of-life time). Rates made up. */
-  static final String OPEN_LATEST = """
+  static final String OPEN_LATEST =
+      """
       {
        "result": "success",
        "provider": "https://www.exchangerate-api.com",
@@ -52,12 +54,15 @@ class ExchangeRateApiSourceTest {
       }""";
 
   /** The keyed history answer's layout: the day as numbers, amounts rather than rates. */
-  static final String KEYED_HISTORY = """
+  static final String KEYED_HISTORY =
+      """
       {"result":"success","documentation":"https://www.exchangerate-api.com/docs","terms_of_use":"https://www.exchangerate-api.com/terms",
       "year":2025,"month":1,"day":3,"base_code":"USD","conversion_rates":{"EUR":0.9705,"GBP":0.8061}}""";
 
-  final ExchangeRateApiSource keyed = new ExchangeRateApiSource(URI.create("https://v6.exchangerate-api.com/"), "USD", true);
-  final ExchangeRateApiSource open = new ExchangeRateApiSource(URI.create("https://open.er-api.com"), "USD", false);
+  final ExchangeRateApiSource keyed =
+      new ExchangeRateApiSource(URI.create("https://v6.exchangerate-api.com/"), "USD", true);
+  final ExchangeRateApiSource open =
+      new ExchangeRateApiSource(URI.create("https://open.er-api.com"), "USD", false);
 
   @Test
   void keyedLatestPutsTheKeySlotInThePath() {
@@ -84,9 +89,15 @@ class ExchangeRateApiSourceTest {
 
   @Test
   void asksForTheConfiguredBase() {
-    assertThat(new ExchangeRateApiSource(URI.create("https://open.er-api.com"), "EUR", false).latest().url())
+    assertThat(
+            new ExchangeRateApiSource(URI.create("https://open.er-api.com"), "EUR", false)
+                .latest()
+                .url())
         .hasToString("https://open.er-api.com/v6/latest/EUR");
-    assertThat(new ExchangeRateApiSource(URI.create("https://v6.exchangerate-api.com"), "GBP", true).latest().params())
+    assertThat(
+            new ExchangeRateApiSource(URI.create("https://v6.exchangerate-api.com"), "GBP", true)
+                .latest()
+                .params())
         .containsEntry("base", "GBP");
   }
 
@@ -94,38 +105,50 @@ class ExchangeRateApiSourceTest {
   void keyedHistoryWritesTheDateWithoutLeadingZeros() {
     LocalDate day = LocalDate.of(2025, 1, 3);
     SourceRequest request = keyed.day(day);
-    assertThat(request.url()).hasToString("https://v6.exchangerate-api.com/v6/***/history/USD/2025/1/3");
+    assertThat(request.url())
+        .hasToString("https://v6.exchangerate-api.com/v6/***/history/USD/2025/1/3");
     assertThat(request.params()).containsEntry("base", "USD").containsEntry("date", "2025-01-03");
     assertThat(request.requestedFrom()).isEqualTo(day);
     assertThat(request.requestedTo()).isEqualTo(day);
-    assertThat(keyed.day(LocalDate.of(2024, 12, 31)).url().getPath()).endsWith("/history/USD/2024/12/31");
+    assertThat(keyed.day(LocalDate.of(2024, 12, 31)).url().getPath())
+        .endsWith("/history/USD/2024/12/31");
   }
 
   @Test
   void refusesWhatTheApiCannotServe() {
     LocalDate day = LocalDate.of(2025, 1, 3);
-    assertThatThrownBy(() -> open.day(day)).isInstanceOf(UnsupportedOperationException.class)
-        .hasMessage("open.er-api.com serves only the latest rates; use a keyed exchangerate-api source for history");
-    assertThatThrownBy(() -> open.range(day, day.plusDays(3))).isInstanceOf(UnsupportedOperationException.class)
+    assertThatThrownBy(() -> open.day(day))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage(
+            "open.er-api.com serves only the latest rates; use a keyed exchangerate-api source for history");
+    assertThatThrownBy(() -> open.range(day, day.plusDays(3)))
+        .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("only the latest rates");
-    assertThatThrownBy(() -> keyed.range(day, day.plusDays(3))).isInstanceOf(UnsupportedOperationException.class)
+    assertThatThrownBy(() -> keyed.range(day, day.plusDays(3)))
+        .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("no range endpoint");
   }
 
   @Test
   void aSpentQuotaIsQuotaExhaustedWhateverTheStatus() {
     byte[] body = error("quota-reached");
-    assertThat(keyed.providerError(200, body)).hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.QUOTA_EXHAUSTED));
-    assertThat(keyed.providerError(429, body)).hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.QUOTA_EXHAUSTED));
+    assertThat(keyed.providerError(200, body))
+        .hasValueSatisfying(
+            e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.QUOTA_EXHAUSTED));
+    assertThat(keyed.providerError(429, body))
+        .hasValueSatisfying(
+            e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.QUOTA_EXHAUSTED));
   }
 
   @Test
   void aRefusedKeyIsKeyRejected() {
     for (String errorType : List.of("invalid-key", "inactive-account")) {
-      assertThat(keyed.providerError(200, error(errorType))).hasValueSatisfying(e -> {
-        assertThat(e.kind()).isEqualTo(ProviderError.Kind.KEY_REJECTED);
-        assertThat(e.message()).contains(errorType);
-      });
+      assertThat(keyed.providerError(200, error(errorType)))
+          .hasValueSatisfying(
+              e -> {
+                assertThat(e.kind()).isEqualTo(ProviderError.Kind.KEY_REJECTED);
+                assertThat(e.message()).contains(errorType);
+              });
       assertThat(keyed.providerError(403, error(errorType)))
           .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.KEY_REJECTED));
     }
@@ -133,11 +156,18 @@ class ExchangeRateApiSourceTest {
 
   @Test
   void otherErrorTypesAreOtherAndNamed() {
-    for (String errorType : List.of("unsupported-code", "malformed-request", "no-data-available", "plan-upgrade-required")) {
-      assertThat(keyed.providerError(200, error(errorType))).hasValueSatisfying(e -> {
-        assertThat(e.kind()).isEqualTo(ProviderError.Kind.OTHER);
-        assertThat(e.message()).contains(errorType);
-      });
+    for (String errorType :
+        List.of(
+            "unsupported-code",
+            "malformed-request",
+            "no-data-available",
+            "plan-upgrade-required")) {
+      assertThat(keyed.providerError(200, error(errorType)))
+          .hasValueSatisfying(
+              e -> {
+                assertThat(e.kind()).isEqualTo(ProviderError.Kind.OTHER);
+                assertThat(e.message()).contains(errorType);
+              });
     }
     assertThat(open.providerError(404, error("unsupported-code")))
         .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.OTHER));
@@ -154,19 +184,26 @@ class ExchangeRateApiSourceTest {
 
   @Test
   void callsASuccessfulAnswerInAnotherFormatMalformed() {
-    assertThat(open.providerError(200, bytes("<html><body>Cloudflare</body></html>"))).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED);
-      assertThat(e.message()).contains("HTML");
-    });
-    assertThat(open.providerError(200, bytes(OPEN_LATEST.substring(0, OPEN_LATEST.indexOf("\"rates\"")))))
+    assertThat(open.providerError(200, bytes("<html><body>Cloudflare</body></html>")))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED);
+              assertThat(e.message()).contains("HTML");
+            });
+    assertThat(
+            open.providerError(
+                200, bytes(OPEN_LATEST.substring(0, OPEN_LATEST.indexOf("\"rates\"")))))
         .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED));
     assertThat(open.providerError(200, bytes("[{\"USD\":1}]")))
         .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED));
-    assertThat(open.providerError(200, bytes("{\"USD\":1,\"EUR\":0.92}"))).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED);
-      assertThat(e.message()).contains("no result");
-    });
-    assertThat(open.providerError(200, new byte[0])).contains(ProviderError.malformed("empty body"));
+    assertThat(open.providerError(200, bytes("{\"USD\":1,\"EUR\":0.92}")))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProviderError.Kind.MALFORMED);
+              assertThat(e.message()).contains("no result");
+            });
+    assertThat(open.providerError(200, new byte[0]))
+        .contains(ProviderError.malformed("empty body"));
   }
 
   @Test
@@ -181,16 +218,21 @@ class ExchangeRateApiSourceTest {
     assertThat(keyed.answerDate(bytes(KEYED_LATEST))).contains(LocalDate.of(2026, 3, 19));
     assertThat(open.answerDate(bytes(OPEN_LATEST))).contains(LocalDate.of(2026, 3, 19));
     // an offset other than +0000 is moved to UTC before the day is taken
-    assertThat(open.answerDate(bytes("{\"time_last_update_utc\":\"Thu, 19 Mar 2026 00:30:00 +0100\"}")))
+    assertThat(
+            open.answerDate(
+                bytes("{\"time_last_update_utc\":\"Thu, 19 Mar 2026 00:30:00 +0100\"}")))
         .contains(LocalDate.of(2026, 3, 18));
   }
 
   @Test
   void answerDateFallsBackToTheUnixTime() {
     // 1773878401 is 2026-03-19T00:00:01Z
-    assertThat(open.answerDate(bytes("{\"time_last_update_utc\":\"soon\",\"time_last_update_unix\":1773878401}")))
+    assertThat(
+            open.answerDate(
+                bytes("{\"time_last_update_utc\":\"soon\",\"time_last_update_unix\":1773878401}")))
         .contains(LocalDate.of(2026, 3, 19));
-    assertThat(open.answerDate(bytes("{\"time_last_update_unix\":1773878399}"))).contains(LocalDate.of(2026, 3, 18));
+    assertThat(open.answerDate(bytes("{\"time_last_update_unix\":1773878399}")))
+        .contains(LocalDate.of(2026, 3, 18));
   }
 
   @Test
@@ -208,8 +250,11 @@ class ExchangeRateApiSourceTest {
 
   /** The provider's error layout. */
   private static byte[] error(String errorType) {
-    return bytes("{\n \"result\": \"error\",\n \"documentation\": \"https://www.exchangerate-api.com/docs\",\n"
-        + " \"terms-of-use\": \"https://www.exchangerate-api.com/terms\",\n \"error-type\": \"" + errorType + "\"\n}");
+    return bytes(
+        "{\n \"result\": \"error\",\n \"documentation\": \"https://www.exchangerate-api.com/docs\",\n"
+            + " \"terms-of-use\": \"https://www.exchangerate-api.com/terms\",\n \"error-type\": \""
+            + errorType
+            + "\"\n}");
   }
 
   private static byte[] bytes(String text) {

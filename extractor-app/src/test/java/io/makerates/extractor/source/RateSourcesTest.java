@@ -15,8 +15,9 @@ class RateSourcesTest {
 
   @Test
   void knowsEveryType() {
-    assertThat(RateSources.types()).containsExactly("bnr", "boc", "boe", "cbr", "cnb", "ecb", "exchangerate-api", "frankfurter",
-        "nbp");
+    assertThat(RateSources.types())
+        .containsExactly(
+            "bnr", "boc", "boe", "cbr", "cnb", "ecb", "exchangerate-api", "frankfurter", "nbp");
     assertThat(RateSources.supports("ecb")).isTrue();
     assertThat(RateSources.supports("boc")).isTrue();
     assertThat(RateSources.supports("exchangerate-api")).isTrue();
@@ -29,27 +30,34 @@ class RateSourcesTest {
     assertThat(RateSources.defaultBase("exchangerate-api")).isEqualTo("USD");
     assertThat(RateSources.defaultBase("boc")).isEqualTo("CAD");
     assertThat(RateSources.defaultBase("frankfurter")).isEqualTo("EUR");
-    assertThat(RateSources.defaultBaseUrl("ecb")).isEqualTo("https://www.ecb.europa.eu/stats/eurofxref");
+    assertThat(RateSources.defaultBaseUrl("ecb"))
+        .isEqualTo("https://www.ecb.europa.eu/stats/eurofxref");
     assertThat(RateSources.defaultBaseUrl("boc")).isEqualTo("https://www.bankofcanada.ca/valet");
-    assertThat(RateSources.defaultBaseUrl("frankfurter", true)).isEqualTo(RateSources.defaultBaseUrl("frankfurter"));
+    assertThat(RateSources.defaultBaseUrl("frankfurter", true))
+        .isEqualTo(RateSources.defaultBaseUrl("frankfurter"));
     assertThat(RateSources.defaultBaseUrl("fixer")).isNull();
   }
 
   @Test
   void exchangeRateApiLivesOnAnotherHostWhenKeyed() {
-    assertThat(RateSources.defaultBaseUrl("exchangerate-api", true)).isEqualTo("https://v6.exchangerate-api.com");
-    assertThat(RateSources.defaultBaseUrl("exchangerate-api", false)).isEqualTo("https://open.er-api.com");
+    assertThat(RateSources.defaultBaseUrl("exchangerate-api", true))
+        .isEqualTo("https://v6.exchangerate-api.com");
+    assertThat(RateSources.defaultBaseUrl("exchangerate-api", false))
+        .isEqualTo("https://open.er-api.com");
     assertThat(RateSources.defaultBaseUrl("exchangerate-api")).isEqualTo("https://open.er-api.com");
   }
 
   @Test
   void createsTheAdapterOfEachType() {
     assertThat(RateSources.create(config("ecb", "EUR", false))).isInstanceOf(EcbSource.class);
-    assertThat(RateSources.create(config("boc", "CAD", false))).isInstanceOf(BankOfCanadaSource.class);
-    assertThat(RateSources.create(config("frankfurter", "EUR", false))).isInstanceOf(FrankfurterSource.class);
+    assertThat(RateSources.create(config("boc", "CAD", false)))
+        .isInstanceOf(BankOfCanadaSource.class);
+    assertThat(RateSources.create(config("frankfurter", "EUR", false)))
+        .isInstanceOf(FrankfurterSource.class);
     assertThat(RateSources.create(config("ecb", null, false)).type()).isEqualTo("ecb");
     assertThatThrownBy(() -> RateSources.create(config("fixer", "EUR", false)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fixer");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fixer");
   }
 
   @Test
@@ -66,14 +74,23 @@ class RateSourcesTest {
   void refusesABaseTheSourceDoesNotPublish() {
     assertThatThrownBy(() -> RateSources.create(config("ecb", "USD", false)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("EUR-based rates only").hasMessageContaining("USD");
+        .hasMessageContaining("EUR-based rates only")
+        .hasMessageContaining("USD");
     assertThatThrownBy(() -> RateSources.create(config("boc", "USD", false)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CAD-based rates only");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CAD-based rates only");
   }
 
   private static SourceConfig config(String type, String base, boolean keyed) {
     String url = RateSources.defaultBaseUrl(type, keyed);
-    return new SourceConfig(type + "-1", type, URI.create(url == null ? "https://example.invalid" : url), base,
-        Duration.ofHours(6), SourceTier.PRIMARY, keyed ? Path.of("key") : null, keyed ? List.of("k") : List.of());
+    return new SourceConfig(
+        type + "-1",
+        type,
+        URI.create(url == null ? "https://example.invalid" : url),
+        base,
+        Duration.ofHours(6),
+        SourceTier.PRIMARY,
+        keyed ? Path.of("key") : null,
+        keyed ? List.of("k") : List.of());
   }
 }

@@ -12,14 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every source type of the build has its extractor unit, whole: an adapter of that type, a default endpoint and base,
- * and requests for the latest rates, a day and a range that a backfill can use.
+ * Every source type of the build has its extractor unit, whole: an adapter of that type, a default
+ * endpoint and base, and requests for the latest rates, a day and a range that a backfill can use.
  */
 class SourceTypeRegistrationTest {
 
   @Test
   void everySourceTypeIdHasExactlyOneUnit() {
-    assertThat(RateSources.TYPES).extracting(SourceType::id).containsExactlyInAnyOrderElementsOf(SourceTypeIds.ALL);
+    assertThat(RateSources.TYPES)
+        .extracting(SourceType::id)
+        .containsExactlyInAnyOrderElementsOf(SourceTypeIds.ALL);
   }
 
   @Test
@@ -27,8 +29,16 @@ class SourceTypeRegistrationTest {
     for (SourceType type : RateSources.TYPES) {
       assertThat(type.defaultBaseUrl()).as(type.id()).startsWith("https://");
       assertThat(type.defaultBase()).as(type.id()).matches("[A-Z]{3}");
-      SourceConfig config = new SourceConfig(type.id(), type.id(), URI.create(type.defaultBaseUrl()), null,
-          Duration.ofHours(6), SourceTier.PRIMARY, null, List.of());
+      SourceConfig config =
+          new SourceConfig(
+              type.id(),
+              type.id(),
+              URI.create(type.defaultBaseUrl()),
+              null,
+              Duration.ofHours(6),
+              SourceTier.PRIMARY,
+              null,
+              List.of());
       RateSource adapter = RateSources.create(config);
       assertThat(adapter.type()).isEqualTo(type.id());
       LocalDate day = LocalDate.of(2026, 3, 2);
@@ -48,11 +58,15 @@ class SourceTypeRegistrationTest {
 
   @Test
   void aYearFileServesARangeOnlyToTheEndOfItsYear() {
-    RateSource cnb = new CzechNationalBankSource(URI.create(CzechNationalBankSource.DEFAULT_BASE_URL));
+    RateSource cnb =
+        new CzechNationalBankSource(URI.create(CzechNationalBankSource.DEFAULT_BASE_URL));
     SourceRequest range = cnb.range(LocalDate.of(2025, 12, 20), LocalDate.of(2026, 1, 10));
-    assertThat(range.url().toString()).isEqualTo("https://api.cnb.cz/cnbapi/exrates/daily-year?year=2025&lang=EN");
+    assertThat(range.url().toString())
+        .isEqualTo("https://api.cnb.cz/cnbapi/exrates/daily-year?year=2025&lang=EN");
     assertThat(range.requestedTo()).isEqualTo(LocalDate.of(2025, 12, 31));
-    RateSource bnr = new NationalBankOfRomaniaSource(URI.create(NationalBankOfRomaniaSource.DEFAULT_BASE_URL));
-    assertThat(bnr.range(LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 2)).requestedTo()).isEqualTo(LocalDate.of(2025, 12, 31));
+    RateSource bnr =
+        new NationalBankOfRomaniaSource(URI.create(NationalBankOfRomaniaSource.DEFAULT_BASE_URL));
+    assertThat(bnr.range(LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 2)).requestedTo())
+        .isEqualTo(LocalDate.of(2025, 12, 31));
   }
 }

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 
 /**
- * The audit report as JSON for machines. Decimal values are strings, as in every MakeRates contract, so that no
- * reader turns a rate into a floating-point number on the way.
+ * The audit report as JSON for machines. Decimal values are strings, as in every MakeRates
+ * contract, so that no reader turns a rate into a floating-point number on the way.
  */
 public final class AuditJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private AuditJson() {}
 

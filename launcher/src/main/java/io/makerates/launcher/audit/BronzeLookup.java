@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads single bronze records by their coordinates: assign, seek, poll until that offset, without a consumer group
- * (nothing is committed, nothing of the apps' positions moves).
+ * Reads single bronze records by their coordinates: assign, seek, poll until that offset, without a
+ * consumer group (nothing is committed, nothing of the apps' positions moves).
  */
 public final class BronzeLookup implements AutoCloseable {
 
@@ -33,8 +33,12 @@ public final class BronzeLookup implements AutoCloseable {
     consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
   }
 
-  /** The record at exactly that offset; empty when the partition no longer (or never) held one there. */
-  public Optional<ConsumerRecord<String, BronzeExtraction>> read(String topic, int partition, long offset) {
+  /**
+   * The record at exactly that offset; empty when the partition no longer (or never) held one
+   * there.
+   */
+  public Optional<ConsumerRecord<String, BronzeExtraction>> read(
+      String topic, int partition, long offset) {
     TopicPartition tp = new TopicPartition(topic, partition);
     consumer.assign(List.of(tp));
     long end = consumer.endOffsets(List.of(tp), WAIT).getOrDefault(tp, 0L);
@@ -45,7 +49,8 @@ public final class BronzeLookup implements AutoCloseable {
     consumer.seek(tp, offset);
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline && consumer.position(tp) <= offset) {
-      for (ConsumerRecord<String, BronzeExtraction> record : consumer.poll(Duration.ofMillis(200))) {
+      for (ConsumerRecord<String, BronzeExtraction> record :
+          consumer.poll(Duration.ofMillis(200))) {
         if (record.offset() == offset) {
           return Optional.of(record);
         }

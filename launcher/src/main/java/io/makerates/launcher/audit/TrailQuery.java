@@ -16,12 +16,16 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * Reads a rate's trail through the reader views ({@code v_rates}, {@code v_rate_history}, {@code v_rate_lineage}), so
- * the audit works with the {@code makerates_reader} role as well as with the schema's owner.
+ * Reads a rate's trail through the reader views ({@code v_rates}, {@code v_rate_history}, {@code
+ * v_rate_lineage}), so the audit works with the {@code makerates_reader} role as well as with the
+ * schema's owner.
  */
 public final class TrailQuery {
 
-  /** Which revision to audit: a number, the newest recorded at or before a time, or (neither) the current one. */
+  /**
+   * Which revision to audit: a number, the newest recorded at or before a time, or (neither) the
+   * current one.
+   */
   public record Selection(OptionalInt revision, Optional<Instant> asOf) {
 
     public static Selection current() {
@@ -35,36 +39,89 @@ public final class TrailQuery {
     this.connection = connection;
   }
 
-  /** The trail, or a message saying what is missing (no such rate, no such revision, nothing known at that time). */
-  public RateTrail load(LocalDate date, String base, String quote, Selection selection) throws SQLException, AuditException {
+  /**
+   * The trail, or a message saying what is missing (no such rate, no such revision, nothing known
+   * at that time).
+   */
+  public RateTrail load(LocalDate date, String base, String quote, Selection selection)
+      throws SQLException, AuditException {
     Optional<RateTrail.Revision> current = current(date, base, quote);
     List<RateTrail.Revision> revisions = revisions(date, base, quote);
     if (revisions.isEmpty()) {
-      throw new AuditException("no rate " + base + "/" + quote + " on " + date + " in the star schema"
-          + (current.isPresent() ? " history (the fact row has no recorded revisions)" : ""));
+      throw new AuditException(
+          "no rate "
+              + base
+              + "/"
+              + quote
+              + " on "
+              + date
+              + " in the star schema"
+              + (current.isPresent() ? " history (the fact row has no recorded revisions)" : ""));
     }
     RateTrail.Revision audited;
     if (selection.revision().isPresent()) {
       int wanted = selection.revision().getAsInt();
-      audited = revisions.stream().filter(r -> r.number() == wanted).findFirst()
-          .orElseThrow(() -> new AuditException(base + "/" + quote + " on " + date + " has no revision " + wanted
-              + "; its revisions are " + revisions.stream().map(r -> String.valueOf(r.number())).toList()));
+      audited =
+          revisions.stream()
+              .filter(r -> r.number() == wanted)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AuditException(
+                          base
+                              + "/"
+                              + quote
+                              + " on "
+                              + date
+                              + " has no revision "
+                              + wanted
+                              + "; its revisions are "
+                              + revisions.stream().map(r -> String.valueOf(r.number())).toList()));
     } else if (selection.asOf().isPresent()) {
       Instant at = selection.asOf().get();
-      audited = revisions.stream().filter(r -> !r.recordedAt().isAfter(at)).reduce((a, b) -> b)
-          .orElseThrow(() -> new AuditException(base + "/" + quote + " on " + date + " was not yet known at " + at
-              + ": its first revision was recorded at " + revisions.get(0).recordedAt()));
+      audited =
+          revisions.stream()
+              .filter(r -> !r.recordedAt().isAfter(at))
+              .reduce((a, b) -> b)
+              .orElseThrow(
+                  () ->
+                      new AuditException(
+                          base
+                              + "/"
+                              + quote
+                              + " on "
+                              + date
+                              + " was not yet known at "
+                              + at
+                              + ": its first revision was recorded at "
+                              + revisions.get(0).recordedAt()));
     } else {
-      int number = current.map(RateTrail.Revision::number).orElse(revisions.get(revisions.size() - 1).number());
-      audited = revisions.stream().filter(r -> r.number() == number).findFirst().orElse(revisions.get(revisions.size() - 1));
+      int number =
+          current
+              .map(RateTrail.Revision::number)
+              .orElse(revisions.get(revisions.size() - 1).number());
+      audited =
+          revisions.stream()
+              .filter(r -> r.number() == number)
+              .findFirst()
+              .orElse(revisions.get(revisions.size() - 1));
     }
-    return new RateTrail(date, base, quote, current, revisions, audited, voices(date, base, quote, audited.number()));
+    return new RateTrail(
+        date,
+        base,
+        quote,
+        current,
+        revisions,
+        audited,
+        voices(date, base, quote, audited.number()));
   }
 
-  private Optional<RateTrail.Revision> current(LocalDate date, String base, String quote) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT revision, rate, status, derived, source_count, spread_bps, flags, updated_at FROM v_rates"
-            + " WHERE rate_date = ? AND base = ? AND quote = ?")) {
+  private Optional<RateTrail.Revision> current(LocalDate date, String base, String quote)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT revision, rate, status, derived, source_count, spread_bps, flags, updated_at FROM v_rates"
+                + " WHERE rate_date = ? AND base = ? AND quote = ?")) {
       bind(ps, date, base, quote);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(revision(rs, "updated_at")) : Optional.empty();
@@ -72,11 +129,13 @@ public final class TrailQuery {
     }
   }
 
-  private List<RateTrail.Revision> revisions(LocalDate date, String base, String quote) throws SQLException {
+  private List<RateTrail.Revision> revisions(LocalDate date, String base, String quote)
+      throws SQLException {
     List<RateTrail.Revision> out = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT revision, rate, status, derived, source_count, spread_bps, flags, recorded_at FROM v_rate_history"
-            + " WHERE rate_date = ? AND base = ? AND quote = ? ORDER BY revision")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT revision, rate, status, derived, source_count, spread_bps, flags, recorded_at FROM v_rate_history"
+                + " WHERE rate_date = ? AND base = ? AND quote = ? ORDER BY revision")) {
       bind(ps, date, base, quote);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -87,28 +146,40 @@ public final class TrailQuery {
     return out;
   }
 
-  private List<RateTrail.Voice> voices(LocalDate date, String base, String quote, int revision) throws SQLException {
+  private List<RateTrail.Voice> voices(LocalDate date, String base, String quote, int revision)
+      throws SQLException {
     List<RateTrail.Voice> out = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT leg, source_id, independence_group, value, accepted, rejection_reason, flag, extraction_id,"
-            + " bronze_topic, bronze_partition, bronze_offset FROM v_rate_lineage"
-            + " WHERE rate_date = ? AND base = ? AND quote = ? AND revision = ? ORDER BY leg, source_id")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT leg, source_id, independence_group, value, accepted, rejection_reason, flag, extraction_id,"
+                + " bronze_topic, bronze_partition, bronze_offset FROM v_rate_lineage"
+                + " WHERE rate_date = ? AND base = ? AND quote = ? AND revision = ? ORDER BY leg, source_id")) {
       bind(ps, date, base, quote);
       ps.setInt(4, revision);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String leg = rs.getString("leg");
-          out.add(new RateTrail.Voice("unrecorded".equals(leg) ? base + "/" + quote : leg, rs.getString("source_id"),
-              rs.getString("independence_group"), rs.getBigDecimal("value"), rs.getBoolean("accepted"),
-              rs.getString("rejection_reason"), rs.getString("flag"), rs.getObject("extraction_id", UUID.class),
-              rs.getString("bronze_topic"), rs.getInt("bronze_partition"), rs.getLong("bronze_offset")));
+          out.add(
+              new RateTrail.Voice(
+                  "unrecorded".equals(leg) ? base + "/" + quote : leg,
+                  rs.getString("source_id"),
+                  rs.getString("independence_group"),
+                  rs.getBigDecimal("value"),
+                  rs.getBoolean("accepted"),
+                  rs.getString("rejection_reason"),
+                  rs.getString("flag"),
+                  rs.getObject("extraction_id", UUID.class),
+                  rs.getString("bronze_topic"),
+                  rs.getInt("bronze_partition"),
+                  rs.getLong("bronze_offset")));
         }
       }
     }
     return out;
   }
 
-  private static void bind(PreparedStatement ps, LocalDate date, String base, String quote) throws SQLException {
+  private static void bind(PreparedStatement ps, LocalDate date, String base, String quote)
+      throws SQLException {
     ps.setObject(1, date);
     ps.setString(2, base);
     ps.setString(3, quote);
@@ -117,8 +188,14 @@ public final class TrailQuery {
   private static RateTrail.Revision revision(ResultSet rs, String timeColumn) throws SQLException {
     BigDecimal spread = rs.getBigDecimal("spread_bps");
     Timestamp time = rs.getTimestamp(timeColumn);
-    return new RateTrail.Revision(rs.getInt("revision"), rs.getBigDecimal("rate"), rs.getString("status"),
-        rs.getBoolean("derived"), rs.getInt("source_count"), spread, texts(rs.getArray("flags")),
+    return new RateTrail.Revision(
+        rs.getInt("revision"),
+        rs.getBigDecimal("rate"),
+        rs.getString("status"),
+        rs.getBoolean("derived"),
+        rs.getInt("source_count"),
+        spread,
+        texts(rs.getArray("flags")),
         time == null ? null : time.toInstant());
   }
 

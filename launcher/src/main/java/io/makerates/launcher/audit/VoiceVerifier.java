@@ -21,26 +21,40 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Checks a voice against the raw answer it came from: the record at its coordinates is the extraction it names, its
- * body still hashes to the SHA-256 recorded at extraction, and reading the body again gives the stored value.
+ * Checks a voice against the raw answer it came from: the record at its coordinates is the
+ * extraction it names, its body still hashes to the SHA-256 recorded at extraction, and reading the
+ * body again gives the stored value.
  *
- * <p>The body is read again by streams-app's own validator (the same parser and the same EUR rebasing), with its
- * plausibility limits opened wide: the audit asks what the body says, not whether today's limits would pass it.
+ * <p>The body is read again by streams-app's own validator (the same parser and the same EUR
+ * rebasing), with its plausibility limits opened wide: the audit asks what the body says, not
+ * whether today's limits would pass it.
  */
 public final class VoiceVerifier {
 
   private static final String PIVOT = "EUR";
 
-  private final BronzeValidator validator = new BronzeValidator(Parsers.all(), IndependenceGroups.defaults(),
-      new ValidationSettings(new BigDecimal("1E-30"), new BigDecimal("1E30"), Integer.MAX_VALUE),
-      io.makerates.runtime.currency.CurrencyTable.iso4217());
+  private final BronzeValidator validator =
+      new BronzeValidator(
+          Parsers.all(),
+          IndependenceGroups.defaults(),
+          new ValidationSettings(
+              new BigDecimal("1E-30"), new BigDecimal("1E30"), Integer.MAX_VALUE),
+          io.makerates.runtime.currency.CurrencyTable.iso4217());
 
-  public VoiceCheck check(LocalDate date, RateTrail.Voice voice, Optional<ConsumerRecord<String, BronzeExtraction>> found) {
+  public VoiceCheck check(
+      LocalDate date,
+      RateTrail.Voice voice,
+      Optional<ConsumerRecord<String, BronzeExtraction>> found) {
     List<VoiceCheck.Check> checks = new ArrayList<>();
     String at = voice.bronzeTopic() + "/" + voice.bronzePartition() + "@" + voice.bronzeOffset();
     if (found.isEmpty()) {
-      checks.add(new VoiceCheck.Check("bronze record", false, "no record at " + at
-          + " (deleted by the topic's retention, or the lineage points at another cluster)"));
+      checks.add(
+          new VoiceCheck.Check(
+              "bronze record",
+              false,
+              "no record at "
+                  + at
+                  + " (deleted by the topic's retention, or the lineage points at another cluster)"));
       return new VoiceCheck(voice, VoiceCheck.Bronze.missing(), checks, null);
     }
     BronzeExtraction bronze = found.get().value();
@@ -48,18 +62,40 @@ public final class VoiceVerifier {
     byte[] body = response == null ? null : bytes(response.getBody());
     String bodySha = body == null ? null : Checksums.sha256Hex(body);
     checks.add(new VoiceCheck.Check("bronze record", true, "found at " + at));
-    checks.add(new VoiceCheck.Check("extraction id", voice.extractionId().toString().equals(bronze.getExtractionId().toString()),
-        "the record is extraction " + bronze.getExtractionId()
-            + (voice.extractionId().toString().equals(bronze.getExtractionId().toString()) ? "" : ", the lineage names " + voice.extractionId())));
-    checks.add(new VoiceCheck.Check("source", voice.sourceId().equals(bronze.getSourceId()),
-        "the record is an answer of " + bronze.getSourceId() + " (" + bronze.getSourceType() + ")"));
+    checks.add(
+        new VoiceCheck.Check(
+            "extraction id",
+            voice.extractionId().toString().equals(bronze.getExtractionId().toString()),
+            "the record is extraction "
+                + bronze.getExtractionId()
+                + (voice.extractionId().toString().equals(bronze.getExtractionId().toString())
+                    ? ""
+                    : ", the lineage names " + voice.extractionId())));
+    checks.add(
+        new VoiceCheck.Check(
+            "source",
+            voice.sourceId().equals(bronze.getSourceId()),
+            "the record is an answer of "
+                + bronze.getSourceId()
+                + " ("
+                + bronze.getSourceType()
+                + ")"));
     String arithmetic = null;
     String providerBase = null;
     if (response == null) {
-      checks.add(new VoiceCheck.Check("sha256", false, "the record holds no answer (" + bronze.getErrorCode() + ")"));
+      checks.add(
+          new VoiceCheck.Check(
+              "sha256", false, "the record holds no answer (" + bronze.getErrorCode() + ")"));
     } else if (!bodySha.equalsIgnoreCase(response.getSha256())) {
-      checks.add(new VoiceCheck.Check("sha256", false, "the body hashes to " + bodySha + " but " + response.getSha256()
-          + " was recorded at extraction: the raw answer was altered after it was received"));
+      checks.add(
+          new VoiceCheck.Check(
+              "sha256",
+              false,
+              "the body hashes to "
+                  + bodySha
+                  + " but "
+                  + response.getSha256()
+                  + " was recorded at extraction: the raw answer was altered after it was received"));
     } else {
       checks.add(new VoiceCheck.Check("sha256", true, bodySha + " as recorded at extraction"));
       Derived derived = derive(date, voice, bronze, found.get());
@@ -69,65 +105,144 @@ public final class VoiceVerifier {
         checks.add(new VoiceCheck.Check("value", false, derived.problem()));
       } else {
         boolean same = derived.value().compareTo(voice.value()) == 0;
-        checks.add(new VoiceCheck.Check("value", same, "the body gives " + derived.value().toPlainString() + ", stored "
-            + voice.value().toPlainString() + (same ? "" : ": the stored value is not what the body says")
-            + "; " + derived.foundInBody(body)));
+        checks.add(
+            new VoiceCheck.Check(
+                "value",
+                same,
+                "the body gives "
+                    + derived.value().toPlainString()
+                    + ", stored "
+                    + voice.value().toPlainString()
+                    + (same ? "" : ": the stored value is not what the body says")
+                    + "; "
+                    + derived.foundInBody(body)));
       }
     }
-    VoiceCheck.Bronze summary = new VoiceCheck.Bronze(bronze.getSourceId(), bronze.getSourceType(),
-        bronze.getExtractedAt().toString(), bronze.getRequest().getUrl(), response == null ? null : response.getStatus(),
-        response == null ? null : response.getSizeBytes(), response == null ? null : response.getSha256(), bodySha,
-        providerBase);
+    VoiceCheck.Bronze summary =
+        new VoiceCheck.Bronze(
+            bronze.getSourceId(),
+            bronze.getSourceType(),
+            bronze.getExtractedAt().toString(),
+            bronze.getRequest().getUrl(),
+            response == null ? null : response.getStatus(),
+            response == null ? null : response.getSizeBytes(),
+            response == null ? null : response.getSha256(),
+            bodySha,
+            providerBase);
     return new VoiceCheck(voice, summary, checks, arithmetic);
   }
 
-  /** What the body gives for the voice's leg on the date, with the arithmetic, or why it gives nothing. */
-  private record Derived(BigDecimal value, String providerBase, String arithmetic, List<String> figures, String problem) {
+  /**
+   * What the body gives for the voice's leg on the date, with the arithmetic, or why it gives
+   * nothing.
+   */
+  private record Derived(
+      BigDecimal value,
+      String providerBase,
+      String arithmetic,
+      List<String> figures,
+      String problem) {
 
     String foundInBody(byte[] body) {
       String text = new String(body, StandardCharsets.UTF_8);
       List<String> notes = new ArrayList<>();
       for (String figure : figures) {
         int index = text.indexOf(figure);
-        notes.add(index >= 0 ? figure + " at character " + index + " of the body"
-            : figure + " not literally in the body (the parser derives it from the provider's own figure)");
+        notes.add(
+            index >= 0
+                ? figure + " at character " + index + " of the body"
+                : figure
+                    + " not literally in the body (the parser derives it from the provider's own figure)");
       }
       return String.join("; ", notes);
     }
   }
 
-  private Derived derive(LocalDate date, RateTrail.Voice voice, BronzeExtraction bronze,
+  private Derived derive(
+      LocalDate date,
+      RateTrail.Voice voice,
+      BronzeExtraction bronze,
       ConsumerRecord<String, BronzeExtraction> record) {
-    BronzeCoordinates at = new BronzeCoordinates(record.topic(), record.partition(), record.offset());
-    BronzeValidator.Validation validation = validator.validate(bronze, at, Instant.ofEpochMilli(record.timestamp()));
+    BronzeCoordinates at =
+        new BronzeCoordinates(record.topic(), record.partition(), record.offset());
+    BronzeValidator.Validation validation =
+        validator.validate(bronze, at, Instant.ofEpochMilli(record.timestamp()));
     String quote = voice.legQuote();
-    Optional<RateObservations> day = validation.observations().stream().filter(o -> o.getDate().equals(date)).findFirst();
+    Optional<RateObservations> day =
+        validation.observations().stream().filter(o -> o.getDate().equals(date)).findFirst();
     if (day.isEmpty()) {
-      String why = validation.rejections().stream().filter(r -> quote.equals(r.getCurrency()) || r.getCurrency() == null)
-          .map(r -> r.getReasonCode() + ": " + r.getDetail()).findFirst().orElse("the answer holds no rates for " + date);
-      return new Derived(null, null, null, List.of(), "reading the body again gives no " + voice.leg() + " on " + date + " (" + why + ")");
+      String why =
+          validation.rejections().stream()
+              .filter(r -> quote.equals(r.getCurrency()) || r.getCurrency() == null)
+              .map(r -> r.getReasonCode() + ": " + r.getDetail())
+              .findFirst()
+              .orElse("the answer holds no rates for " + date);
+      return new Derived(
+          null,
+          null,
+          null,
+          List.of(),
+          "reading the body again gives no " + voice.leg() + " on " + date + " (" + why + ")");
     }
     RateObservations observations = day.get();
     String base = observations.getProviderBase();
-    Optional<Observation> leg = observations.getRates().stream().filter(o -> o.getQuote().equals(quote)).findFirst();
+    Optional<Observation> leg =
+        observations.getRates().stream().filter(o -> o.getQuote().equals(quote)).findFirst();
     if (leg.isEmpty()) {
-      return new Derived(null, base, null, List.of(), "the body holds no " + voice.leg() + " on " + date);
+      return new Derived(
+          null, base, null, List.of(), "the body holds no " + voice.leg() + " on " + date);
     }
     BigDecimal value = new BigDecimal(leg.get().getRate());
     String provider = leg.get().getProviderRate();
     if (PIVOT.equals(base)) {
-      return new Derived(value, base, "EUR→" + quote + " = " + provider + " as sent by the source (base EUR)",
-          List.of(provider), null);
+      return new Derived(
+          value,
+          base,
+          "EUR→" + quote + " = " + provider + " as sent by the source (base EUR)",
+          List.of(provider),
+          null);
     }
-    String baseToEur = observations.getRates().stream().filter(o -> o.getQuote().equals(base)).findFirst()
-        .map(Observation::getProviderRate).orElse("?");
+    String baseToEur =
+        observations.getRates().stream()
+            .filter(o -> o.getQuote().equals(base))
+            .findFirst()
+            .map(Observation::getProviderRate)
+            .orElse("?");
     if (quote.equals(base)) {
-      return new Derived(value, base, "EUR→" + quote + " = 1 / " + base + "→EUR = 1 / " + baseToEur + " = "
-          + value.toPlainString(), List.of(baseToEur), null);
+      return new Derived(
+          value,
+          base,
+          "EUR→"
+              + quote
+              + " = 1 / "
+              + base
+              + "→EUR = 1 / "
+              + baseToEur
+              + " = "
+              + value.toPlainString(),
+          List.of(baseToEur),
+          null);
     }
-    return new Derived(value, base, "EUR→" + quote + " = " + base + "→" + quote + " / " + base + "→EUR = " + provider
-        + " / " + baseToEur + " = " + value.toPlainString() + " (20 significant digits, half-even)",
-        List.of(provider, baseToEur), null);
+    return new Derived(
+        value,
+        base,
+        "EUR→"
+            + quote
+            + " = "
+            + base
+            + "→"
+            + quote
+            + " / "
+            + base
+            + "→EUR = "
+            + provider
+            + " / "
+            + baseToEur
+            + " = "
+            + value.toPlainString()
+            + " (20 significant digits, half-even)",
+        List.of(provider, baseToEur),
+        null);
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

@@ -8,11 +8,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The samples of a Prometheus text exposition (what an app's /metrics serves), for reading a few gauges back. */
+/**
+ * The samples of a Prometheus text exposition (what an app's /metrics serves), for reading a few
+ * gauges back.
+ */
 public record PrometheusText(List<Sample> samples) {
 
-  private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+).*");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern LINE =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+).*");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   public PrometheusText {
     samples = List.copyOf(samples);
@@ -45,7 +50,9 @@ public record PrometheusText(List<Sample> samples) {
 
   /** The first sample of that name whose labels include {@code label=value}. */
   public Optional<Sample> find(String name, String label, String value) {
-    return samples.stream().filter(s -> s.name().equals(name) && value.equals(s.labels().get(label))).findFirst();
+    return samples.stream()
+        .filter(s -> s.name().equals(name) && value.equals(s.labels().get(label)))
+        .findFirst();
   }
 
   private static double value(String text) {

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one source did, as its records on the topics tell it: its last extraction and how it ended, its attempts and
- * failures on the current UTC day, the newest date its answers held, and its rejections by reason.
+ * What one source did, as its records on the topics tell it: its last extraction and how it ended,
+ * its attempts and failures on the current UTC day, the newest date its answers held, and its
+ * rejections by reason.
  */
 public final class SourceActivity {
 
@@ -26,11 +27,15 @@ public final class SourceActivity {
   /** Reads one bronze record of the source; {@code today} is the UTC day counted as "today". */
   public void bronze(BronzeExtraction record, LocalDate today) {
     Instant at = record.getExtractedAt();
-    boolean noData = NoData.ERROR_CODE.equals(record.getErrorCode()); // a holiday: no answer, not a failure
+    boolean noData =
+        NoData.ERROR_CODE.equals(record.getErrorCode()); // a holiday: no answer, not a failure
     boolean failed = record.getErrorCode() != null && !noData;
     if (lastExtraction == null || !at.isBefore(lastExtraction)) {
       lastExtraction = at;
-      lastOutcome = noData ? "no data for the day" : failed ? record.getErrorCode() : record.getResponse() == null ? "no answer" : "ok";
+      lastOutcome =
+          noData
+              ? "no data for the day"
+              : failed ? record.getErrorCode() : record.getResponse() == null ? "no answer" : "ok";
     }
     if (at.atZone(ZoneOffset.UTC).toLocalDate().equals(today)) {
       attemptsToday++;

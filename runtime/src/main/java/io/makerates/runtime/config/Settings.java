@@ -22,20 +22,27 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The configuration of an app, read from environment variables the Kubernetes way:
- * {@code KAFKA_BOOTSTRAP_SERVERS=...} becomes the Kafka client property {@code bootstrap.servers},
- * {@code MAKERATES_REGISTRY_URL=...} the app setting {@code registry.url}.
- * Every accessor fails with a {@link ConfigException} naming the variable and what it expects.
+ * The configuration of an app, read from environment variables the Kubernetes way: {@code
+ * KAFKA_BOOTSTRAP_SERVERS=...} becomes the Kafka client property {@code bootstrap.servers}, {@code
+ * MAKERATES_REGISTRY_URL=...} the app setting {@code registry.url}. Every accessor fails with a
+ * {@link ConfigException} naming the variable and what it expects.
  */
 public final class Settings {
 
   public static final String APP_PREFIX = "MAKERATES_";
   public static final String KAFKA_PREFIX = "KAFKA_";
-  /** {@code X_FILE=path} gives the value of {@code X} as the content of a file (a mounted secret). */
+
+  /**
+   * {@code X_FILE=path} gives the value of {@code X} as the content of a file (a mounted secret).
+   */
   public static final String FILE_SUFFIX = "_FILE";
 
   private final Map<String, String> env;
-  /** Every variable something asked for, shared with the settings derived by {@link #with}: what was never read is a typo. */
+
+  /**
+   * Every variable something asked for, shared with the settings derived by {@link #with}: what was
+   * never read is a typo.
+   */
   private final Set<String> asked;
 
   public Settings(Map<String, String> env) {
@@ -59,38 +66,46 @@ public final class Settings {
   }
 
   /**
-   * The {@code MAKERATES_*} variables set here that no app has asked for so far: after the apps have started, these
-   * are typos or settings of something that is not running.
+   * The {@code MAKERATES_*} variables set here that no app has asked for so far: after the apps
+   * have started, these are typos or settings of something that is not running.
    */
   public SortedSet<String> unread() {
     SortedSet<String> unread = new TreeSet<>();
-    env.keySet().stream().filter(name -> name.startsWith(APP_PREFIX) && !asked.contains(name)).forEach(unread::add);
+    env.keySet().stream()
+        .filter(name -> name.startsWith(APP_PREFIX) && !asked.contains(name))
+        .forEach(unread::add);
     return unread;
   }
 
   /** {@code KAFKA_FOO_BAR} → {@code foo.bar}; this is how any Kafka client property is set. */
   public Properties kafkaProperties() {
     Properties props = new Properties();
-    env.forEach((name, value) -> {
-      if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()) {
-        props.put(name.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-      }
-    });
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()) {
+            props.put(
+                name.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                value);
+          }
+        });
     return props;
   }
 
   public String bootstrapServers() {
     String servers = kafkaProperties().getProperty("bootstrap.servers");
     if (servers == null || servers.isBlank()) {
-      throw new ConfigException("KAFKA_BOOTSTRAP_SERVERS is not set: give the Kafka brokers as host:port[,host:port]");
+      throw new ConfigException(
+          "KAFKA_BOOTSTRAP_SERVERS is not set: give the Kafka brokers as host:port[,host:port]");
     }
     return servers;
   }
 
   /**
-   * A setting's value, from its variable or, when that is not set, from the file its {@code _FILE} variable names
-   * ({@code MAKERATES_DATABASE_PASSWORD_FILE=/var/run/secrets/makerates/db/password}): secrets mounted as files never
-   * appear in the process environment. Setting both is refused, since one of them would be silently ignored.
+   * A setting's value, from its variable or, when that is not set, from the file its {@code _FILE}
+   * variable names ({@code
+   * MAKERATES_DATABASE_PASSWORD_FILE=/var/run/secrets/makerates/db/password}): secrets mounted as
+   * files never appear in the process environment. Setting both is refused, since one of them would
+   * be silently ignored.
    */
   public Optional<String> optional(String key) {
     String name = variable(key);
@@ -129,7 +144,8 @@ public final class Settings {
   }
 
   public String required(String key, String whatItIs) {
-    return optional(key).orElseThrow(() -> new ConfigException(variable(key) + " is not set: " + whatItIs));
+    return optional(key)
+        .orElseThrow(() -> new ConfigException(variable(key) + " is not set: " + whatItIs));
   }
 
   public int integer(String key, int defaultValue, int min, int max) {
@@ -140,7 +156,8 @@ public final class Settings {
     try {
       int value = Integer.parseInt(raw.get());
       if (value < min || value > max) {
-        throw new ConfigException(variable(key) + "=" + raw.get() + " is out of range: expected " + min + ".." + max);
+        throw new ConfigException(
+            variable(key) + "=" + raw.get() + " is out of range: expected " + min + ".." + max);
       }
       return value;
     } catch (NumberFormatException e) {
@@ -149,7 +166,8 @@ public final class Settings {
   }
 
   /**
-   * A decimal number (thresholds, tolerances): never a double, so what is configured is what is compared.
+   * A decimal number (thresholds, tolerances): never a double, so what is configured is what is
+   * compared.
    *
    * @param positive true when zero is refused too; negative numbers always are
    */
@@ -178,7 +196,9 @@ public final class Settings {
     return switch (raw.get().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "1" -> true;
       case "false", "no", "0" -> false;
-      default -> throw new ConfigException(variable(key) + "=" + raw.get() + " is not a boolean: expected true or false");
+      default ->
+          throw new ConfigException(
+              variable(key) + "=" + raw.get() + " is not a boolean: expected true or false");
     };
   }
 
@@ -209,7 +229,9 @@ public final class Settings {
     }
   }
 
-  /** ISO-8601 durations ({@code PT30S}) or plain {@code 30s}, {@code 500ms}, {@code 5m}, {@code 6h}. */
+  /**
+   * ISO-8601 durations ({@code PT30S}) or plain {@code 30s}, {@code 500ms}, {@code 5m}, {@code 6h}.
+   */
   public Duration duration(String key, Duration defaultValue) {
     Optional<String> raw = optional(key);
     if (raw.isEmpty()) {
@@ -218,7 +240,11 @@ public final class Settings {
     try {
       return parseDuration(raw.get());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(variable(key) + "=" + raw.get() + " is not a duration: use e.g. 30s, 500ms, 5m, 6h or PT30S");
+      throw new ConfigException(
+          variable(key)
+              + "="
+              + raw.get()
+              + " is not a duration: use e.g. 30s, 500ms, 5m, 6h or PT30S");
     }
   }
 
@@ -229,7 +255,9 @@ public final class Settings {
     }
     try {
       URI uri = URI.create(raw);
-      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+          || uri.getHost() == null) {
         throw new IllegalArgumentException();
       }
       return uri;

@@ -10,21 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reference tables shipped inside the jars (currencies, redenominations, pegs): comma-separated, {@code #}
- * comments and a header line, a field in double quotes may hold commas.
+ * The reference tables shipped inside the jars (currencies, redenominations, pegs):
+ * comma-separated, {@code #} comments and a header line, a field in double quotes may hold commas.
  */
 public final class BundledCsv {
 
   private BundledCsv() {}
 
-  /** The data rows of {@code resource} (next to {@code owner}), each padded with empty fields to {@code columns}. */
+  /**
+   * The data rows of {@code resource} (next to {@code owner}), each padded with empty fields to
+   * {@code columns}.
+   */
   public static List<List<String>> rows(Class<?> owner, String resource, int columns) {
     InputStream in = owner.getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalStateException("missing resource " + resource + " beside " + owner.getName());
+      throw new IllegalStateException(
+          "missing resource " + resource + " beside " + owner.getName());
     }
     List<List<String>> rows = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       boolean header = true;
       while ((line = reader.readLine()) != null) {

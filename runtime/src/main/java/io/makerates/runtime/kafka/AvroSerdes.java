@@ -18,14 +18,19 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Avro serdes backed by the Apicurio registry, writing the Confluent wire format: magic byte 0 and the 4-byte
- * content id in the payload, no headers, so consumers using Confluent's deserializer read our topics through
- * Apicurio's ccompat API. Schemas register under {@code <topic>-value}, as Confluent's TopicNameStrategy does.
+ * Avro serdes backed by the Apicurio registry, writing the Confluent wire format: magic byte 0 and
+ * the 4-byte content id in the payload, no headers, so consumers using Confluent's deserializer
+ * read our topics through Apicurio's ccompat API. Schemas register under {@code <topic>-value}, as
+ * Confluent's TopicNameStrategy does.
  */
 public final class AvroSerdes {
 
-  /** Longest wait for one registry answer (config key {@value #DEADLINE_MS}); the serde retries a lookup that timed out. */
+  /**
+   * Longest wait for one registry answer (config key {@value #DEADLINE_MS}); the serde retries a
+   * lookup that timed out.
+   */
   public static final String DEADLINE_MS = "makerates.registry.deadline.ms";
+
   static final long DEFAULT_DEADLINE_MS = 10_000;
 
   private final Map<String, Object> config;
@@ -45,8 +50,10 @@ public final class AvroSerdes {
     c.put("apicurio.registry.headers.enabled", false);
     c.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
     c.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, CachingAvroDatumProvider.class.getName());
-    // the JDK HttpClient instead of a shared Vert.x instance: lookups were seen to hang in Vert.x when several
-    // serdes of one JVM (the local run, the tests) were opened and closed; see client() for the deadline
+    // the JDK HttpClient instead of a shared Vert.x instance: lookups were seen to hang in Vert.x
+    // when several
+    // serdes of one JVM (the local run, the tests) were opened and closed; see client() for the
+    // deadline
     c.put("apicurio.registry.http.adapter", "JDK");
     c.put(SchemaResolverConfig.RETRY_COUNT, 5L);
     c.put(SchemaResolverConfig.RETRY_BACKOFF_MS, 500L);
@@ -60,10 +67,14 @@ public final class AvroSerdes {
 
   /** A registry client whose every call has a deadline (see {@link BoundedHttpClient}). */
   private RegistryClientFacade client() {
-    HttpClient http = new BoundedHttpClient(HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build(), Duration.ofMillis(((Number) config.getOrDefault(DEADLINE_MS, DEFAULT_DEADLINE_MS)).longValue()));
+    HttpClient http =
+        new BoundedHttpClient(
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build(),
+            Duration.ofMillis(
+                ((Number) config.getOrDefault(DEADLINE_MS, DEFAULT_DEADLINE_MS)).longValue()));
     JDKRequestAdapter adapter = new JDKRequestAdapter(http);
     adapter.setBaseUrl(registryUrl);
     return new RegistryClientFacadeImpl(new RegistryClient(adapter));

@@ -19,9 +19,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * A JDK HttpClient whose blocking {@link #send} gives up after a deadline. The registry client sets no request
- * timeout, and a lookup that never got its answer once held a stream thread forever (the app looked healthy and did
- * nothing); with this client the lookup fails, the serde's own retries take over, and the thread is never stuck.
+ * A JDK HttpClient whose blocking {@link #send} gives up after a deadline. The registry client sets
+ * no request timeout, and a lookup that never got its answer once held a stream thread forever (the
+ * app looked healthy and did nothing); with this client the lookup fails, the serde's own retries
+ * take over, and the thread is never stuck.
  */
 final class BoundedHttpClient extends HttpClient {
 
@@ -41,8 +42,17 @@ final class BoundedHttpClient extends HttpClient {
       return pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      throw new HttpTimeoutException("no answer from " + request.uri().getHost() + ":" + request.uri().getPort() + " within "
-          + deadline.toMillis() + " ms for " + request.method() + " " + request.uri().getPath());
+      throw new HttpTimeoutException(
+          "no answer from "
+              + request.uri().getHost()
+              + ":"
+              + request.uri().getPort()
+              + " within "
+              + deadline.toMillis()
+              + " ms for "
+              + request.method()
+              + " "
+              + request.uri().getPath());
     } catch (InterruptedException e) {
       pending.cancel(true);
       throw e;
@@ -55,14 +65,21 @@ final class BoundedHttpClient extends HttpClient {
   }
 
   @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return delegate.sendAsync(request, handler).orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    return delegate
+        .sendAsync(request, handler)
+        .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request,
+      HttpResponse.BodyHandler<T> handler,
       HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-    return delegate.sendAsync(request, handler, pushPromiseHandler).orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    return delegate
+        .sendAsync(request, handler, pushPromiseHandler)
+        .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

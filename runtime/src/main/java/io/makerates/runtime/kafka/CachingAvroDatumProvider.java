@@ -8,12 +8,13 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
 
 /**
- * Apicurio's default datum provider, with its writers and readers kept per schema instance: the default looks its
- * caches up by a key that hashes (writers) or fingerprints (readers, Avro's parsing form rebuilt every time) the
- * whole schema on every record, which was the largest single cost of writing silver rates and of the sink's decoding.
- * Specific records hand out one static schema instance per class, and the registry client hands out one parsed schema
- * per id, so identity is the right key; should some caller pass a new instance every time, the caches stop growing at
- * {@value #MAX_INSTANCES} and the default's own cache takes over.
+ * Apicurio's default datum provider, with its writers and readers kept per schema instance: the
+ * default looks its caches up by a key that hashes (writers) or fingerprints (readers, Avro's
+ * parsing form rebuilt every time) the whole schema on every record, which was the largest single
+ * cost of writing silver rates and of the sink's decoding. Specific records hand out one static
+ * schema instance per class, and the registry client hands out one parsed schema per id, so
+ * identity is the right key; should some caller pass a new instance every time, the caches stop
+ * growing at {@value #MAX_INSTANCES} and the default's own cache takes over.
  */
 public final class CachingAvroDatumProvider<T> extends DefaultAvroDatumProvider<T> {
 

@@ -13,21 +13,60 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The topic catalogue: every topic of the contract with its key, its value schema, its cleanup, its partitions and
- * the apps that write and read it. Any app creates the missing ones at start (whichever starts first, all the same way,
- * see {@link TopicLayout}); the README's contract table is checked against this list by a test.
+ * The topic catalogue: every topic of the contract with its key, its value schema, its cleanup, its
+ * partitions and the apps that write and read it. Any app creates the missing ones at start
+ * (whichever starts first, all the same way, see {@link TopicLayout}); the README's contract table
+ * is checked against this list by a test.
  */
 public enum ContractTopic {
-
-  BRONZE(TopicNames.BRONZE, "source id", BronzeExtraction.class, "delete, infinite retention", false,
-      "extractor-app", "streams-app"),
-  OBSERVATIONS(TopicNames.OBSERVATIONS, "{date}/{source}", RateObservations.class, "delete", false,
-      "streams-app", "streams-app"),
-  RATES(TopicNames.RATES, "{date}/{base}/{quote}", ConsensusRate.class, "delete", false, "streams-app", "sink-app"),
-  REJECTED(TopicNames.REJECTED, "as the input", Rejection.class, "delete", false, "streams-app, sink-app",
+  BRONZE(
+      TopicNames.BRONZE,
+      "source id",
+      BronzeExtraction.class,
+      "delete, infinite retention",
+      false,
+      "extractor-app",
+      "streams-app"),
+  OBSERVATIONS(
+      TopicNames.OBSERVATIONS,
+      "{date}/{source}",
+      RateObservations.class,
+      "delete",
+      false,
+      "streams-app",
+      "streams-app"),
+  RATES(
+      TopicNames.RATES,
+      "{date}/{base}/{quote}",
+      ConsensusRate.class,
+      "delete",
+      false,
+      "streams-app",
+      "sink-app"),
+  REJECTED(
+      TopicNames.REJECTED,
+      "as the input",
+      Rejection.class,
+      "delete",
+      false,
+      "streams-app, sink-app",
       "operators (bin/makerates status)"),
-  GOLD(TopicNames.GOLD, "{base}/{quote}", GoldRate.class, "compact", false, "sink-app", "downstream services"),
-  QUOTA(TopicNames.QUOTA, "{source}/{period}", QuotaUsage.class, "compact", true, "extractor-app", "extractor-app");
+  GOLD(
+      TopicNames.GOLD,
+      "{base}/{quote}",
+      GoldRate.class,
+      "compact",
+      false,
+      "sink-app",
+      "downstream services"),
+  QUOTA(
+      TopicNames.QUOTA,
+      "{source}/{period}",
+      QuotaUsage.class,
+      "compact",
+      true,
+      "extractor-app",
+      "extractor-app");
 
   private final String topic;
   private final String key;
@@ -37,8 +76,14 @@ public enum ContractTopic {
   private final String writers;
   private final String readers;
 
-  ContractTopic(String topic, String key, Class<? extends SpecificRecord> value, String cleanup, boolean onePartition,
-      String writers, String readers) {
+  ContractTopic(
+      String topic,
+      String key,
+      Class<? extends SpecificRecord> value,
+      String cleanup,
+      boolean onePartition,
+      String writers,
+      String readers) {
     this.topic = topic;
     this.key = key;
     this.value = value;
@@ -75,18 +120,28 @@ public enum ContractTopic {
   }
 
   /**
-   * The topic as an app creates it when missing: the layout's partitions (one for the quota ledger, which a restarting
-   * extractor reads back whole), bronze kept forever (it is the audit record and what a replay reads), gold and the
-   * quota ledger compacted (the newest record per key is what counts).
+   * The topic as an app creates it when missing: the layout's partitions (one for the quota ledger,
+   * which a restarting extractor reads back whole), bronze kept forever (it is the audit record and
+   * what a replay reads), gold and the quota ledger compacted (the newest record per key is what
+   * counts).
    */
   public NewTopic newTopic(TopicLayout layout) {
-    Map<String, String> configs = switch (cleanup) {
-      case "compact" -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-      case "delete, infinite retention" -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-          TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
-      default -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-    };
-    return new NewTopic(topic, onePartition ? 1 : layout.partitions(), layout.replication()).configs(configs);
+    Map<String, String> configs =
+        switch (cleanup) {
+          case "compact" ->
+              Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+          case "delete, infinite retention" ->
+              Map.of(
+                  TopicConfig.CLEANUP_POLICY_CONFIG,
+                  TopicConfig.CLEANUP_POLICY_DELETE,
+                  TopicConfig.RETENTION_MS_CONFIG,
+                  "-1",
+                  TopicConfig.RETENTION_BYTES_CONFIG,
+                  "-1");
+          default -> Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        };
+    return new NewTopic(topic, onePartition ? 1 : layout.partitions(), layout.replication())
+        .configs(configs);
   }
 
   /** Every topic of the contract, as created when missing. */

@@ -3,8 +3,8 @@ package io.makerates.runtime.kafka;
 import io.makerates.runtime.config.Settings;
 
 /**
- * Partitions and replication of the topics an app creates when they are missing. All three apps read the same two
- * variables, so whichever starts first creates the topics the same way.
+ * Partitions and replication of the topics an app creates when they are missing. All three apps
+ * read the same two variables, so whichever starts first creates the topics the same way.
  */
 public record TopicLayout(int partitions, short replication) {
 

@@ -1,6 +1,9 @@
 package io.makerates.runtime.kafka;
 
-/** The topic names of the contract (README, "Contracts"): consumers subscribe to them, so changing one breaks them. */
+/**
+ * The topic names of the contract (README, "Contracts"): consumers subscribe to them, so changing
+ * one breaks them.
+ */
 public final class TopicNames {
   public static final String BRONZE = "fx.bronze.extractions.v1";
   public static final String OBSERVATIONS = "fx.silver.observations.v1";

@@ -11,7 +11,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the contract's topics with their cleanup policies when they are missing; existing topics are left alone. */
+/**
+ * Creates the contract's topics with their cleanup policies when they are missing; existing topics
+ * are left alone.
+ */
 public final class TopicProvisioner {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -41,7 +44,9 @@ public final class TopicProvisioner {
           LOG.info("created topic {}", entry.getKey());
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                "cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(),
+                e.getCause());
           }
         }
       }
@@ -49,7 +54,8 @@ public final class TopicProvisioner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "cannot list topics: " + e.getCause().getMessage(), e.getCause());
     }
   }
 }

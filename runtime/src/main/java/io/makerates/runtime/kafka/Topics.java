@@ -8,7 +8,10 @@ import io.makerates.schema.RateObservations;
 import io.makerates.schema.Rejection;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** One typed descriptor per topic of the contract: keys are strings, values Avro through the registry. */
+/**
+ * One typed descriptor per topic of the contract: keys are strings, values Avro through the
+ * registry.
+ */
 public final class Topics {
 
   public final TopicDescriptor<String, BronzeExtraction> bronze;
@@ -20,7 +23,8 @@ public final class Topics {
 
   public Topics(AvroSerdes serdes) {
     bronze = new TopicDescriptor<>(TopicNames.BRONZE, Serdes.String(), serdes.valueSerde());
-    observations = new TopicDescriptor<>(TopicNames.OBSERVATIONS, Serdes.String(), serdes.valueSerde());
+    observations =
+        new TopicDescriptor<>(TopicNames.OBSERVATIONS, Serdes.String(), serdes.valueSerde());
     rates = new TopicDescriptor<>(TopicNames.RATES, Serdes.String(), serdes.valueSerde());
     rejected = new TopicDescriptor<>(TopicNames.REJECTED, Serdes.String(), serdes.valueSerde());
     gold = new TopicDescriptor<>(TopicNames.GOLD, Serdes.String(), serdes.valueSerde());

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** Product version and git commit of this build, for bronze audit records, the User-Agent and logs. */
+/**
+ * Product version and git commit of this build, for bronze audit records, the User-Agent and logs.
+ */
 public final class BuildInfo {
 
   private static final Properties PROPS = load();

@@ -6,10 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Named checks. Readiness: the app is ready only when every readiness check passes (take no traffic, keep running).
- * Liveness: the app is alive unless a liveness check fails, which means it cannot recover by itself (a Streams client
- * in ERROR, a consumer loop that stopped) and should be restarted. Started: it has been ready once, so a slow start
- * (restoring state) is told apart from a hang.
+ * Named checks. Readiness: the app is ready only when every readiness check passes (take no
+ * traffic, keep running). Liveness: the app is alive unless a liveness check fails, which means it
+ * cannot recover by itself (a Streams client in ERROR, a consumer loop that stopped) and should be
+ * restarted. Started: it has been ready once, so a slow start (restoring state) is told apart from
+ * a hang.
  */
 public final class HealthChecks {
 
@@ -66,15 +67,18 @@ public final class HealthChecks {
 
   private static Map<String, Check> run(Map<String, Supplier<Check>> checks) {
     Map<String, Check> results = new LinkedHashMap<>();
-    checks.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      Check result;
-      try {
-        result = e.getValue().get();
-      } catch (RuntimeException ex) {
-        result = Check.down(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-      }
-      results.put(e.getKey(), result);
-    });
+    checks.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              Check result;
+              try {
+                result = e.getValue().get();
+              } catch (RuntimeException ex) {
+                result = Check.down(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+              }
+              results.put(e.getKey(), result);
+            });
     return results;
   }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * {@code /health/live}, {@code /health/ready}, {@code /health/started} and Prometheus {@code /metrics} over plain HTTP
- * for Kubernetes' liveness, readiness and startup probes and for scraping.
+ * {@code /health/live}, {@code /health/ready}, {@code /health/started} and Prometheus {@code
+ * /metrics} over plain HTTP for Kubernetes' liveness, readiness and startup probes and for
+ * scraping.
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -26,28 +27,40 @@ public final class OpsServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot listen on " + host + ":" + port + " for health and metrics: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + port + " for health and metrics: " + e.getMessage(),
+          e);
     }
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/health/live", ex -> {
-      Map<String, HealthChecks.Check> checks = health.evaluateLiveness();
-      boolean alive = checks.values().stream().allMatch(HealthChecks.Check::ok);
-      respond(ex, alive ? 200 : 503, "application/json", status(alive, checks));
-    });
-    server.createContext("/health/started", ex -> {
-      boolean started = health.started();
-      respond(ex, started ? 200 : 503, "application/json", status(started, Map.of()));
-    });
-    server.createContext("/health/ready", ex -> {
-      Map<String, HealthChecks.Check> checks = health.evaluate();
-      boolean ready = !checks.isEmpty() && checks.values().stream().allMatch(HealthChecks.Check::ok);
-      respond(ex, ready ? 200 : 503, "application/json", status(ready, checks));
-    });
-    server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+    server.createContext(
+        "/health/live",
+        ex -> {
+          Map<String, HealthChecks.Check> checks = health.evaluateLiveness();
+          boolean alive = checks.values().stream().allMatch(HealthChecks.Check::ok);
+          respond(ex, alive ? 200 : 503, "application/json", status(alive, checks));
+        });
+    server.createContext(
+        "/health/started",
+        ex -> {
+          boolean started = health.started();
+          respond(ex, started ? 200 : 503, "application/json", status(started, Map.of()));
+        });
+    server.createContext(
+        "/health/ready",
+        ex -> {
+          Map<String, HealthChecks.Check> checks = health.evaluate();
+          boolean ready =
+              !checks.isEmpty() && checks.values().stream().allMatch(HealthChecks.Check::ok);
+          respond(ex, ready ? 200 : 503, "application/json", status(ready, checks));
+        });
+    server.createContext(
+        "/metrics",
+        ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
     server.start();
   }
 
-  private static String status(boolean up, Map<String, HealthChecks.Check> checks) throws IOException {
+  private static String status(boolean up, Map<String, HealthChecks.Check> checks)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "UP" : "DOWN");
     body.put("checks", checks);
@@ -58,7 +71,8 @@ public final class OpsServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length);

@@ -10,11 +10,12 @@ import org.apache.kafka.common.header.Headers;
 import org.slf4j.MDC;
 
 /**
- * One id through the stages. The extractor gives every bronze record two headers: {@value #EXTRACTION_ID} (the
- * extraction id, also in the record itself) and a W3C {@value #TRACEPARENT} whose trace id is that extraction id, so
- * that an OpenTelemetry agent, when one is attached, continues the same trace in streams-app and sink-app (Kafka
- * Streams forwards an input record's headers to what it produces from it). Every app puts the id into the logging
- * context ({@value #MDC_KEY}) while it handles the record, so each JSON log line about it carries it.
+ * One id through the stages. The extractor gives every bronze record two headers: {@value
+ * #EXTRACTION_ID} (the extraction id, also in the record itself) and a W3C {@value #TRACEPARENT}
+ * whose trace id is that extraction id, so that an OpenTelemetry agent, when one is attached,
+ * continues the same trace in streams-app and sink-app (Kafka Streams forwards an input record's
+ * headers to what it produces from it). Every app puts the id into the logging context ({@value
+ * #MDC_KEY}) while it handles the record, so each JSON log line about it carries it.
  */
 public final class ExtractionTrace {
 
@@ -34,15 +35,21 @@ public final class ExtractionTrace {
     return headers;
   }
 
-  /** {@code 00-<trace id: the extraction id's 128 bits>-<a new span id>-01} (version 00, sampled). */
+  /**
+   * {@code 00-<trace id: the extraction id's 128 bits>-<a new span id>-01} (version 00, sampled).
+   */
   public static String traceparent(UUID extractionId) {
     long span;
     do {
       span = RANDOM.nextLong();
     } while (span == 0); // an all-zero parent id is invalid
     HexFormat hex = HexFormat.of();
-    return "00-" + hex.toHexDigits(extractionId.getMostSignificantBits()) + hex.toHexDigits(extractionId.getLeastSignificantBits())
-        + "-" + hex.toHexDigits(span) + "-01";
+    return "00-"
+        + hex.toHexDigits(extractionId.getMostSignificantBits())
+        + hex.toHexDigits(extractionId.getLeastSignificantBits())
+        + "-"
+        + hex.toHexDigits(span)
+        + "-01";
   }
 
   /** The extraction id a record's headers carry, if any. */
@@ -51,7 +58,8 @@ public final class ExtractionTrace {
       return Optional.empty();
     }
     Header header = headers.lastHeader(EXTRACTION_ID);
-    return header == null || header.value() == null ? Optional.empty()
+    return header == null || header.value() == null
+        ? Optional.empty()
         : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
   }
 
@@ -61,7 +69,10 @@ public final class ExtractionTrace {
     void close();
   }
 
-  /** Puts the id into the logging context until the returned scope is closed; a null id changes nothing. */
+  /**
+   * Puts the id into the logging context until the returned scope is closed; a null id changes
+   * nothing.
+   */
   public static Scope logging(Object extractionId) {
     if (extractionId == null) {
       return () -> {};

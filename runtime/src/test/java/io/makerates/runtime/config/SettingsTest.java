@@ -16,16 +16,36 @@ class SettingsTest {
 
   @Test
   void kafkaVariablesBecomeClientProperties() {
-    Settings s = new Settings(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092", "KAFKA_SECURITY_PROTOCOL", "SSL", "MAKERATES_X", "y", "PATH", "/bin"));
-    assertThat(s.kafkaProperties()).containsOnly(
-        Map.entry("bootstrap.servers", "b:9092"), Map.entry("security.protocol", "SSL"));
+    Settings s =
+        new Settings(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                "b:9092",
+                "KAFKA_SECURITY_PROTOCOL",
+                "SSL",
+                "MAKERATES_X",
+                "y",
+                "PATH",
+                "/bin"));
+    assertThat(s.kafkaProperties())
+        .containsOnly(
+            Map.entry("bootstrap.servers", "b:9092"), Map.entry("security.protocol", "SSL"));
     assertThat(s.bootstrapServers()).isEqualTo("b:9092");
   }
 
   @Test
   void appSettingsAreReadFromPrefixedVariables() {
-    Settings s = new Settings(Map.of("MAKERATES_REGISTRY_URL", "http://r:8080/apis/registry/v3", "MAKERATES_POLL_INTERVAL", "6h",
-        "MAKERATES_SOURCES", "frankfurter, ecb,", "MAKERATES_HTTP_PORT", "9000"));
+    Settings s =
+        new Settings(
+            Map.of(
+                "MAKERATES_REGISTRY_URL",
+                "http://r:8080/apis/registry/v3",
+                "MAKERATES_POLL_INTERVAL",
+                "6h",
+                "MAKERATES_SOURCES",
+                "frankfurter, ecb,",
+                "MAKERATES_HTTP_PORT",
+                "9000"));
     assertThat(s.uri("registry.url", null).getHost()).isEqualTo("r");
     assertThat(s.duration("poll.interval", Duration.ZERO)).isEqualTo(Duration.ofHours(6));
     assertThat(s.list("sources", List.of())).containsExactly("frankfurter", "ecb");
@@ -35,32 +55,61 @@ class SettingsTest {
 
   @Test
   void variablesNothingAskedForAreTheUnreadOnesAcrossDerivedSettings() {
-    Settings s = new Settings(Map.of("MAKERATES_SOURCES", "ecb", "MAKERATES_SOURCE_ECB_INTREVAL", "1h", "MAKERATES_TOPIC_PARTITIONS", "3",
-        "KAFKA_LINGER_MS", "5", "PATH", "/bin"));
-    assertThat(s.unread()).containsExactly("MAKERATES_SOURCES", "MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
+    Settings s =
+        new Settings(
+            Map.of(
+                "MAKERATES_SOURCES",
+                "ecb",
+                "MAKERATES_SOURCE_ECB_INTREVAL",
+                "1h",
+                "MAKERATES_TOPIC_PARTITIONS",
+                "3",
+                "KAFKA_LINGER_MS",
+                "5",
+                "PATH",
+                "/bin"));
+    assertThat(s.unread())
+        .containsExactly(
+            "MAKERATES_SOURCES", "MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
     Settings derived = s.with(Map.of("MAKERATES_STATE_DIR", "/tmp/x"));
     s.list("sources", List.of());
     derived.string("state.dir", "");
     derived.duration("source.ecb.interval", Duration.ofHours(6));
-    assertThat(s.unread()).containsExactly("MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
-    assertThat(derived.unread()).containsExactly("MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
+    assertThat(s.unread())
+        .containsExactly("MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
+    assertThat(derived.unread())
+        .containsExactly("MAKERATES_SOURCE_ECB_INTREVAL", "MAKERATES_TOPIC_PARTITIONS");
   }
 
   @Test
   void badOrMissingValuesNameTheVariable() {
-    Settings s = new Settings(Map.of("MAKERATES_HTTP_PORT", "eighty", "MAKERATES_TIMEOUT", "soon", "MAKERATES_REGISTRY_URL", "ftp://x"));
-    assertThatThrownBy(() -> s.integer("http.port", 1, 0, 65535)).hasMessageContaining("MAKERATES_HTTP_PORT=eighty is not a whole number");
-    assertThatThrownBy(() -> s.duration("timeout", Duration.ZERO)).hasMessageContaining("MAKERATES_TIMEOUT=soon is not a duration");
-    assertThatThrownBy(() -> s.uri("registry.url", null)).hasMessageContaining("MAKERATES_REGISTRY_URL=ftp://x is not an http(s) URL");
-    assertThatThrownBy(() -> s.required("database.url", "the JDBC URL")).isInstanceOf(ConfigException.class)
+    Settings s =
+        new Settings(
+            Map.of(
+                "MAKERATES_HTTP_PORT",
+                "eighty",
+                "MAKERATES_TIMEOUT",
+                "soon",
+                "MAKERATES_REGISTRY_URL",
+                "ftp://x"));
+    assertThatThrownBy(() -> s.integer("http.port", 1, 0, 65535))
+        .hasMessageContaining("MAKERATES_HTTP_PORT=eighty is not a whole number");
+    assertThatThrownBy(() -> s.duration("timeout", Duration.ZERO))
+        .hasMessageContaining("MAKERATES_TIMEOUT=soon is not a duration");
+    assertThatThrownBy(() -> s.uri("registry.url", null))
+        .hasMessageContaining("MAKERATES_REGISTRY_URL=ftp://x is not an http(s) URL");
+    assertThatThrownBy(() -> s.required("database.url", "the JDBC URL"))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("MAKERATES_DATABASE_URL is not set: the JDBC URL");
-    assertThatThrownBy(s::bootstrapServers).hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS is not set");
+    assertThatThrownBy(s::bootstrapServers)
+        .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS is not set");
   }
 
   @Test
   void outOfRangeNumbersAreRefused() {
     Settings s = new Settings(Map.of("MAKERATES_HTTP_PORT", "70000"));
-    assertThatThrownBy(() -> s.integer("http.port", 1, 0, 65535)).hasMessageContaining("out of range");
+    assertThatThrownBy(() -> s.integer("http.port", 1, 0, 65535))
+        .hasMessageContaining("out of range");
   }
 
   @Test
@@ -74,11 +123,27 @@ class SettingsTest {
   @Test
   void aSecretFileThatIsMissingEmptyOrDoubledIsRefusedByName(@TempDir Path dir) throws IOException {
     Path empty = Files.writeString(dir.resolve("empty"), " \n");
-    assertThatThrownBy(() -> new Settings(Map.of("MAKERATES_DATABASE_PASSWORD_FILE", dir.resolve("nope").toString()))
-        .optional("database.password")).hasMessage("MAKERATES_DATABASE_PASSWORD_FILE=" + dir.resolve("nope") + " does not exist");
-    assertThatThrownBy(() -> new Settings(Map.of("MAKERATES_DATABASE_PASSWORD_FILE", empty.toString()))
-        .optional("database.password")).hasMessageEndingWith(" is empty");
-    assertThatThrownBy(() -> new Settings(Map.of("MAKERATES_DATABASE_PASSWORD_FILE", empty.toString(), "MAKERATES_DATABASE_PASSWORD", "x"))
-        .optional("database.password")).hasMessage("MAKERATES_DATABASE_PASSWORD and MAKERATES_DATABASE_PASSWORD_FILE are both set: keep one");
+    assertThatThrownBy(
+            () ->
+                new Settings(
+                        Map.of("MAKERATES_DATABASE_PASSWORD_FILE", dir.resolve("nope").toString()))
+                    .optional("database.password"))
+        .hasMessage("MAKERATES_DATABASE_PASSWORD_FILE=" + dir.resolve("nope") + " does not exist");
+    assertThatThrownBy(
+            () ->
+                new Settings(Map.of("MAKERATES_DATABASE_PASSWORD_FILE", empty.toString()))
+                    .optional("database.password"))
+        .hasMessageEndingWith(" is empty");
+    assertThatThrownBy(
+            () ->
+                new Settings(
+                        Map.of(
+                            "MAKERATES_DATABASE_PASSWORD_FILE",
+                            empty.toString(),
+                            "MAKERATES_DATABASE_PASSWORD",
+                            "x"))
+                    .optional("database.password"))
+        .hasMessage(
+            "MAKERATES_DATABASE_PASSWORD and MAKERATES_DATABASE_PASSWORD_FILE are both set: keep one");
   }
 }

@@ -12,10 +12,12 @@ class CurrencyTableTest {
 
   @Test
   void knowsActiveCodesWithTheirMinorUnits() {
-    assertThat(table.find("EUR")).hasValueSatisfying(c -> {
-      assertThat(c.minorUnits()).isEqualTo(2);
-      assertThat(c.validOn(LocalDate.of(2026, 11, 20))).isTrue();
-    });
+    assertThat(table.find("EUR"))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.minorUnits()).isEqualTo(2);
+              assertThat(c.validOn(LocalDate.of(2026, 11, 20))).isTrue();
+            });
     assertThat(table.find("JPY").orElseThrow().minorUnits()).isZero();
     assertThat(table.find("XAU").orElseThrow().minorUnits()).isNull();
   }
@@ -32,14 +34,17 @@ class CurrencyTableTest {
 
   @Test
   void aRedenominationThatKeptItsCodeIsInTheLifecycleTable() {
-    assertThat(CurrencyTable.iso4217().redenominations("VES")).singleElement().satisfies(r -> {
-      assertThat(r.on()).isEqualTo(java.time.LocalDate.parse("2021-10-01"));
-      assertThat(r.ratio()).isEqualByComparingTo("1000000");
-    });
+    assertThat(CurrencyTable.iso4217().redenominations("VES"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.on()).isEqualTo(java.time.LocalDate.parse("2021-10-01"));
+              assertThat(r.ratio()).isEqualByComparingTo("1000000");
+            });
     assertThat(CurrencyTable.iso4217().redenominations("USD")).isEmpty();
   }
 
-    @Test
+  @Test
   void codesIsoNeverListedAreUnknown() {
     assertThat(table.find("FOK")).isEmpty();
     assertThat(table.find("CNH")).isEmpty();

@@ -14,7 +14,8 @@ class CachingAvroDatumProviderTest {
     CachingAvroDatumProvider<Object> provider = new CachingAvroDatumProvider<>();
     Schema schema = QuotaUsage.getClassSchema();
     assertThat(provider.createDatumReader(schema)).isSameAs(provider.createDatumReader(schema));
-    assertThat(provider.createDatumWriter(null, schema)).isSameAs(provider.createDatumWriter(null, schema));
+    assertThat(provider.createDatumWriter(null, schema))
+        .isSameAs(provider.createDatumWriter(null, schema));
   }
 
   @Test

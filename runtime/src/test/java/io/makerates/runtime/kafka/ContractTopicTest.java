@@ -27,24 +27,45 @@ class ContractTopicTest {
         break;
       }
     }
-    List<String> expected = Arrays.stream(ContractTopic.values())
-        .map(t -> "| `" + t.topic() + "` | " + (t.key().startsWith("{") ? "`" + t.key() + "`" : t.key()) + " | `"
-            + t.value().getSimpleName() + "` | " + t.cleanup() + " |")
-        .toList();
+    List<String> expected =
+        Arrays.stream(ContractTopic.values())
+            .map(
+                t ->
+                    "| `"
+                        + t.topic()
+                        + "` | "
+                        + (t.key().startsWith("{") ? "`" + t.key() + "`" : t.key())
+                        + " | `"
+                        + t.value().getSimpleName()
+                        + "` | "
+                        + t.cleanup()
+                        + " |")
+            .toList();
     assertThat(rows).containsExactlyElementsOf(expected);
   }
 
   @Test
   void topicsAreCreatedAsTheCatalogueSays() {
     List<NewTopic> topics = ContractTopic.all(new TopicLayout(4, (short) 3));
-    assertThat(topics).extracting(NewTopic::name).containsExactly(TopicNames.BRONZE, TopicNames.OBSERVATIONS,
-        TopicNames.RATES, TopicNames.REJECTED, TopicNames.GOLD, TopicNames.QUOTA);
-    assertThat(topics.get(0).configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
+    assertThat(topics)
+        .extracting(NewTopic::name)
+        .containsExactly(
+            TopicNames.BRONZE,
+            TopicNames.OBSERVATIONS,
+            TopicNames.RATES,
+            TopicNames.REJECTED,
+            TopicNames.GOLD,
+            TopicNames.QUOTA);
+    assertThat(topics.get(0).configs())
+        .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
         .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete");
     assertThat(topics.get(4).configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
-    assertThat(topics).filteredOn(t -> t.name().equals(TopicNames.QUOTA)).singleElement()
+    assertThat(topics)
+        .filteredOn(t -> t.name().equals(TopicNames.QUOTA))
+        .singleElement()
         .satisfies(t -> assertThat(t.numPartitions()).isEqualTo(1));
-    assertThat(topics).filteredOn(t -> !t.name().equals(TopicNames.QUOTA))
+    assertThat(topics)
+        .filteredOn(t -> !t.name().equals(TopicNames.QUOTA))
         .allSatisfy(t -> assertThat(t.numPartitions()).isEqualTo(4))
         .allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 3));
   }

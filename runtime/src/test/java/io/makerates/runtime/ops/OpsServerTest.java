@@ -18,10 +18,22 @@ class OpsServerTest {
   void livenessReadinessAndStartupAnswerFromTheirOwnChecks() throws Exception {
     AtomicBoolean ready = new AtomicBoolean(false);
     AtomicBoolean alive = new AtomicBoolean(true);
-    HealthChecks health = new HealthChecks()
-        .add("consumer", () -> ready.get() ? HealthChecks.Check.up() : HealthChecks.Check.down("no partitions"))
-        .addLiveness("loop", () -> alive.get() ? HealthChecks.Check.up() : HealthChecks.Check.down("loop stopped"));
-    try (OpsServer ops = new OpsServer("127.0.0.1", 0, health, Observability.registry("ops-test"))) {
+    HealthChecks health =
+        new HealthChecks()
+            .add(
+                "consumer",
+                () ->
+                    ready.get()
+                        ? HealthChecks.Check.up()
+                        : HealthChecks.Check.down("no partitions"))
+            .addLiveness(
+                "loop",
+                () ->
+                    alive.get()
+                        ? HealthChecks.Check.up()
+                        : HealthChecks.Check.down("loop stopped"));
+    try (OpsServer ops =
+        new OpsServer("127.0.0.1", 0, health, Observability.registry("ops-test"))) {
       // starting: alive, not ready, not started
       assertThat(status(ops, "/health/live")).isEqualTo(200);
       assertThat(status(ops, "/health/ready")).isEqualTo(503);

@@ -15,7 +15,8 @@ class ExtractionTraceTest {
   @Test
   void theTraceIdIsTheExtractionIdWithANewSpanEachTime() {
     String first = ExtractionTrace.traceparent(ID);
-    assertThat(first).matches("00-6f1c2a3b4d5e4f608a7b9c0d1e2f3a4b-[0-9a-f]{16}-01")
+    assertThat(first)
+        .matches("00-6f1c2a3b4d5e4f608a7b9c0d1e2f3a4b-[0-9a-f]{16}-01")
         .doesNotContain("-0000000000000000-");
     assertThat(ExtractionTrace.traceparent(ID)).isNotEqualTo(first);
   }
@@ -26,8 +27,12 @@ class ExtractionTraceTest {
     ExtractionTrace.addTo(headers, UUID.randomUUID());
     ExtractionTrace.addTo(headers, ID);
     assertThat(headers.headers(ExtractionTrace.EXTRACTION_ID)).hasSize(1);
-    assertThat(headers.headers(ExtractionTrace.TRACEPARENT)).singleElement()
-        .satisfies(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8)).startsWith("00-6f1c2a3b"));
+    assertThat(headers.headers(ExtractionTrace.TRACEPARENT))
+        .singleElement()
+        .satisfies(
+            h ->
+                assertThat(new String(h.value(), StandardCharsets.UTF_8))
+                    .startsWith("00-6f1c2a3b"));
     assertThat(ExtractionTrace.extractionId(headers)).contains(ID.toString());
     assertThat(ExtractionTrace.extractionId(new RecordHeaders())).isEmpty();
   }

@@ -14,8 +14,9 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 
 /**
- * BACKWARD_TRANSITIVE check of the current schemas against every released version kept in
- * {@code history/<simple name>/v<N>.avsc}: a consumer with the current schema must read data written with any of them.
+ * BACKWARD_TRANSITIVE check of the current schemas against every released version kept in {@code
+ * history/<simple name>/v<N>.avsc}: a consumer with the current schema must read data written with
+ * any of them.
  */
 public final class SchemaHistory {
 
@@ -34,9 +35,14 @@ public final class SchemaHistory {
     for (Schema current : SchemaSet.parseFolder(currentDir).values()) {
       for (Path released : versions(historyDir.resolve(current.getName()))) {
         Schema writer = SchemaSet.parseFile(released);
-        SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(current, writer);
+        SchemaPairCompatibility result =
+            SchemaCompatibility.checkReaderWriterCompatibility(current, writer);
         if (result.getType() != SchemaCompatibilityType.COMPATIBLE) {
-          violations.add(new Violation(current.getFullName(), released, result.getResult().getIncompatibilities().toString()));
+          violations.add(
+              new Violation(
+                  current.getFullName(),
+                  released,
+                  result.getResult().getIncompatibilities().toString()));
         }
       }
     }
@@ -74,7 +80,10 @@ public final class SchemaHistory {
     return Integer.parseInt(name.substring(1, name.length() - ".avsc".length()));
   }
 
-  /** {@code check [current-dir history-dir]} exits 1 listing violations; {@code release} snapshots the current schemas. */
+  /**
+   * {@code check [current-dir history-dir]} exits 1 listing violations; {@code release} snapshots
+   * the current schemas.
+   */
   public static void main(String[] args) {
     String command = args.length > 0 ? args[0] : "check";
     Path current = Path.of(args.length > 1 ? args[1] : "schemas/src/main/avro");

@@ -9,15 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.avro.Schema;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
 
-/** The current schemas of a folder of .avsc files, parsed together so they can refer to each other's named types. */
+/**
+ * The current schemas of a folder of .avsc files, parsed together so they can refer to each other's
+ * named types.
+ */
 public final class SchemaSet {
 
   private SchemaSet() {}
 
-  /** Parses every .avsc file in {@code dir}; files that use types defined in other files are retried until all resolve. */
+  /**
+   * Parses every .avsc file in {@code dir}; files that use types defined in other files are retried
+   * until all resolve.
+   */
   public static Map<String, Schema> parseFolder(Path dir) {
     List<Path> pending = avscFiles(dir);
     Map<String, Schema> byFullName = new LinkedHashMap<>();
@@ -39,14 +45,18 @@ public final class SchemaSet {
         }
       }
       if (unresolved.size() == pending.size()) {
-        throw new IllegalStateException("cannot resolve schemas " + unresolved + ": " + last.getMessage(), last);
+        throw new IllegalStateException(
+            "cannot resolve schemas " + unresolved + ": " + last.getMessage(), last);
       }
       pending = unresolved;
     }
     return byFullName;
   }
 
-  /** Parses one self-contained schema file (as written to history/ by {@link SchemaHistory#release}). */
+  /**
+   * Parses one self-contained schema file (as written to history/ by {@link
+   * SchemaHistory#release}).
+   */
   public static Schema parseFile(Path file) {
     try {
       return new Schema.Parser().parse(Files.readString(file));
@@ -66,7 +76,8 @@ public final class SchemaSet {
     }
   }
 
-  // A parser that failed half-way may hold a partly defined type; start again from the names known so far.
+  // A parser that failed half-way may hold a partly defined type; start again from the names known
+  // so far.
   private static Schema.Parser copyOf(Schema.Parser failed) {
     Schema.Parser fresh = new Schema.Parser();
     fresh.addTypes(failed.getTypes().values());

@@ -16,10 +16,11 @@ class SchemaHistoryTest {
 
   @Test
   void currentSchemasAreCompatibleWithEveryReleasedVersion() {
-    assertThat(SchemaSet.parseFolder(CURRENT)).containsKeys(
-        "io.makerates.schema.BronzeExtraction", "io.makerates.schema.RateObservations",
-        "io.makerates.schema.ConsensusRate", "io.makerates.schema.Rejection",
-        "io.makerates.schema.GoldRate", "io.makerates.schema.QuotaUsage");
+    assertThat(SchemaSet.parseFolder(CURRENT))
+        .containsKeys(
+            "io.makerates.schema.BronzeExtraction", "io.makerates.schema.RateObservations",
+            "io.makerates.schema.ConsensusRate", "io.makerates.schema.Rejection",
+            "io.makerates.schema.GoldRate", "io.makerates.schema.QuotaUsage");
     assertThat(SchemaHistory.check(CURRENT, HISTORY)).isEmpty();
   }
 
@@ -30,14 +31,19 @@ class SchemaHistoryTest {
     assertThat(SchemaHistory.release(current, history)).isNotEmpty();
 
     Path changed = copyCurrent(tmp.resolve("v2"));
-    replaceIn(changed.resolve("GoldRate.avsc"), "\"fields\": [",
+    replaceIn(
+        changed.resolve("GoldRate.avsc"),
+        "\"fields\": [",
         "\"fields\": [\n    {\"name\": \"venue\", \"type\": \"string\"},");
 
     List<SchemaHistory.Violation> violations = SchemaHistory.check(changed, history);
-    assertThat(violations).singleElement().satisfies(v -> {
-      assertThat(v.schema()).isEqualTo("io.makerates.schema.GoldRate");
-      assertThat(v.reason()).contains("venue");
-    });
+    assertThat(violations)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.schema()).isEqualTo("io.makerates.schema.GoldRate");
+              assertThat(v.reason()).contains("venue");
+            });
   }
 
   @Test
@@ -45,15 +51,19 @@ class SchemaHistoryTest {
     Path history = tmp.resolve("history");
     SchemaHistory.release(copyCurrent(tmp.resolve("v1")), history);
     Path changed = copyCurrent(tmp.resolve("v2"));
-    replaceIn(changed.resolve("GoldRate.avsc"), "\"fields\": [",
+    replaceIn(
+        changed.resolve("GoldRate.avsc"),
+        "\"fields\": [",
         "\"fields\": [\n    {\"name\": \"venue\", \"type\": [\"null\", \"string\"], \"default\": null},");
 
     assertThat(SchemaHistory.check(changed, history)).isEmpty();
-    assertThat(SchemaHistory.release(changed, history)).containsExactly(history.resolve("GoldRate/v2.avsc"));
+    assertThat(SchemaHistory.release(changed, history))
+        .containsExactly(history.resolve("GoldRate/v2.avsc"));
   }
 
   @Test
-  void aChangedTypeIsCaughtAgainstAnOlderVersionNotOnlyTheLatest(@TempDir Path tmp) throws IOException {
+  void aChangedTypeIsCaughtAgainstAnOlderVersionNotOnlyTheLatest(@TempDir Path tmp)
+      throws IOException {
     Path history = tmp.resolve("history");
     SchemaHistory.release(copyCurrent(tmp.resolve("v1")), history);
     // v2 drops sourceCount; a v3 that brings it back as a string reads v2 data but not v1 data
@@ -61,7 +71,9 @@ class SchemaHistoryTest {
     replaceIn(v2.resolve("GoldRate.avsc"), "{\"name\": \"sourceCount\", \"type\": \"int\"},", "");
     SchemaHistory.release(v2, history);
     Path v3 = copyCurrent(tmp.resolve("v3"));
-    replaceIn(v3.resolve("GoldRate.avsc"), "{\"name\": \"sourceCount\", \"type\": \"int\"}",
+    replaceIn(
+        v3.resolve("GoldRate.avsc"),
+        "{\"name\": \"sourceCount\", \"type\": \"int\"}",
         "{\"name\": \"sourceCount\", \"type\": \"string\", \"default\": \"\"}");
 
     assertThat(SchemaHistory.check(v3, history))

@@ -14,17 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Judges one source's rates of a day against the same source's earlier days and the peg table (README, "How a rate is
- * decided"). Pure: the flags depend only on the answer and the earlier days given. The consensus, which sees the other
- * sources of the day, decides what a flag costs the voice.
+ * Judges one source's rates of a day against the same source's earlier days and the peg table
+ * (README, "How a rate is decided"). Pure: the flags depend only on the answer and the earlier days
+ * given. The consensus, which sees the other sources of the day, decides what a flag costs the
+ * voice.
  *
- * <p>A value is a JUMP when it moved further from the median of the source's latest values than {@code k} times the
- * pair's typical daily move for that source (the median of its latest daily moves), and never for a move under the
- * floor. The median of several values, rather than the last one, is the reference so that the day after a single
- * wrong value is not a jump back. History older than the gap limit is not compared with: a source back after a gap,
- * or a currency it quotes for the first time, starts afresh. A redenomination that kept the code (the lifecycle
- * table) divides the earlier values by its ratio. A pegged currency inside its band is judged by the peg alone; outside
- * it, it is a PEG_BREAK. The statistics are decimal, like the rates: a move is a ratio of two of them.
+ * <p>A value is a JUMP when it moved further from the median of the source's latest values than
+ * {@code k} times the pair's typical daily move for that source (the median of its latest daily
+ * moves), and never for a move under the floor. The median of several values, rather than the last
+ * one, is the reference so that the day after a single wrong value is not a jump back. History
+ * older than the gap limit is not compared with: a source back after a gap, or a currency it quotes
+ * for the first time, starts afresh. A redenomination that kept the code (the lifecycle table)
+ * divides the earlier values by its ratio. A pegged currency inside its band is judged by the peg
+ * alone; outside it, it is a PEG_BREAK. The statistics are decimal, like the rates: a move is a
+ * ratio of two of them.
  */
 public final class HistoryCheck {
 
@@ -55,8 +58,8 @@ public final class HistoryCheck {
   /**
    * The answer's rates with their flags set (and cleared where nothing is found).
    *
-   * @param earlier the source's earlier days, most recent first, at least {@link HistorySettings#lookback()} of them
-   *                where there are that many
+   * @param earlier the source's earlier days, most recent first, at least {@link
+   *     HistorySettings#lookback()} of them where there are that many
    */
   public List<Observation> flag(LocalDate date, List<Observation> rates, List<EarlierDay> earlier) {
     Map<String, BigDecimal> today = new java.util.HashMap<>();
@@ -64,17 +67,24 @@ public final class HistoryCheck {
     List<Observation> flagged = new ArrayList<>(rates.size());
     for (Observation r : rates) {
       VoiceFlag flag = check(date, r.getQuote(), today.get(r.getQuote()), today, earlier);
-      flagged.add(java.util.Objects.equals(flag, r.getFlag()) ? r
-          : Observation.newBuilder(r).setFlag(flag).build());
+      flagged.add(
+          java.util.Objects.equals(flag, r.getFlag())
+              ? r
+              : Observation.newBuilder(r).setFlag(flag).build());
     }
     return flagged;
   }
 
-  private VoiceFlag check(LocalDate date, String quote, BigDecimal value, Map<String, BigDecimal> today,
+  private VoiceFlag check(
+      LocalDate date,
+      String quote,
+      BigDecimal value,
+      Map<String, BigDecimal> today,
       List<EarlierDay> earlier) {
     Optional<PegTable.Peg> peg = pegs.on(quote, date);
     if (peg.isPresent()) {
-      BigDecimal anchor = PIVOT.equals(peg.get().anchor()) ? BigDecimal.ONE : today.get(peg.get().anchor());
+      BigDecimal anchor =
+          PIVOT.equals(peg.get().anchor()) ? BigDecimal.ONE : today.get(peg.get().anchor());
       if (anchor != null) {
         return pegBreak(quote, value, anchor, peg.get());
       }
@@ -83,17 +93,34 @@ public final class HistoryCheck {
     return jump(date, quote, value, earlier);
   }
 
-  private static VoiceFlag pegBreak(String quote, BigDecimal value, BigDecimal anchor, PegTable.Peg peg) {
+  private static VoiceFlag pegBreak(
+      String quote, BigDecimal value, BigDecimal anchor, PegTable.Peg peg) {
     BigDecimal implied = value.divide(anchor, RATIO);
     if (implied.compareTo(peg.low()) >= 0 && implied.compareTo(peg.high()) <= 0) {
       return null;
     }
     BigDecimal edge = implied.compareTo(peg.low()) < 0 ? peg.low() : peg.high();
-    String through = PIVOT.equals(peg.anchor()) ? "" : " (through the same answer's EUR/" + peg.anchor() + " "
-        + anchor.toPlainString() + ")";
-    return new VoiceFlag(PEG_BREAK, edge.multiply(anchor, RATIO).toPlainString(),
-        peg.anchor() + "/" + quote + " " + implied.round(new MathContext(7)).toPlainString() + through
-            + " is outside the peg's band " + peg.low().toPlainString() + "-" + peg.high().toPlainString());
+    String through =
+        PIVOT.equals(peg.anchor())
+            ? ""
+            : " (through the same answer's EUR/"
+                + peg.anchor()
+                + " "
+                + anchor.toPlainString()
+                + ")";
+    return new VoiceFlag(
+        PEG_BREAK,
+        edge.multiply(anchor, RATIO).toPlainString(),
+        peg.anchor()
+            + "/"
+            + quote
+            + " "
+            + implied.round(new MathContext(7)).toPlainString()
+            + through
+            + " is outside the peg's band "
+            + peg.low().toPlainString()
+            + "-"
+            + peg.high().toPlainString());
   }
 
   private VoiceFlag jump(LocalDate date, String quote, BigDecimal value, List<EarlierDay> earlier) {
@@ -108,7 +135,8 @@ public final class HistoryCheck {
     }
     List<BigDecimal> recent = new ArrayList<>();
     for (int i = 0; i < values.size() && recent.size() < settings.recent(); i++) {
-      if (ChronoUnit.DAYS.between(dates.get(i), i == 0 ? date : dates.get(i - 1)) > settings.gapDays()) {
+      if (ChronoUnit.DAYS.between(dates.get(i), i == 0 ? date : dates.get(i - 1))
+          > settings.gapDays()) {
         break; // a gap: what lies before it is not recent
       }
       recent.add(values.get(i));
@@ -123,23 +151,38 @@ public final class HistoryCheck {
         moves.add(values.get(i).divide(values.get(i + 1), RATIO).subtract(BigDecimal.ONE).abs());
       }
     }
-    // a few moves say little about what is normal: until there are five (or the window), only the floor applies
-    BigDecimal typical = moves.size() >= Math.min(5, settings.window()) ? median(moves) : BigDecimal.ZERO;
+    // a few moves say little about what is normal: until there are five (or the window), only the
+    // floor applies
+    BigDecimal typical =
+        moves.size() >= Math.min(5, settings.window()) ? median(moves) : BigDecimal.ZERO;
     BigDecimal floor = settings.floorBps().divide(BPS, RATIO);
     BigDecimal threshold = settings.k().multiply(typical).max(floor);
     BigDecimal move = value.divide(reference, RATIO).subtract(BigDecimal.ONE);
     if (move.abs().compareTo(threshold) <= 0) {
       return null;
     }
-    return new VoiceFlag(JUMP, reference.toPlainString(), String.format(
-        "EUR/%s moved %+d bps from %s, the median of the source's last %d values, beyond %d bps (%s times its "
-            + "typical daily move of %d bps, at least %s)",
-        quote, bps(move), reference.toPlainString(), recent.size(), bps(threshold), settings.k().toPlainString(),
-        bps(typical), settings.floorBps().toPlainString()));
+    return new VoiceFlag(
+        JUMP,
+        reference.toPlainString(),
+        String.format(
+            "EUR/%s moved %+d bps from %s, the median of the source's last %d values, beyond %d bps (%s times its "
+                + "typical daily move of %d bps, at least %s)",
+            quote,
+            bps(move),
+            reference.toPlainString(),
+            recent.size(),
+            bps(threshold),
+            settings.k().toPlainString(),
+            bps(typical),
+            settings.floorBps().toPlainString()));
   }
 
-  /** An earlier value in the units of today: divided by the ratio of every redenomination in between. */
-  private BigDecimal inTodaysUnits(String quote, BigDecimal value, LocalDate then, LocalDate today) {
+  /**
+   * An earlier value in the units of today: divided by the ratio of every redenomination in
+   * between.
+   */
+  private BigDecimal inTodaysUnits(
+      String quote, BigDecimal value, LocalDate then, LocalDate today) {
     BigDecimal adjusted = value;
     for (CurrencyTable.Redenomination r : currencies.redenominations(quote)) {
       if (r.on().isAfter(then) && !r.on().isAfter(today)) {
@@ -156,6 +199,8 @@ public final class HistoryCheck {
   private static BigDecimal median(List<BigDecimal> values) {
     List<BigDecimal> sorted = values.stream().sorted().toList();
     int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.TWO, RATIO);
+    return n % 2 == 1
+        ? sorted.get(n / 2)
+        : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.TWO, RATIO);
   }
 }

@@ -6,20 +6,26 @@ import java.math.BigDecimal;
 /**
  * How a source is checked against its own history (README, "How a rate is decided").
  *
- * @param k        a move is a jump beyond this many times the pair's typical daily move for the source
- * @param floorBps a move below this many basis points is never a jump, however calm the pair has been
- * @param window   how many of the source's latest daily moves the typical move (their median) is taken over
- * @param recent   how many of the source's latest values the move is measured from (their median)
- * @param gapDays  history older than this many calendar days is not compared with: a source back after a longer gap
- *                 starts afresh
+ * @param k a move is a jump beyond this many times the pair's typical daily move for the source
+ * @param floorBps a move below this many basis points is never a jump, however calm the pair has
+ *     been
+ * @param window how many of the source's latest daily moves the typical move (their median) is
+ *     taken over
+ * @param recent how many of the source's latest values the move is measured from (their median)
+ * @param gapDays history older than this many calendar days is not compared with: a source back
+ *     after a longer gap starts afresh
  */
-public record HistorySettings(BigDecimal k, BigDecimal floorBps, int window, int recent, int gapDays) {
+public record HistorySettings(
+    BigDecimal k, BigDecimal floorBps, int window, int recent, int gapDays) {
 
   public static HistorySettings defaults() {
     return new HistorySettings(BigDecimal.valueOf(8), BigDecimal.valueOf(200), 20, 3, 7);
   }
 
-  /** {@code MAKERATES_HISTORY_K}, {@code _FLOOR_BPS}, {@code _WINDOW}, {@code _RECENT}, {@code _GAP_DAYS}. */
+  /**
+   * {@code MAKERATES_HISTORY_K}, {@code _FLOOR_BPS}, {@code _WINDOW}, {@code _RECENT}, {@code
+   * _GAP_DAYS}.
+   */
   public static HistorySettings from(Settings settings) {
     HistorySettings d = defaults();
     return new HistorySettings(
@@ -30,7 +36,10 @@ public record HistorySettings(BigDecimal k, BigDecimal floorBps, int window, int
         settings.integer("history.gap.days", d.gapDays(), 1, 60));
   }
 
-  /** How many of a source's earlier days the check reads: the moves of the window and the values they start from. */
+  /**
+   * How many of a source's earlier days the check reads: the moves of the window and the values
+   * they start from.
+   */
   public int lookback() {
     return Math.max(window + 1, recent);
   }

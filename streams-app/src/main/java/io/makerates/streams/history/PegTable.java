@@ -7,11 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Currencies pegged to an anchor within a band, from {@code pegs.csv} (its header says where the bands come from). */
+/**
+ * Currencies pegged to an anchor within a band, from {@code pegs.csv} (its header says where the
+ * bands come from).
+ */
 public final class PegTable {
 
   /** One peg; {@code until} is its last day, null while it holds. */
-  public record Peg(String currency, String anchor, BigDecimal central, BigDecimal low, BigDecimal high, LocalDate from,
+  public record Peg(
+      String currency,
+      String anchor,
+      BigDecimal central,
+      BigDecimal low,
+      BigDecimal high,
+      LocalDate from,
       LocalDate until) {
 
     boolean holdsOn(LocalDate date) {
@@ -47,8 +56,15 @@ public final class PegTable {
   static PegTable load(String resource) {
     List<Peg> pegs = new ArrayList<>();
     for (List<String> f : BundledCsv.rows(PegTable.class, resource, 7)) {
-      pegs.add(new Peg(f.get(0), f.get(1), new BigDecimal(f.get(2)), new BigDecimal(f.get(3)), new BigDecimal(f.get(4)),
-          LocalDate.parse(f.get(5)), f.get(6).isEmpty() ? null : LocalDate.parse(f.get(6))));
+      pegs.add(
+          new Peg(
+              f.get(0),
+              f.get(1),
+              new BigDecimal(f.get(2)),
+              new BigDecimal(f.get(3)),
+              new BigDecimal(f.get(4)),
+              LocalDate.parse(f.get(5)),
+              f.get(6).isEmpty() ? null : LocalDate.parse(f.get(6))));
     }
     return new PegTable(pegs);
   }

@@ -14,26 +14,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code replay [--from DATE] [--to DATE]}: reprocesses bronze through the current rules with streams-app's
- * configuration (the same environment variables), for a Kubernetes Job or a shell beside the cluster. streams-app must
- * be stopped meanwhile; sink-app keeps running and stores what changes. Exit code 0 done, 1 not finished in time
- * (run it again), 2 refused to start.
+ * {@code replay [--from DATE] [--to DATE]}: reprocesses bronze through the current rules with
+ * streams-app's configuration (the same environment variables), for a Kubernetes Job or a shell
+ * beside the cluster. streams-app must be stopped meanwhile; sink-app keeps running and stores what
+ * changes. Exit code 0 done, 1 not finished in time (run it again), 2 refused to start.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Reprocess bronze from its start through the current rules into silver, the star schema and gold.")
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description =
+        "Reprocess bronze from its start through the current rules into silver, the star schema and gold.")
 public final class ReplayCommand implements Callable<Integer> {
 
-  @Option(names = "--from", description = "first rate date a re-read answer may change, YYYY-MM-DD (default: any)")
+  @Option(
+      names = "--from",
+      description = "first rate date a re-read answer may change, YYYY-MM-DD (default: any)")
   LocalDate from;
 
-  @Option(names = "--to", description = "last rate date a re-read answer may change, YYYY-MM-DD (default: any)")
+  @Option(
+      names = "--to",
+      description = "last rate date a re-read answer may change, YYYY-MM-DD (default: any)")
   LocalDate to;
 
-  @Option(names = "--republish", description = "publish every pair of the replayed days again with its current "
-      + "revision, changed or not: for a sink storing into a new, empty database (a rebuild)")
+  @Option(
+      names = "--republish",
+      description =
+          "publish every pair of the replayed days again with its current "
+              + "revision, changed or not: for a sink storing into a new, empty database (a rebuild)")
   boolean republish;
 
-  @Option(names = "--timeout", defaultValue = "2h", converter = DurationConverter.class,
+  @Option(
+      names = "--timeout",
+      defaultValue = "2h",
+      converter = DurationConverter.class,
       description = "give up after this long (default ${DEFAULT-VALUE}); running it again resumes")
   Duration timeout;
 

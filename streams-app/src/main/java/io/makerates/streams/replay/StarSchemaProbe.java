@@ -11,21 +11,23 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What a replay reads of the star schema: how far the sink has stored a topic (its offsets live in PostgreSQL, in the
- * same transaction as the rows) and, at the end, row counts and a checksum of fact_rate that a second replay must
- * reproduce.
+ * What a replay reads of the star schema: how far the sink has stored a topic (its offsets live in
+ * PostgreSQL, in the same transaction as the rows) and, at the end, row counts and a checksum of
+ * fact_rate that a second replay must reproduce.
  */
 final class StarSchemaProbe {
 
   /** fact_rate in key order, every column but the time it was written. */
-  static final String FACT_CHECKSUM = """
+  static final String FACT_CHECKSUM =
+      """
       SELECT count(*), md5(coalesce(string_agg(concat_ws('|', date_key, base, quote, rate, status, derived, source_count,
              spread_bps, confidence_low, confidence_high, revision), E'\\n' ORDER BY date_key, base, quote), ''))
       FROM fact_rate
       """;
 
   /** The star schema's size after a replay. */
-  record Tables(long factRows, String factChecksum, long historyRows, long lineageRows, long latestRows) {}
+  record Tables(
+      long factRows, String factChecksum, long historyRows, long lineageRows, long latestRows) {}
 
   private final String url;
   private final String user;
@@ -45,8 +47,9 @@ final class StarSchemaProbe {
   Map<TopicPartition, Long> storedOffsets(String consumerGroup, String topic) throws SQLException {
     Map<TopicPartition, Long> offsets = new HashMap<>();
     try (Connection c = connect();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT partition, next_offset FROM sink_offset WHERE consumer_group = ? AND topic = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT partition, next_offset FROM sink_offset WHERE consumer_group = ? AND topic = ?")) {
       s.setString(1, consumerGroup);
       s.setString(2, topic);
       try (ResultSet rs = s.executeQuery()) {
@@ -64,7 +67,8 @@ final class StarSchemaProbe {
   }
 
   Tables tables() throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       long facts;
       String checksum;
       try (ResultSet rs = s.executeQuery(FACT_CHECKSUM)) {
@@ -72,7 +76,11 @@ final class StarSchemaProbe {
         facts = rs.getLong(1);
         checksum = rs.getString(2);
       }
-      return new Tables(facts, checksum, count(s, "fact_rate_history"), count(s, "fact_rate_contribution"),
+      return new Tables(
+          facts,
+          checksum,
+          count(s, "fact_rate_history"),
+          count(s, "fact_rate_contribution"),
           count(s, "latest_rate"));
     }
   }

@@ -21,9 +21,9 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The Kafka positions a replay works with, through Kafka's own Admin API and a read_committed consumer: a topic's
- * start and end, a group's committed offsets and members, and the committed records between two positions (offsets
- * alone overcount: every transaction leaves a marker).
+ * The Kafka positions a replay works with, through Kafka's own Admin API and a read_committed
+ * consumer: a topic's start and end, a group's committed offsets and members, and the committed
+ * records between two positions (offsets alone overcount: every transaction leaves a marker).
  */
 final class TopicPositions implements AutoCloseable {
 
@@ -38,7 +38,9 @@ final class TopicPositions implements AutoCloseable {
     p.putAll(kafka);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a position before the log's start: what is left
+    p.put(
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        "earliest"); // a position before the log's start: what is left
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
@@ -48,8 +50,10 @@ final class TopicPositions implements AutoCloseable {
     if (infos == null || infos.isEmpty()) {
       throw new IllegalStateException("topic " + topic + " does not exist");
     }
-    return infos.stream().map(i -> new TopicPartition(topic, i.partition())).sorted(
-        java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+    return infos.stream()
+        .map(i -> new TopicPartition(topic, i.partition()))
+        .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+        .toList();
   }
 
   Map<TopicPartition, Long> start(String topic) {
@@ -61,20 +65,25 @@ final class TopicPositions implements AutoCloseable {
     return consumer.endOffsets(partitions(topic), TIMEOUT);
   }
 
-  /** The group's committed offsets on this topic's partitions; a partition without one starts at the topic's start. */
+  /**
+   * The group's committed offsets on this topic's partitions; a partition without one starts at the
+   * topic's start.
+   */
   Map<TopicPartition, Long> committed(String group, String topic) {
     Map<TopicPartition, Long> result = new HashMap<>(start(topic));
     try {
-      Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-          .partitionsToOffsetAndMetadata().get();
-      offsets.forEach((tp, o) -> {
-        if (o != null && tp.topic().equals(topic)) {
-          result.put(tp, o.offset());
-        }
-      });
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      offsets.forEach(
+          (tp, o) -> {
+            if (o != null && tp.topic().equals(topic)) {
+              result.put(tp, o.offset());
+            }
+          });
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-        throw new IllegalStateException("cannot read the offsets of group " + group + ": " + e.getCause().getMessage(), e);
+        throw new IllegalStateException(
+            "cannot read the offsets of group " + group + ": " + e.getCause().getMessage(), e);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -85,34 +94,48 @@ final class TopicPositions implements AutoCloseable {
 
   Collection<MemberDescription> members(String group) {
     try {
-      ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+      ConsumerGroupDescription d =
+          admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
       return d.members();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof GroupIdNotFoundException) {
         return List.of();
       }
-      throw new IllegalStateException("cannot describe group " + group + ": " + e.getCause().getMessage(), e);
+      throw new IllegalStateException(
+          "cannot describe group " + group + ": " + e.getCause().getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
-  /** Removes every member: only for members a stopped replay left behind, which would hold partitions until timed out. */
+  /**
+   * Removes every member: only for members a stopped replay left behind, which would hold
+   * partitions until timed out.
+   */
   void removeMembers(String group) {
-    call(() -> admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all().get());
+    call(
+        () ->
+            admin
+                .removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions())
+                .all()
+                .get());
   }
 
   /** Moves the group's positions on these partitions (the group must be empty). */
   void reset(String group, Map<TopicPartition, Long> to) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    // no metadata of our own: Kafka Streams keeps its own in that field and warns about what it cannot read
+    // no metadata of our own: Kafka Streams keeps its own in that field and warns about what it
+    // cannot read
     to.forEach((tp, o) -> offsets.put(tp, new OffsetAndMetadata(o)));
     call(() -> admin.alterConsumerGroupOffsets(group, offsets).all().get());
   }
 
   /** Visits every committed record in [from, to) of each partition; returns how many there were. */
-  long scan(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+  long scan(
+      Map<TopicPartition, Long> from,
+      Map<TopicPartition, Long> to,
+      Consumer<ConsumerRecord<byte[], byte[]>> each) {
     long count = 0;
     for (var entry : to.entrySet()) {
       TopicPartition tp = entry.getKey();
@@ -139,8 +162,8 @@ final class TopicPositions implements AutoCloseable {
   }
 
   /**
-   * True when no committed record lies between each position and the end (markers do not count); a partition without
-   * a position is read from its start.
+   * True when no committed record lies between each position and the end (markers do not count); a
+   * partition without a position is read from its start.
    */
   boolean reached(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> end) {
     Map<TopicPartition, Long> logStart = null;
@@ -156,7 +179,8 @@ final class TopicPositions implements AutoCloseable {
       if (entry.getValue() - position > 2) {
         return false; // more than a marker's worth: no need to look
       }
-      if (scan(Map.of(entry.getKey(), position), Map.of(entry.getKey(), entry.getValue()), r -> { }) > 0) {
+      if (scan(Map.of(entry.getKey(), position), Map.of(entry.getKey(), entry.getValue()), r -> {})
+          > 0) {
         return false;
       }
     }
