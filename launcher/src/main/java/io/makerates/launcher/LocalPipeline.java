@@ -52,6 +52,15 @@ public final class LocalPipeline implements AutoCloseable {
     Map<String, String> env = new LinkedHashMap<>(stack.env());
     env.put("MAKERATES_STATE_DIR", stack.directory().resolve("streams-state").toString());
     env.putAll(extra);
+    return start(env);
+  }
+
+  /**
+   * Starts the three apps in this process against the services {@code env} names (Kafka, registry,
+   * PostgreSQL), as their own processes would read it: containers, a cluster, or the embedded
+   * stack.
+   */
+  public static LocalPipeline start(Map<String, String> env) {
     Settings settings = new Settings(env);
     LocalPipeline pipeline = new LocalPipeline(settings);
     try {

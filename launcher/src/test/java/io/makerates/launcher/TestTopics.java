@@ -19,7 +19,14 @@ final class TestTopics {
 
   static <V> List<ConsumerRecord<String, V>> readAll(
       EmbeddedStack stack, TopicDescriptor<String, V> topic) {
-    Properties p = stack.kafkaProperties();
+    return readAll(stack.kafkaProperties(), topic);
+  }
+
+  /** Every committed record of {@code topic} on the cluster {@code kafka} names. */
+  static <V> List<ConsumerRecord<String, V>> readAll(
+      Properties kafka, TopicDescriptor<String, V> topic) {
+    Properties p = new Properties();
+    p.putAll(kafka);
     p.put("isolation.level", "read_committed");
     List<ConsumerRecord<String, V>> out = new ArrayList<>();
     try (KafkaConsumer<String, V> consumer =
