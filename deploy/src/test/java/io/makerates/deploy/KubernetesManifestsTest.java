@@ -1,0 +1,200 @@
+package io.makerates.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every overlay and Job of {@code k8s/} rendered by {@code kubectl kustomize} and read object by
+ * object: each container non-root on a read-only root file system without privilege escalation or
+ * capabilities, under RuntimeDefault seccomp, with resources, probes (Deployments) and secrets only
+ * as files; each app with its Service, PodDisruptionBudget and NetworkPolicies. Without kubectl the
+ * tests are skipped, except under {@code CI=true}, where {@code .ci/run} provides it.
+ */
+class KubernetesManifestsTest {
+
+  private static Path root;
+  private static Path kubectl;
+
+  @BeforeAll
+  static void findKubectl() {
+    root = Kustomize.repositoryRoot();
+    kubectl = Kustomize.kubectl().orElse(null);
+    if (kubectl == null) {
+      String reason =
+          "kubectl not found on PATH (or $KUBECTL): the Kubernetes manifests are not checked;"
+              + " ops/check-k8s installs it";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(reason);
+      }
+      Assumptions.abort(reason);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyListedKustomizationRendersAndMeetsTheRules() throws IOException {
+    return Kustomize.listed(root).stream()
+        .map(
+            dir ->
+                DynamicTest.dynamicTest(
+                    dir,
+                    () -> {
+                      List<JsonNode> objects = Kustomize.render(kubectl, root, dir);
+                      assertThat(objects).as("objects rendered by " + dir).isNotEmpty();
+                      assertThat(ManifestRules.check(objects)).as(dir).isEmpty();
+                    }));
+  }
+
+  @Test
+  void everyOverlayAndJobIsListedSoThatNoneEscapesTheCheck() throws IOException {
+    List<String> kustomizations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root.resolve("k8s/overlays"))) {
+      files
+          .filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+          .forEach(f -> kustomizations.add(root.relativize(f.getParent()).toString()));
+    }
+    assertThat(kustomizations).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(Kustomize.listed(root)).containsAll(kustomizations);
+  }
+
+  @Test
+  void theOverlaysDeployTheThreeAppsAndProductionKeepsWarmStateAndTheRepositorysAlerts()
+      throws Exception {
+    for (String overlay : List.of("k8s/overlays/laptop", "k8s/overlays/production")) {
+      assertThat(
+              Kustomize.render(kubectl, root, overlay).stream()
+                  .filter(o -> ManifestRules.kind(o).equals("Deployment"))
+                  .map(o -> o.path("metadata").path("name").asText()))
+          .as(overlay)
+          .containsExactlyInAnyOrder("extractor-app", "streams-app", "sink-app");
+    }
+    List<JsonNode> production = Kustomize.render(kubectl, root, "k8s/overlays/production");
+    JsonNode streams = find(production, "Deployment", "streams-app");
+    assertThat(streams.path("spec").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(Integer.parseInt(env(production, streams, "MAKERATES_STREAM_STANDBY_REPLICAS")))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(env(production, streams, "MAKERATES_TOPIC_REPLICATION")).isEqualTo("3");
+    JsonNode extractor = find(production, "Deployment", "extractor-app");
+    assertThat(extractor.path("spec").path("replicas").asInt())
+        .as("one extractor owns the quota ledger and the transactional id")
+        .isEqualTo(1);
+    assertThat(extractor.path("spec").path("strategy").path("type").asText()).isEqualTo("Recreate");
+
+    JsonNode alerts = Kustomize.YAML.readTree(root.resolve("ops/prometheus/alerts.yml").toFile());
+    JsonNode rule = find(production, "PrometheusRule", "makerates");
+    assertThat(rule.path("spec").path("groups"))
+        .as("the PrometheusRule holds ops/prometheus/alerts.yml's groups")
+        .isEqualTo(alerts.path("groups"));
+  }
+
+  @Test
+  void eachJobRunsOneCommandOfAnAppImageAndEnds() throws Exception {
+    List<String> jobs = Kustomize.listed(root).stream().filter(d -> d.contains("/jobs/")).toList();
+    assertThat(jobs.stream().map(d -> d.substring(d.lastIndexOf('/') + 1)).distinct())
+        .containsExactlyInAnyOrder("backfill", "replay", "reset");
+    for (String dir : jobs) {
+      List<JsonNode> rendered = Kustomize.render(kubectl, root, dir);
+      List<JsonNode> jobObjects =
+          rendered.stream().filter(o -> ManifestRules.kind(o).equals("Job")).toList();
+      assertThat(jobObjects).as(dir).hasSize(1);
+      JsonNode spec = jobObjects.get(0).path("spec");
+      assertThat(spec.path("backoffLimit").isInt()).as(dir + " backoffLimit").isTrue();
+      assertThat(spec.path("activeDeadlineSeconds").asInt()).as(dir).isPositive();
+      JsonNode pod = spec.path("template").path("spec");
+      assertThat(pod.path("restartPolicy").asText()).as(dir).isIn("Never", "OnFailure");
+      String main = pod.path("containers").get(0).path("args").get(0).asText();
+      assertThat(main).as(dir).matches("io\\.makerates\\.[a-z.]+\\.[A-Z][A-Za-z]+Command");
+    }
+  }
+
+  @Test
+  void theRulesReportEveryDroppedInvariant() throws Exception {
+    List<JsonNode> objects = Kustomize.render(kubectl, root, "k8s/overlays/production");
+    assertThat(ManifestRules.check(objects)).isEmpty();
+
+    ObjectNode streams = (ObjectNode) find(objects, "Deployment", "streams-app");
+    ObjectNode container = (ObjectNode) streams.at("/spec/template/spec/containers/0");
+    ((ObjectNode) container.path("securityContext")).remove("readOnlyRootFilesystem");
+    ((ObjectNode) container.path("securityContext")).put("allowPrivilegeEscalation", true);
+    container.remove("startupProbe");
+    container.put("image", "ghcr.io/makerates/streams-app:latest");
+    ((ObjectNode) container.path("resources")).remove("limits");
+    ArrayNode env = container.withArray("env");
+    env.addObject()
+        .put("name", "MAKERATES_DATABASE_PASSWORD")
+        .putObject("valueFrom")
+        .putObject("secretKeyRef")
+        .put("name", "makerates-db")
+        .put("key", "password");
+    List<JsonNode> withoutPdb =
+        objects.stream()
+            .filter(
+                o ->
+                    !(ManifestRules.kind(o).equals("PodDisruptionBudget")
+                        && o.path("metadata").path("name").asText().equals("sink-app")))
+            .toList();
+
+    assertThat(ManifestRules.check(withoutPdb))
+        .contains(
+            "Deployment/streams-app container streams-app: readOnlyRootFilesystem must be true",
+            "Deployment/streams-app container streams-app: allowPrivilegeEscalation must be false",
+            "Deployment/streams-app container streams-app: no startupProbe",
+            "Deployment/streams-app container streams-app: image ghcr.io/makerates/streams-app:latest"
+                + " is :latest",
+            "Deployment/streams-app container streams-app: no resources.limits.memory",
+            "Deployment/streams-app container streams-app: MAKERATES_DATABASE_PASSWORD takes a"
+                + " secret into the environment; mount it as a file",
+            "Deployment/sink-app: no PodDisruptionBudget");
+  }
+
+  private static JsonNode find(List<JsonNode> objects, String kind, String name) {
+    return objects.stream()
+        .filter(o -> ManifestRules.kind(o).equals(kind))
+        .filter(o -> o.path("metadata").path("name").asText().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " rendered"));
+  }
+
+  /** A container variable as the pod sees it: set directly, or from a rendered ConfigMap. */
+  private static String env(List<JsonNode> objects, JsonNode deployment, String name) {
+    JsonNode c = deployment.at("/spec/template/spec/containers/0");
+    for (JsonNode e : c.path("env")) {
+      if (e.path("name").asText().equals(name)) {
+        JsonNode ref = e.path("valueFrom").path("configMapKeyRef");
+        return ref.isMissingNode()
+            ? e.path("value").asText()
+            : find(objects, "ConfigMap", ref.path("name").asText())
+                .path("data")
+                .path(ref.path("key").asText())
+                .asText();
+      }
+    }
+    List<JsonNode> sources = new ArrayList<>();
+    c.path("envFrom").forEach(sources::add);
+    java.util.Collections.reverse(sources); // a later source wins
+    for (JsonNode from : sources) {
+      String map = from.path("configMapRef").path("name").asText("");
+      if (!map.isEmpty()) {
+        JsonNode value = find(objects, "ConfigMap", map).path("data").path(name);
+        if (!value.isMissingNode()) {
+          return value.asText();
+        }
+      }
+    }
+    throw new AssertionError(name + " is not set for " + ManifestRules.name(deployment));
+  }
+}
