@@ -55,7 +55,7 @@ class KubernetesManifestsTest {
                     () -> {
                       List<JsonNode> objects = Kustomize.render(kubectl, root, dir);
                       assertThat(objects).as("objects rendered by " + dir).isNotEmpty();
-                      assertThat(ManifestRules.check(objects)).as(dir).isEmpty();
+                      assertThat(ManifestRules.check(dir, objects)).as(dir).isEmpty();
                     }));
   }
 
@@ -97,8 +97,27 @@ class KubernetesManifestsTest {
     JsonNode alerts = Kustomize.YAML.readTree(root.resolve("ops/prometheus/alerts.yml").toFile());
     JsonNode rule = find(production, "PrometheusRule", "makerates");
     assertThat(rule.path("spec").path("groups"))
-        .as("the PrometheusRule holds ops/prometheus/alerts.yml's groups")
+        .as(
+            "the PrometheusRule holds ops/prometheus/alerts.yml's groups; regenerate it: { sed"
+                + " '/^spec:$/q' k8s/overlays/production/prometheusrule.yaml; sed 's/^./  &/'"
+                + " ops/prometheus/alerts.yml; } > /tmp/rule.yaml && mv /tmp/rule.yaml"
+                + " k8s/overlays/production/prometheusrule.yaml")
         .isEqualTo(alerts.path("groups"));
+  }
+
+  @Test
+  void anOverlayAndItsJobsRunTheSameImageTags() throws Exception {
+    for (String overlay : List.of("k8s/overlays/laptop", "k8s/overlays/production")) {
+      java.util.Map<String, String> deployed =
+          ManifestRules.images(Kustomize.render(kubectl, root, overlay));
+      for (String job : Kustomize.listed(root)) {
+        if (job.startsWith(overlay + "/jobs/")) {
+          assertThat(deployed)
+              .as(job + " runs the images of " + overlay)
+              .containsAllEntriesOf(ManifestRules.images(Kustomize.render(kubectl, root, job)));
+        }
+      }
+    }
   }
 
   @Test
@@ -123,8 +142,9 @@ class KubernetesManifestsTest {
 
   @Test
   void theRulesReportEveryDroppedInvariant() throws Exception {
-    List<JsonNode> objects = Kustomize.render(kubectl, root, "k8s/overlays/production");
-    assertThat(ManifestRules.check(objects)).isEmpty();
+    String production = "k8s/overlays/production";
+    List<JsonNode> objects = Kustomize.render(kubectl, root, production);
+    assertThat(ManifestRules.check(production, objects)).isEmpty();
 
     ObjectNode streams = (ObjectNode) find(objects, "Deployment", "streams-app");
     ObjectNode container = (ObjectNode) streams.at("/spec/template/spec/containers/0");
@@ -148,7 +168,7 @@ class KubernetesManifestsTest {
                         && o.path("metadata").path("name").asText().equals("sink-app")))
             .toList();
 
-    assertThat(ManifestRules.check(withoutPdb))
+    assertThat(ManifestRules.check(production, withoutPdb))
         .contains(
             "Deployment/streams-app container streams-app: readOnlyRootFilesystem must be true",
             "Deployment/streams-app container streams-app: allowPrivilegeEscalation must be false",

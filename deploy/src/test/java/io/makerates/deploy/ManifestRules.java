@@ -28,18 +28,78 @@ final class ManifestRules {
     this.objects = objects;
   }
 
-  static List<String> check(List<JsonNode> objects) {
+  /**
+   * @param dir the kustomization, as {@code k8s/kustomizations.txt} names it: a {@code jobs/}
+   *     directory must render its Job alone, an overlay none
+   */
+  static List<String> check(String dir, List<JsonNode> objects) {
     ManifestRules rules = new ManifestRules(objects);
+    boolean jobDir = dir.contains("/jobs/");
     for (JsonNode o : objects) {
+      JsonNode meta = o.path("metadata");
       podSpec(o).ifPresent(pod -> rules.pod(name(o), kind(o), pod));
-      if (kind(o).equals("Deployment")) {
-        rules.deployment(o);
+      switch (kind(o)) {
+        case "Deployment" -> rules.deployment(o);
+        case "Job" -> rules.job(o);
+        case "ServiceAccount" -> {
+          if (!isFalse(o, "automountServiceAccountToken")) {
+            rules.violations.add(name(o) + ": automountServiceAccountToken must be false");
+          }
+        }
+        case "Secret" -> {
+          if ((o.has("data") || o.has("stringData")) && !dir.contains("/laptop")) {
+            rules.violations.add(
+                name(o)
+                    + ": a Secret with values outside the laptop overlay: create it from the"
+                    + " secret store");
+          }
+        }
+        default -> {}
       }
-      if (kind(o).equals("Secret") && !o.path("metadata").path("generateName").isMissingNode()) {
-        rules.violations.add(name(o) + ": a Secret must have a fixed name");
+      if (meta.path("name").asText("").isEmpty()) {
+        rules.violations.add(kind(o) + ": no fixed metadata.name");
+      }
+      if (!kind(o).equals("Namespace") && meta.path("namespace").asText("").isEmpty()) {
+        rules.violations.add(name(o) + ": no namespace");
+      }
+      if (jobDir != kind(o).equals("Job") || kind(o).equals("CronJob")) {
+        rules.violations.add(
+            name(o)
+                + (jobDir
+                    ? ": a Job directory renders its Job alone (kubectl create -k creates all)"
+                    : ": a Job in an overlay would run on kubectl apply -k"));
       }
     }
     return rules.violations;
+  }
+
+  /** The image names and tags of every container the objects run. */
+  static Map<String, String> images(List<JsonNode> objects) {
+    Map<String, String> images = new java.util.TreeMap<>();
+    for (JsonNode o : objects) {
+      podSpec(o)
+          .ifPresent(
+              pod ->
+                  pod.path("containers")
+                      .forEach(
+                          c -> {
+                            String image = c.path("image").asText();
+                            int colon = image.lastIndexOf(':');
+                            if (colon > image.lastIndexOf('/')) {
+                              images.put(image.substring(0, colon), image.substring(colon + 1));
+                            }
+                          }));
+    }
+    return images;
+  }
+
+  private void job(JsonNode job) {
+    for (String field :
+        List.of("ttlSecondsAfterFinished", "backoffLimit", "activeDeadlineSeconds")) {
+      if (!job.path("spec").path(field).isInt()) {
+        violations.add(name(job) + ": no spec." + field);
+      }
+    }
   }
 
   static String kind(JsonNode o) {
@@ -65,6 +125,9 @@ final class ManifestRules {
 
   private void pod(String owner, String kind, JsonNode pod) {
     JsonNode podSecurity = pod.path("securityContext");
+    if (pod.path("serviceAccountName").asText("").isEmpty()) {
+      violations.add(owner + ": no serviceAccountName");
+    }
     if (!pod.path("automountServiceAccountToken").isBoolean()
         || pod.path("automountServiceAccountToken").asBoolean()) {
       violations.add(
@@ -85,7 +148,11 @@ final class ManifestRules {
       image(where, c.path("image").asText());
       secretsAsFiles(where, c);
       writableVolumes(where, c, volumes);
+      jvmFlags(where, c);
       if (kind.equals("Deployment")) {
+        if (c.has("command") || c.has("args")) {
+          violations.add(where + ": a Deployment runs the image's CMD (no command or args)");
+        }
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
           if (c.path(probe).isMissingNode()) {
             violations.add(where + ": no " + probe);
@@ -164,7 +231,29 @@ final class ManifestRules {
     }
   }
 
+  private void jvmFlags(String where, JsonNode c) {
+    boolean flags = false;
+    for (JsonNode env : c.path("env")) {
+      String name = env.path("name").asText();
+      if (name.equals("JAVA_OPTS")) {
+        violations.add(where + ": JAVA_OPTS is not read; JVM flags go in JDK_JAVA_OPTIONS");
+      }
+      flags |= name.equals("JDK_JAVA_OPTIONS");
+    }
+    if (!flags) {
+      violations.add(
+          where + ": no JDK_JAVA_OPTIONS (the heap follows the memory limit through it)");
+    }
+  }
+
   private void writableVolumes(String where, JsonNode c, Map<String, JsonNode> volumes) {
+    String stateDir = "";
+    for (JsonNode env : c.path("env")) {
+      if (env.path("name").asText().equals("MAKERATES_STATE_DIR")) {
+        stateDir = env.path("value").asText();
+      }
+    }
+    boolean state = stateDir.isEmpty();
     boolean tmp = false;
     for (JsonNode mount : c.path("volumeMounts")) {
       JsonNode volume = volumes.get(mount.path("name").asText());
@@ -172,13 +261,21 @@ final class ManifestRules {
         violations.add(where + ": mounts undeclared volume " + mount.path("name").asText());
         continue;
       }
-      if (mount.path("mountPath").asText().equals("/tmp") && volume.has("emptyDir")) {
-        tmp = true;
-      }
-      if ((volume.has("secret") || volume.has("projected")) && !isTrue(mount, "readOnly")) {
+      String path = mount.path("mountPath").asText();
+      boolean writable = volume.has("emptyDir") || volume.has("persistentVolumeClaim");
+      tmp |= path.equals("/tmp") && volume.has("emptyDir");
+      state |= path.equals(stateDir) && writable;
+      if ((volume.has("secret") || volume.has("projected"))
+          && (!isTrue(mount, "readOnly") || !path.startsWith("/var/run/secrets/makerates/"))) {
         violations.add(
-            where + ": secret volume " + mount.path("name").asText() + " must be read-only");
+            where
+                + ": secret volume "
+                + mount.path("name").asText()
+                + " must be mounted read-only under /var/run/secrets/makerates/");
       }
+    }
+    if (!state) {
+      violations.add(where + ": no writable volume at its MAKERATES_STATE_DIR " + stateDir);
     }
     if (!tmp) {
       violations.add(where + ": no emptyDir at /tmp (the root file system is read-only)");
