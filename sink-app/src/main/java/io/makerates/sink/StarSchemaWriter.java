@@ -63,13 +63,9 @@ final class StarSchemaWriter {
       """;
 
   // A revision and its lineage are one row: a replayed revision adds nothing, and its lineage
-  // cannot go missing.
-  // streams-app may publish a revision again under the same number: with more lineage (a voice it
-  // set aside arrived
-  // out of order), or, after a late answer, with other values. The topic keeps the latest record of
-  // a key, and so
-  // does the star schema: the row takes the new record, and recorded_at moves only when the values
-  // changed.
+  // cannot go missing. Silver written by earlier streams-app versions may hold a revision number
+  // twice (more lineage, or other values after a late answer): the row takes the later record, and
+  // recorded_at moves only when the values changed.
   private static final String INSERT_HISTORY =
       """
       INSERT INTO fact_rate_history AS h

@@ -147,8 +147,8 @@ class SinkAppTest {
     List<String> updated =
         rows(db, "SELECT updated_at FROM fact_rate WHERE date_key = 20250312 AND quote = 'CHF'");
 
-    // the same revision, same values, now with the late voice the consensus set aside (as
-    // streams-app republishes it)
+    // the same revision, same values, now with the late voice the consensus set aside (as earlier
+    // streams-app versions republished it)
     List<Contribution> withLateVoice = new ArrayList<>(rate.getContributions());
     withLateVoice.add(
         Contribution.newBuilder(contribution("boc", "BOC", "0.9901", 9))

@@ -27,17 +27,22 @@ import java.util.TreeMap;
  * folded into it (an event: when, which source, which content) and each distinct answer once, as
  * first extracted. The rates of the day are a pure function of that timeline, replayed in
  * (extractedAt, extractionId) order: at each event the latest answer of every source votes, and a
- * pair's revision is the number of times its value, status or accepted voices changed along the
- * way. So an observation that changes nothing for a pair publishes nothing for it, an answer
- * extracted again with the same content changes nothing at all (its lineage stays with the first
- * extraction), and the last record of every pair is the same for any arrival order and any
- * duplication: a replay reproduces it exactly.
+ * pair's record is the one of the last event that decided it. So an answer extracted again with the
+ * same content changes nothing at all (its lineage stays with the first extraction), and the last
+ * record of every pair says the same for any arrival order and any duplication.
  *
- * <p>An observation arriving in timeline order (the usual case) is decided incrementally; one
- * arriving late, or replacing an earlier extraction of the same content, replays the day's
- * timeline. A replay under other rules (consensus settings, derived bases, or validation that now
- * reads an answer differently) re-decides the day and publishes a new revision only for the pairs
- * whose result changed, numbered after the last published one.
+ * <p>A revision number names one record: a pair whose record changes in anything (value, status,
+ * flags, a voice accepted or set aside) is published as the revision after the last one published,
+ * and a pair whose record does not change publishes nothing. Revisions of a pair are therefore 1,
+ * 2, 3... without gaps in the order they were published. In timeline order (the usual case) that is
+ * the number of changes along the day; answers arriving out of order may take other steps to the
+ * same last record, and its number then counts the steps actually published.
+ *
+ * <p>An observation arriving in timeline order is decided incrementally; one arriving late, or
+ * replacing an earlier extraction of the same content, replays the day's timeline. A replay under
+ * other rules (consensus settings, derived bases, or validation that now reads an answer
+ * differently) re-decides the day and publishes a new revision only for the pairs whose record
+ * changed.
  *
  * <p>Derived bases (USD by default) are cross rates of two EUR-pivot legs, {@code B→X = (EUR→X) /
  * (EUR→B)}, marked derived, with the weaker status and the smaller source count of their legs and
@@ -103,36 +108,31 @@ public final class ConsensusDay {
     String content = Fingerprints.content(incoming);
     boolean rulesChanged = !day.published.isEmpty() && !rules.equals(day.rules);
     DayEvent known = day.events.get(id);
-    boolean regenerate;
     boolean replayTimeline;
     if (known != null) {
       boolean sameContent = known.getContent().equals(content);
       if (sameContent && !rulesChanged && day.refreshFlags(incoming, content)) {
-        // the history check published the answer again: a late earlier day changed its flags. New
-        // information,
-        // as a late answer is: the timeline is decided again, its revisions counted as if it had
-        // all come in order
+        // the history check published the answer again: a late earlier day changed its flags, new
+        // information as a late answer is, so the timeline is decided again
         day.rules = rules;
-        List<ConsensusRate> changed =
-            replayed(day, false, false); // before the state is taken: it records them
+        List<ConsensusRate> changed = replayed(day, false); // before toState: it records them
         return new Step(day.toState(), changed, true);
       }
       if (sameContent && !rulesChanged) {
-        // a duplicate, or a replay under the same rules: nothing new, unless the replay republishes
-        // (once per day,
-        // at the day's last answer) for a sink filling a new database
+        // a duplicate, or a replay under the same rules: nothing new, unless the replay
+        // republishes (once per day, at the day's last answer) for a sink filling a new database
         boolean lastOfDay =
             day.events.values().stream().noneMatch(e -> TIMELINE.compare(e, known) > 0);
         return new Step(
             current,
             scope.republish() && lastOfDay && scope.contains(incoming.getDate())
-                ? replayed(day, false, true)
+                ? replayed(day, true)
                 : List.of(),
             false);
       }
       if (!scope.contains(incoming.getDate())) {
-        return new Step(
-            current, List.of(), false); // a replay limited to other dates leaves this day as it is
+        // a replay limited to other dates leaves this day as it is
+        return new Step(current, List.of(), false);
       }
       // a replay: under other rules, or validation now reads this answer differently
       if (!sameContent) {
@@ -141,116 +141,78 @@ public final class ConsensusDay {
       } else {
         day.refreshFlags(incoming, content);
       }
-      regenerate = true;
       replayTimeline = true;
     } else {
       DayEvent event = new DayEvent(id, incoming.getExtractedAt(), incoming.getSourceId(), content);
       boolean latest = day.events.values().stream().allMatch(e -> TIMELINE.compare(e, event) < 0);
       day.events.put(id, event);
       boolean lineageMoved = day.keepFirstExtraction(incoming, content);
-      regenerate = rulesChanged;
       replayTimeline = rulesChanged || !latest || lineageMoved;
     }
     day.rules = rules;
-    List<ConsensusRate> changed = replayTimeline ? replayed(day, regenerate, false) : extended(day);
+    List<ConsensusRate> changed = replayTimeline ? replayed(day, false) : extended(day);
     return new Step(day.toState(), changed, true);
   }
 
-  /** The newest event extends the timeline by one step: a pair changes when its signature does. */
+  /** The newest event extends the timeline by one step: each pair's new result is compared. */
   private List<ConsensusRate> extended(Day day) {
     List<ConsensusRate> changed = new ArrayList<>();
     for (ConsensusRate rate : decide(day.latestAnswers(day.events.values()))) {
-      String key = pairKey(rate);
-      PublishedRate before = day.published.get(key);
-      String signature = Fingerprints.signature(rate);
-      if (before != null && signature.equals(before.getSignature())) {
-        // the same result: no new revision, but a voice set aside or doubted belongs to its lineage
-        rate.setRevision(before.getRevision());
-        if (!Fingerprints.record(rate).equals(before.getFingerprint())) {
-          day.published.put(key, published(rate, signature, before.getOffset()));
-          changed.add(rate);
-        }
-        continue;
-      }
-      rate.setRevision(before == null ? 1 : before.getRevision() + 1);
-      int offset = before == null ? 0 : before.getOffset();
-      day.published.put(key, published(rate, signature, offset));
-      changed.add(rate);
+      publishIfChanged(day, rate, false, changed);
     }
     return changed;
   }
 
   /**
-   * Where each pair ends along the whole timeline: its last record and how many changes led there.
+   * Replays the day's whole timeline: a late answer, a replay under other rules or flags the
+   * history check changed. Each pair ends with the record of the last event that decided it; where
+   * that differs from what was published, it is the pair's next revision. {@code everything}: every
+   * pair is returned, changed or not, with the revision it has.
    */
-  private record Track(ConsensusRate record, String signature, int changes) {}
-
-  /**
-   * Replays the day's whole timeline. {@code regenerate}: the rules changed, so a pair that now
-   * ends differently gets the revision after its last published one, and one that ends the same
-   * publishes nothing. {@code everything}: every pair is returned, changed or not, with the
-   * revision it has.
-   */
-  private List<ConsensusRate> replayed(Day day, boolean regenerate, boolean everything) {
-    Map<String, Track> tracks = new TreeMap<>();
+  private List<ConsensusRate> replayed(Day day, boolean everything) {
+    Map<String, ConsensusRate> last = new TreeMap<>();
     List<DayEvent> timeline = day.events.values().stream().sorted(TIMELINE).toList();
     for (int i = 0; i < timeline.size(); i++) {
       for (ConsensusRate rate : decide(day.latestAnswers(timeline.subList(0, i + 1)))) {
-        String signature = Fingerprints.signature(rate);
-        Track track = tracks.get(pairKey(rate));
-        // a change of signature is a revision; the record is always the latest, with every voice in
-        // its lineage
-        boolean changes = track == null || !track.signature().equals(signature);
-        tracks.put(
-            pairKey(rate),
-            new Track(rate, signature, track == null ? 1 : track.changes() + (changes ? 1 : 0)));
+        last.put(pairKey(rate), rate);
       }
     }
     List<ConsensusRate> changed = new ArrayList<>();
-    tracks.forEach(
-        (key, track) -> {
-          PublishedRate before = day.published.get(key);
-          ConsensusRate rate = ConsensusRate.newBuilder(track.record()).build();
-          int offset;
-          if (regenerate && before != null) {
-            if (track.signature().equals(before.getSignature())) {
-              // same result under the new rules: nothing to publish, and later changes count on
-              // from its revision
-              day.published.put(
-                  key,
-                  PublishedRate.newBuilder(before)
-                      .setOffset(before.getRevision() - track.changes())
-                      .build());
-              return;
-            }
-            offset = before.getRevision() + 1 - track.changes();
-          } else {
-            offset = before == null ? 0 : before.getOffset();
-          }
-          rate.setRevision(offset + track.changes());
-          String fingerprint = Fingerprints.record(rate);
-          if (before != null
-              && fingerprint.equals(before.getFingerprint())
-              && offset == before.getOffset()) {
-            if (everything) {
-              changed.add(rate);
-            }
-            return;
-          }
-          day.published.put(key, published(rate, track.signature(), offset));
-          changed.add(rate);
-        });
+    last.values().forEach(rate -> publishIfChanged(day, rate, everything, changed));
     return changed;
   }
 
-  private static PublishedRate published(ConsensusRate rate, String signature, int offset) {
-    return new PublishedRate(
-        rate.getRate(),
-        rate.getStatus(),
-        rate.getRevision(),
-        signature,
-        Fingerprints.record(rate),
-        offset);
+  /**
+   * A revision number names one record: a pair's record that differs in anything from the one
+   * published last (value, status, flags, a voice accepted or set aside, a voice's extraction) is
+   * published as the next revision, and one that does not is not published again, unless {@code
+   * everything}. So revisions of a pair are 1, 2, 3... in the order they are published, whatever
+   * the order the answers arrived in.
+   */
+  private static void publishIfChanged(
+      Day day, ConsensusRate rate, boolean everything, List<ConsensusRate> changed) {
+    String key = pairKey(rate);
+    PublishedRate before = day.published.get(key);
+    if (before != null) {
+      rate.setRevision(before.getRevision());
+      if (Fingerprints.record(rate).equals(before.getFingerprint())) {
+        if (everything) {
+          changed.add(rate);
+        }
+        return;
+      }
+    }
+    rate.setRevision(before == null ? 1 : before.getRevision() + 1);
+    day.published.put(
+        key,
+        new PublishedRate(
+            rate.getRate(),
+            rate.getStatus(),
+            rate.getRevision(),
+            "",
+            Fingerprints.record(rate),
+            0));
+    changed.add(rate);
   }
 
   private static String pairKey(ConsensusRate rate) {

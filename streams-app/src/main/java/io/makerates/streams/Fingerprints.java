@@ -48,26 +48,6 @@ public final class Fingerprints {
   }
 
   /**
-   * What makes a new revision: the value, the status, the rate's flags and the accepted voices with
-   * what they said. A voice set aside, or the same content extracted again, changes none of these.
-   */
-  static String signature(ConsensusRate rate) {
-    StringBuilder text =
-        new StringBuilder()
-            .append(rate.getRate())
-            .append('|')
-            .append(rate.getStatus())
-            .append('|')
-            .append(rate.getFlags());
-    rate.getContributions().stream()
-        .filter(Contribution::getAccepted)
-        .map(c -> c.getLeg() + ":" + c.getSourceId() + "=" + c.getValue())
-        .sorted()
-        .forEach(v -> text.append('|').append(v));
-    return hash(text);
-  }
-
-  /**
    * The whole record as published, revision and lineage included. Built field by field: Avro's
    * toString of a record with its lineage was a fifth of the consensus step's time.
    */

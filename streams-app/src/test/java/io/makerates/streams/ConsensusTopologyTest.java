@@ -73,7 +73,7 @@ class ConsensusTopologyTest {
   }
 
   @Test
-  void anObservationThatChangesNothingForAPairMakesNoNewRevision() {
+  void anObservationSetAsideIsANewRevisionAndOneAboutAnotherPairChangesNothingForIt() {
     harness.pipe(answer("frankfurter", "\"USD\":1.1702,\"GBP\":0.8700", 0));
     harness.pipe(answer("exchangerate-api", "\"USD\":1.1710", 1)); // says nothing about GBP
     harness.pipe(
@@ -88,14 +88,15 @@ class ConsensusTopologyTest {
               revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision());
               last.put(kv.key, kv.value);
             });
-    // revision 2 again, now with boc's voice set aside in its lineage; GBP, which boc did not
-    // quote, publishes nothing
+    // revision 3 has USD's value, status and voices of revision 2 and boc's voice set aside in its
+    // lineage: a number names one record; GBP, which boc did not quote, publishes nothing
     assertThat(revisions)
-        .containsEntry("2026-09-25/EUR/USD", List.of(1, 2, 2))
+        .containsEntry("2026-09-25/EUR/USD", List.of(1, 2, 3))
         .containsEntry("2026-09-25/EUR/GBP", List.of(1))
         .containsEntry(
-            "2026-09-25/USD/GBP", List.of(1, 2, 2)) // its USD leg changed, then its lineage
-        .containsEntry("2026-09-25/USD/EUR", List.of(1, 2, 2));
+            "2026-09-25/USD/GBP", List.of(1, 2, 3)) // its USD leg changed, then its lineage
+        .containsEntry("2026-09-25/USD/EUR", List.of(1, 2, 3));
+    assertThat(last.get("2026-09-25/EUR/USD").getRate()).isEqualTo("1.1706");
     assertThat(last.get("2026-09-25/EUR/USD").getContributions())
         .extracting(Contribution::getSourceId, Contribution::getRejectionReason)
         .contains(tuple("boc", "OUTLIER"));

@@ -31,10 +31,12 @@ import net.jqwik.api.Provide;
 /**
  * Across days, the silver records are still a pure function of the bronze records: the history
  * check reads earlier days, so a day arriving late decides the later ones again, and any order and
- * duplication of the same bronze records ends with the same last record for every pair and day.
- * Short history windows (2 moves, median of 2) so that a late day falls inside some later days'
- * windows and outside others', and over 30 days, more than the 18 the history check keeps in memory
- * at that window, so late days also come from the store.
+ * duplication of the same bronze records ends with the same last record for every pair and day,
+ * derived USD pairs included, and every record on the way keeps the revision contract (a number
+ * names one record, revisions 1, 2, 3... in publication order). Short history windows (2 moves,
+ * median of 2) so that a late day falls inside some later days' windows and outside others', and
+ * over 30 days, more than the 18 the history check keeps in memory at that window, so late days
+ * also come from the store.
  */
 class MultiDayOrderPropertyTest {
 
@@ -42,8 +44,13 @@ class MultiDayOrderPropertyTest {
       DailyAnswers.businessDays(LocalDate.parse("2025-06-02"), 30);
   private static final String[] SOURCES = {"alpha", "beta", "gamma"};
   private static final RatesSettings SETTINGS =
-      TopologyHarness.PIVOT_ONLY.withHistory(
-          new HistorySettings(BigDecimal.valueOf(8), BigDecimal.valueOf(200), 2, 2, 7));
+      new RatesSettings(
+          ValidationSettings.defaults(),
+          ConsensusSettings.defaults(),
+          new HistorySettings(BigDecimal.valueOf(8), BigDecimal.valueOf(200), 2, 2, 7),
+          IndependenceGroups.defaults(),
+          List.of("USD"),
+          ReplayScope.ALL);
 
   /**
    * One answer: a source's USD and GBP for a day, sometimes far off, sometimes extracted again
@@ -110,16 +117,18 @@ class MultiDayOrderPropertyTest {
   }
 
   /**
-   * The last record of every key, whole, except where the test driver put each bronze record: its
-   * offset depends on the order the test pipes them in (the extraction id in the lineage says which
-   * answer each voice is).
+   * The last record of every key, whole, except its revision (which counts the steps published, and
+   * so the order) and where the test driver put each bronze record: its offset depends on the order
+   * the test pipes them in (the extraction id in the lineage says which answer each voice is).
    */
   private static Map<String, ConsensusRate> finalRates(List<BronzeExtraction> bronzes) {
     Path stateDir = tempDir();
     try (TopologyHarness harness = new TopologyHarness(stateDir, SETTINGS)) {
       bronzes.forEach(harness::pipe);
       Map<String, ConsensusRate> last = new TreeMap<>();
-      harness.rates().forEach(kv -> last.put(kv.key, withoutOffsets(kv.value)));
+      RevisionLedger.check(harness.rates())
+          .forEach(
+              (key, rate) -> last.put(key, withoutOffsets(RevisionLedger.withoutRevision(rate))));
       return last;
     } finally {
       deleteTree(stateDir);
