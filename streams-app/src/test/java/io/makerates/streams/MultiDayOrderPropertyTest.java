@@ -43,7 +43,8 @@ class MultiDayOrderPropertyTest {
   private static final String[] SOURCES = {"alpha", "beta", "gamma"};
   private static final RatesSettings SETTINGS =
       TopologyHarness.PIVOT_ONLY.withHistory(
-          new HistorySettings(BigDecimal.valueOf(8), BigDecimal.valueOf(200), 2, 2, 7));
+          new HistorySettings(
+              BigDecimal.valueOf(8), BigDecimal.valueOf(200), 2, 2, 7, BigDecimal.valueOf(200)));
 
   /**
    * One answer: a source's USD and GBP for a day, sometimes far off, sometimes extracted again
