@@ -232,10 +232,10 @@ class HistoryRulesTopologyTest {
     assertThat(finalRate(TODAY, "NOK").getFlags()).isEmpty();
   }
 
-  @Test
-  void aPegBreakIsSetAsideAndAPeggedCurrencysFlatHistoryIsNot() {
+  /** 25 calm days of EUR/USD, HKD at 7.81 per dollar and DKK at 7.46 from each source. */
+  private void peggedHistory(String... sources) {
     for (int i = 0; i < DAYS.size() - 1; i++) {
-      for (String source : List.of("alpha", "beta")) {
+      for (String source : sources) {
         harness.pipe(
             answer(
                 source,
@@ -249,10 +249,14 @@ class HistoryRulesTopologyTest {
                     new BigDecimal("7.4600"))));
       }
     }
-    // alpha: USD/HKD 8.00, outside 7.75-7.85 (only 2.4 % off, under any jump threshold); DKK moves
-    // 1.5 % inside its
-    // ERM II band, which after a flat history would be beyond the floor of a jump were it not
-    // pegged
+  }
+
+  @Test
+  void aPegBreakIsSetAsideAndAPeggedCurrencysFlatHistoryIsNot() {
+    peggedHistory("alpha", "beta");
+    // alpha: USD/HKD 8.20, beyond 7.75-7.85 and the slack of 200 bps of 7.80 (up to 8.006); DKK
+    // moves 1.5 % inside its ERM II band, which after a flat history would be beyond the floor of
+    // a jump were it not pegged
     harness.pipe(
         answer(
             "alpha",
@@ -261,7 +265,7 @@ class HistoryRulesTopologyTest {
                 "USD",
                 new BigDecimal("1.0800"),
                 "HKD",
-                new BigDecimal("8.6400"),
+                new BigDecimal("8.8560"),
                 "DKK",
                 new BigDecimal("7.5720"))));
     harness.pipe(
@@ -282,6 +286,51 @@ class HistoryRulesTopologyTest {
     ConsensusRate dkk = finalRate(TODAY, "DKK");
     assertThat(dkk.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
     assertThat(dkk.getContributions()).allSatisfy(c -> assertThat(c.getFlag()).isNull());
+    Observation broken =
+        harness.observations.readValuesToList().stream()
+            .filter(o -> o.getSourceId().equals("alpha") && o.getDate().equals(TODAY))
+            .flatMap(o -> o.getRates().stream())
+            .filter(o -> o.getQuote().equals("HKD"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(broken.getFlag().getReason()).isEqualTo("PEG_BREAK");
+    assertThat(broken.getFlag().getDetail())
+        .isEqualTo(
+            "USD/HKD 8.2 (through the same answer's EUR/USD 1.0800) is outside 7.594-8.006, the"
+                + " peg's band 7.75-7.85 widened by 200 bps of its central rate 7.80");
+  }
+
+  /**
+   * Just outside a band, up to the slack, the source's own history judges a pegged currency: a noon
+   * rate a hair under the band is nothing, a move the source never makes is a JUMP.
+   */
+  @Test
+  void justOutsideItsBandAPeggedCurrencyIsJudgedByItsHistory() {
+    peggedHistory("alpha", "beta", "gamma");
+    // alpha: USD/HKD 7.7495, under 7.75; beta: 8.00, 2.4 % from its 7.81 of the days before
+    harness.pipe(
+        answer(
+            "alpha",
+            TODAY,
+            Map.of("USD", new BigDecimal("1.0800"), "HKD", new BigDecimal("8.36946"))));
+    harness.pipe(
+        answer(
+            "beta",
+            TODAY,
+            Map.of("USD", new BigDecimal("1.0800"), "HKD", new BigDecimal("8.6400"))));
+    harness.pipe(
+        answer(
+            "gamma",
+            TODAY,
+            Map.of("USD", new BigDecimal("1.0801"), "HKD", new BigDecimal("8.3708"))));
+
+    ConsensusRate hkd = finalRate(TODAY, "HKD");
+    assertThat(hkd.getStatus()).isEqualTo(ConsensusStatus.CONSENSUS);
+    assertThat(hkd.getFlags()).isEmpty();
+    assertThat(voice(hkd, "alpha").getFlag()).isNull();
+    assertThat(voice(hkd, "alpha").getAccepted()).isTrue();
+    assertThat(voice(hkd, "beta").getRejectionReason())
+        .isEqualTo(ReasonCode.UNCONFIRMED_JUMP.name());
   }
 
   @Test

@@ -47,7 +47,8 @@ class MultiDayOrderPropertyTest {
       new RatesSettings(
           ValidationSettings.defaults(),
           ConsensusSettings.defaults(),
-          new HistorySettings(BigDecimal.valueOf(8), BigDecimal.valueOf(200), 2, 2, 7),
+          new HistorySettings(
+              BigDecimal.valueOf(8), BigDecimal.valueOf(200), 2, 2, 7, BigDecimal.valueOf(200)),
           IndependenceGroups.defaults(),
           List.of("USD"),
           ReplayScope.ALL);

@@ -35,6 +35,20 @@ final class RealFixtures {
     return LOOKED_AT.stream().filter(Files::isDirectory).findFirst().orElse(null);
   }
 
+  /**
+   * The fixtures folder itself; the test is skipped, saying where it was looked for, without it.
+   */
+  static Path folder() {
+    assumeTrue(
+        FOLDER != null,
+        () ->
+            "real fixtures folder is absent (set "
+                + VARIABLE
+                + " to point at it); looked for "
+                + LOOKED_AT);
+    return FOLDER;
+  }
+
   static byte[] file(String relative) throws IOException {
     assumeTrue(
         FOLDER != null,

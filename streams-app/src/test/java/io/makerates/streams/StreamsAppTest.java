@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
+import io.makerates.streams.history.HistorySettings;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -84,5 +86,26 @@ class StreamsAppTest {
             () -> ConsensusSettings.from(new Settings(Map.of("MAKERATES_CONSENSUS_K", "ten"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("MAKERATES_CONSENSUS_K");
+  }
+
+  @Test
+  void thePegSlackComesFromTheEnvironmentAndIsPartOfTheRules() {
+    assertThat(HistorySettings.defaults().pegSlackBps()).isEqualByComparingTo("200");
+    HistorySettings narrow =
+        HistorySettings.from(new Settings(Map.of("MAKERATES_HISTORY_PEG_SLACK_BPS", "50")));
+    assertThat(narrow.pegSlackBps()).isEqualByComparingTo("50");
+    assertThat(
+            HistorySettings.from(new Settings(Map.of("MAKERATES_HISTORY_PEG_SLACK_BPS", "0")))
+                .pegSlackBps())
+        .isZero();
+    assertThatThrownBy(
+            () ->
+                HistorySettings.from(new Settings(Map.of("MAKERATES_HISTORY_PEG_SLACK_BPS", "-1"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MAKERATES_HISTORY_PEG_SLACK_BPS");
+    // a replay under another slack decides the days again
+    ConsensusSettings consensus = ConsensusSettings.defaults();
+    assertThat(Fingerprints.rules(consensus, List.of("USD"), narrow))
+        .isNotEqualTo(Fingerprints.rules(consensus, List.of("USD"), HistorySettings.defaults()));
   }
 }

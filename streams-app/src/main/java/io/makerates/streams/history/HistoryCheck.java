@@ -25,9 +25,15 @@ import java.util.Optional;
  * one, is the reference so that the day after a single wrong value is not a jump back. History
  * older than the gap limit is not compared with: a source back after a gap, or a currency it quotes
  * for the first time, starts afresh. A redenomination that kept the code (the lifecycle table)
- * divides the earlier values by its ratio. A pegged currency inside its band is judged by the peg
- * alone; outside it, it is a PEG_BREAK. The statistics are decimal, like the rates: a move is a
- * ratio of two of them.
+ * divides the earlier values by its ratio.
+ *
+ * <p>A pegged currency (its rate against the anchor read from the same answer) is judged by the peg
+ * alone inside its band. Reference rates of a peg are not always inside it: a currency board quoted
+ * at market rates, a band defended at its edge, the hour of the quote and rounding put honest
+ * sources a little outside. So up to the slack beyond the band's edges ({@link
+ * HistorySettings#pegSlackBps()} of the central rate) the source's own history judges it, as for
+ * any currency, and only beyond that is it a PEG_BREAK. The statistics are decimal, like the rates:
+ * a move is a ratio of two of them.
  */
 public final class HistoryCheck {
 
@@ -86,19 +92,30 @@ public final class HistoryCheck {
       BigDecimal anchor =
           PIVOT.equals(peg.get().anchor()) ? BigDecimal.ONE : today.get(peg.get().anchor());
       if (anchor != null) {
-        return pegBreak(quote, value, anchor, peg.get());
+        BigDecimal implied = value.divide(anchor, RATIO);
+        if (implied.compareTo(peg.get().low()) >= 0 && implied.compareTo(peg.get().high()) <= 0) {
+          return null; // inside the band the peg alone judges
+        }
+        BigDecimal slack = slack(peg.get());
+        if (implied.compareTo(peg.get().low().subtract(slack)) < 0
+            || implied.compareTo(peg.get().high().add(slack)) > 0) {
+          return pegBreak(quote, implied, anchor, peg.get(), slack);
+        }
+        // a little outside the band: where honest reference rates of a peg can lie, so the
+        // source's own history judges it
       }
-      // the answer lacks the anchor: the band cannot be read, so the history judges instead
+      // without the anchor in the answer the band cannot be read, so the history judges instead
     }
     return jump(date, quote, value, earlier);
   }
 
-  private static VoiceFlag pegBreak(
-      String quote, BigDecimal value, BigDecimal anchor, PegTable.Peg peg) {
-    BigDecimal implied = value.divide(anchor, RATIO);
-    if (implied.compareTo(peg.low()) >= 0 && implied.compareTo(peg.high()) <= 0) {
-      return null;
-    }
+  /** The slack beyond the band's edges, in units of the anchor: bps of the central rate. */
+  private BigDecimal slack(PegTable.Peg peg) {
+    return peg.central().multiply(settings.pegSlackBps(), RATIO).divide(BPS, RATIO);
+  }
+
+  private VoiceFlag pegBreak(
+      String quote, BigDecimal implied, BigDecimal anchor, PegTable.Peg peg, BigDecimal slack) {
     BigDecimal edge = implied.compareTo(peg.low()) < 0 ? peg.low() : peg.high();
     String through =
         PIVOT.equals(peg.anchor())
@@ -117,10 +134,18 @@ public final class HistoryCheck {
             + " "
             + implied.round(new MathContext(7)).toPlainString()
             + through
-            + " is outside the peg's band "
+            + " is outside "
+            + peg.low().subtract(slack).round(new MathContext(7)).toPlainString()
+            + "-"
+            + peg.high().add(slack).round(new MathContext(7)).toPlainString()
+            + ", the peg's band "
             + peg.low().toPlainString()
             + "-"
-            + peg.high().toPlainString());
+            + peg.high().toPlainString()
+            + " widened by "
+            + settings.pegSlackBps().toPlainString()
+            + " bps of its central rate "
+            + peg.central().toPlainString());
   }
 
   private VoiceFlag jump(LocalDate date, String quote, BigDecimal value, List<EarlierDay> earlier) {

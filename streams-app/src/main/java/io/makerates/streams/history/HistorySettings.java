@@ -14,17 +14,26 @@ import java.math.BigDecimal;
  * @param recent how many of the source's latest values the move is measured from (their median)
  * @param gapDays history older than this many calendar days is not compared with: a source back
  *     after a longer gap starts afresh
+ * @param pegSlackBps how far, in basis points of the central rate, a pegged currency may lie beyond
+ *     its band's edges before it is a peg break: in between, the source's own history judges it
+ *     (reference rates of pegs move with the market, rounding and the hour of the quote)
  */
 public record HistorySettings(
-    BigDecimal k, BigDecimal floorBps, int window, int recent, int gapDays) {
+    BigDecimal k,
+    BigDecimal floorBps,
+    int window,
+    int recent,
+    int gapDays,
+    BigDecimal pegSlackBps) {
 
   public static HistorySettings defaults() {
-    return new HistorySettings(BigDecimal.valueOf(8), BigDecimal.valueOf(200), 20, 3, 7);
+    return new HistorySettings(
+        BigDecimal.valueOf(8), BigDecimal.valueOf(200), 20, 3, 7, BigDecimal.valueOf(200));
   }
 
   /**
    * {@code MAKERATES_HISTORY_K}, {@code _FLOOR_BPS}, {@code _WINDOW}, {@code _RECENT}, {@code
-   * _GAP_DAYS}.
+   * _GAP_DAYS}, {@code _PEG_SLACK_BPS} (zero: any value outside the band is a peg break).
    */
   public static HistorySettings from(Settings settings) {
     HistorySettings d = defaults();
@@ -33,7 +42,8 @@ public record HistorySettings(
         settings.decimal("history.floor.bps", d.floorBps(), true),
         settings.integer("history.window", d.window(), 3, 250),
         settings.integer("history.recent", d.recent(), 1, 10),
-        settings.integer("history.gap.days", d.gapDays(), 1, 60));
+        settings.integer("history.gap.days", d.gapDays(), 1, 60),
+        settings.decimal("history.peg.slack.bps", d.pegSlackBps(), false));
   }
 
   /**
