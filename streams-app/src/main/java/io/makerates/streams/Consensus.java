@@ -38,6 +38,11 @@ public final class Consensus {
    * One source's latest value for the pair, with its lineage; {@code flag} is what the history
    * check found (null when nothing).
    */
+  /**
+   * One source's value for a pair. {@code extractionId} and {@code extractedAt} are those of the
+   * answer that votes (the latest of its source); {@code witness} and {@code witnessBronze} name
+   * the first extraction in which the source said this value, the one its lineage points to.
+   */
   public record Voice(
       String sourceId,
       String group,
@@ -46,7 +51,31 @@ public final class Consensus {
       UUID extractionId,
       Instant extractedAt,
       BronzeCoordinates bronze,
-      VoiceFlag flag) {
+      VoiceFlag flag,
+      UUID witness,
+      BronzeCoordinates witnessBronze) {
+
+    public Voice(
+        String sourceId,
+        String group,
+        BigDecimal value,
+        String rawValue,
+        UUID extractionId,
+        Instant extractedAt,
+        BronzeCoordinates bronze,
+        VoiceFlag flag) {
+      this(
+          sourceId,
+          group,
+          value,
+          rawValue,
+          extractionId,
+          extractedAt,
+          bronze,
+          flag,
+          extractionId,
+          bronze);
+    }
 
     public Voice(
         String sourceId,
@@ -263,8 +292,8 @@ public final class Consensus {
                     v.sourceId(),
                     v.group(),
                     v.rawValue(),
-                    v.extractionId(),
-                    v.bronze(),
+                    v.witness(),
+                    v.witnessBronze(),
                     !refused.containsKey(v),
                     refused.get(v),
                     null,

@@ -27,9 +27,11 @@ import java.util.TreeMap;
  * folded into it (an event: when, which source, which content) and each distinct answer once, as
  * first extracted. The rates of the day are a pure function of that timeline, replayed in
  * (extractedAt, extractionId) order: at each event the latest answer of every source votes, and a
- * pair's record is the one of the last event that decided it. So an answer extracted again with the
- * same content changes nothing at all (its lineage stays with the first extraction), and the last
- * record of every pair says the same for any arrival order and any duplication.
+ * pair's record is the one of the last event that decided it. Each voice's lineage names the first
+ * extraction in which its source said that value ({@link DayAnswers}). So an answer extracted again
+ * with the same content changes nothing at all, a new answer changes only the pairs whose values it
+ * changes, and the last record of every pair says the same for any arrival order and any
+ * duplication.
  *
  * <p>A revision number names one record: a pair whose record changes in anything (value, status,
  * flags, a voice accepted or set aside) is published as the revision after the last one published,
@@ -157,7 +159,7 @@ public final class ConsensusDay {
   /** The newest event extends the timeline by one step: each pair's new result is compared. */
   private List<ConsensusRate> extended(Day day) {
     List<ConsensusRate> changed = new ArrayList<>();
-    for (ConsensusRate rate : decide(day.latestAnswers(day.events.values()))) {
+    for (ConsensusRate rate : decide(day.answersUpTo(day.events.values()))) {
       publishIfChanged(day, rate, false, changed);
     }
     return changed;
@@ -173,7 +175,7 @@ public final class ConsensusDay {
     Map<String, ConsensusRate> last = new TreeMap<>();
     List<DayEvent> timeline = day.events.values().stream().sorted(TIMELINE).toList();
     for (int i = 0; i < timeline.size(); i++) {
-      for (ConsensusRate rate : decide(day.latestAnswers(timeline.subList(0, i + 1)))) {
+      for (ConsensusRate rate : decide(day.answersUpTo(timeline.subList(0, i + 1)))) {
         last.put(pairKey(rate), rate);
       }
     }
@@ -220,11 +222,11 @@ public final class ConsensusDay {
   }
 
   /** Every pair's rate from one answer per source (revision still unset). */
-  private List<ConsensusRate> decide(List<RateObservations> answers) {
-    if (answers.isEmpty()) {
+  private List<ConsensusRate> decide(DayAnswers answers) {
+    if (answers.latest().isEmpty()) {
       return List.of();
     }
-    LocalDate date = answers.getFirst().getDate();
+    LocalDate date = answers.latest().getFirst().getDate();
     SortedMap<String, Consensus.Decision> decisions = new TreeMap<>();
     voicesByQuote(answers)
         .forEach(
@@ -353,21 +355,37 @@ public final class ConsensusDay {
       return true;
     }
 
-    /** The latest answer of every source among these events, by source id. */
-    List<RateObservations> latestAnswers(java.util.Collection<DayEvent> upTo) {
+    /**
+     * The answers of these events: the latest of every source (by source id), and every answer of
+     * each source, for the witnesses of its values.
+     */
+    DayAnswers answersUpTo(java.util.Collection<DayEvent> upTo) {
       Map<String, DayEvent> latest = new TreeMap<>();
+      Map<String, List<RateObservations>> bySource = new HashMap<>();
       for (DayEvent e : upTo) {
         latest.merge(e.getSourceId(), e, (a, b) -> TIMELINE.compare(a, b) >= 0 ? a : b);
+        RateObservations answer = answer(e);
+        if (answer != null) {
+          List<RateObservations> seen =
+              bySource.computeIfAbsent(e.getSourceId(), s -> new ArrayList<>(1));
+          if (seen.stream().noneMatch(a -> a == answer)) {
+            seen.add(answer);
+          }
+        }
       }
       List<RateObservations> result = new ArrayList<>();
       latest.forEach(
           (source, e) -> {
-            RateObservations answer = answers.getOrDefault(source, Map.of()).get(e.getContent());
+            RateObservations answer = answer(e);
             if (answer != null) {
               result.add(answer);
             }
           });
-      return result;
+      return new DayAnswers(result, bySource);
+    }
+
+    private RateObservations answer(DayEvent e) {
+      return answers.getOrDefault(e.getSourceId(), Map.of()).get(e.getContent());
     }
 
     ConsensusDayState toState() {
@@ -458,12 +476,12 @@ public final class ConsensusDay {
    * rates: one pass over the answers, where a scan of every answer per quote made the day's cost
    * grow with the square of its quotes.
    */
-  private static SortedMap<String, List<Consensus.Voice>> voicesByQuote(
-      List<RateObservations> observations) {
+  private static SortedMap<String, List<Consensus.Voice>> voicesByQuote(DayAnswers answers) {
     SortedMap<String, List<Consensus.Voice>> voices = new TreeMap<>();
-    for (RateObservations o : observations) {
+    for (RateObservations o : answers.latest()) {
       for (Observation r : o.getRates()) {
         if (!r.getQuote().equals(BronzeValidator.PIVOT)) {
+          RateObservations witness = answers.witness(o, r);
           voices
               .computeIfAbsent(r.getQuote(), q -> new ArrayList<>())
               .add(
@@ -475,7 +493,9 @@ public final class ConsensusDay {
                       o.getExtractionId(),
                       o.getExtractedAt(),
                       o.getBronze(),
-                      r.getFlag()));
+                      r.getFlag(),
+                      witness.getExtractionId(),
+                      witness.getBronze()));
         }
       }
     }

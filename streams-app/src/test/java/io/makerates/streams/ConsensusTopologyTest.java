@@ -103,6 +103,33 @@ class ConsensusTopologyTest {
   }
 
   @Test
+  void aNewAnswerRepeatingAValueLeavesThatPairAsItWasWithItsFirstExtractionAsLineage() {
+    BronzeExtraction morning = answer("exchangerate-api", "\"USD\":1.1702,\"JPY\":172.45", 0);
+    harness.pipe(morning);
+    harness.pipe(answer("exchangerate-api", "\"USD\":1.1702,\"JPY\":172.60", 60)); // JPY moved
+
+    Map<String, List<Integer>> revisions = new TreeMap<>();
+    Map<String, ConsensusRate> last = new TreeMap<>();
+    harness
+        .rates()
+        .forEach(
+            kv -> {
+              revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision());
+              last.put(kv.key, kv.value);
+            });
+    assertThat(revisions)
+        .containsEntry("2026-09-25/EUR/USD", List.of(1))
+        .containsEntry("2026-09-25/USD/EUR", List.of(1))
+        .containsEntry("2026-09-25/EUR/JPY", List.of(1, 2))
+        .containsEntry("2026-09-25/USD/JPY", List.of(1, 2));
+    // USD/JPY's USD leg still names the morning's extraction, its JPY leg the later one
+    assertThat(last.get("2026-09-25/USD/JPY").getContributions())
+        .extracting(Contribution::getLeg, Contribution::getExtractionId)
+        .contains(tuple("EUR/USD", morning.getExtractionId()))
+        .doesNotContain(tuple("EUR/JPY", morning.getExtractionId()));
+  }
+
+  @Test
   void theSameAnswerExtractedTenTimesIsOneRevisionWithTheFirstExtractionAsLineage() {
     List<BronzeExtraction> extractions = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
