@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,15 +80,9 @@ class ConsensusTopologyTest {
     harness.pipe(
         answer("boc", "\"USD\":1.2872", 2)); // set aside: USD keeps its value, status and voices
 
-    Map<String, List<Integer>> revisions = new TreeMap<>();
-    Map<String, ConsensusRate> last = new TreeMap<>();
-    harness
-        .rates()
-        .forEach(
-            kv -> {
-              revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision());
-              last.put(kv.key, kv.value);
-            });
+    List<KeyValue<String, ConsensusRate>> published = harness.rates();
+    Map<String, List<Integer>> revisions = revisionsByKey(published);
+    Map<String, ConsensusRate> last = RevisionLedger.check(published);
     // revision 3 has USD's value, status and voices of revision 2 and boc's voice set aside in its
     // lineage: a number names one record; GBP, which boc did not quote, publishes nothing
     assertThat(revisions)
@@ -108,15 +103,9 @@ class ConsensusTopologyTest {
     harness.pipe(morning);
     harness.pipe(answer("exchangerate-api", "\"USD\":1.1702,\"JPY\":172.60", 60)); // JPY moved
 
-    Map<String, List<Integer>> revisions = new TreeMap<>();
-    Map<String, ConsensusRate> last = new TreeMap<>();
-    harness
-        .rates()
-        .forEach(
-            kv -> {
-              revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision());
-              last.put(kv.key, kv.value);
-            });
+    List<KeyValue<String, ConsensusRate>> published = harness.rates();
+    Map<String, List<Integer>> revisions = revisionsByKey(published);
+    Map<String, ConsensusRate> last = RevisionLedger.check(published);
     assertThat(revisions)
         .containsEntry("2026-09-25/EUR/USD", List.of(1))
         .containsEntry("2026-09-25/USD/EUR", List.of(1))
@@ -211,6 +200,15 @@ class ConsensusTopologyTest {
     Map<String, ConsensusRate> last = new TreeMap<>();
     harness.rates().forEach(kv -> last.put(kv.key, kv.value));
     return last;
+  }
+
+  private static Map<String, List<Integer>> revisionsByKey(
+      List<KeyValue<String, ConsensusRate>> published) {
+    Map<String, List<Integer>> revisions = new TreeMap<>();
+    published.forEach(
+        kv ->
+            revisions.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(kv.value.getRevision()));
+    return revisions;
   }
 
   private static BronzeExtraction answer(String sourceId, String rates, int minutesLater) {
