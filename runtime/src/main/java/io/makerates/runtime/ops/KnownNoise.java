@@ -6,6 +6,7 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.List;
 import org.slf4j.Marker;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * Drops the few warnings that libraries log in normal operation and that say nothing an operator
@@ -15,8 +16,19 @@ import org.slf4j.Marker;
  */
 public final class KnownNoise extends TurboFilter {
 
-  /** A warning matched by its logger's simple name and a fragment of its message. */
-  record Noise(String logger, String fragment, String why) {}
+  /** A warning matched by its logger's simple name and fragments of its message. */
+  record Noise(String logger, String fragment, String alsoFragment, String why) {
+
+    Noise(String logger, String fragment, String why) {
+      this(logger, fragment, fragment, why);
+    }
+
+    boolean matches(String loggerName, String message) {
+      return (loggerName.equals(logger) || loggerName.endsWith("." + logger))
+          && message.contains(fragment)
+          && message.contains(alsoFragment);
+    }
+  }
 
   static final List<Noise> NOISE =
       List.of(
@@ -28,7 +40,13 @@ public final class KnownNoise extends TurboFilter {
               "DefaultAutoTopicCreationManager",
               "with error 'TOPIC_ALREADY_EXISTS'",
               "two producers of a first start ask the broker for __transaction_state at once; the"
-                  + " second finds it made"));
+                  + " second finds it made"),
+          new Noise(
+              "Sender",
+              "retrying (",
+              "CONCURRENT_TRANSACTIONS",
+              "a transactional produce that reaches a partition while the markers of its previous"
+                  + " transaction are still being written; the producer retries it by itself"));
 
   @Override
   public FilterReply decide(
@@ -36,10 +54,10 @@ public final class KnownNoise extends TurboFilter {
     if (level != Level.WARN || format == null) {
       return FilterReply.NEUTRAL;
     }
-    String name = logger.getName();
+    // formatted only for a warning, and a rare one: the arguments hold the words (an error code)
+    String message = MessageFormatter.arrayFormat(format, params).getMessage();
     for (Noise noise : NOISE) {
-      if ((name.equals(noise.logger()) || name.endsWith("." + noise.logger()))
-          && format.contains(noise.fragment())) {
+      if (noise.matches(logger.getName(), message)) {
         return FilterReply.DENY;
       }
     }
