@@ -32,6 +32,15 @@ public final class EmbeddedStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
   static final String REGISTRY_DATABASE = "registry";
 
+  private static final String DB_USER = "postgres";
+
+  /**
+   * The embedded PostgreSQL trusts every connection on loopback, so this password guards nothing;
+   * it is a value of its own rather than the user's name so that a test can tell it leaked into a
+   * log line.
+   */
+  private static final String DB_PASSWORD = "local-dev-only";
+
   /** Which services to start and where. */
   public static final class Builder {
     private boolean kafka;
@@ -186,8 +195,8 @@ public final class EmbeddedStack implements AutoCloseable {
                               ports,
                               new ApicurioRegistry.SqlStorage(
                                   pg.createDatabaseIfAbsent(REGISTRY_DATABASE),
-                                  "postgres",
-                                  "postgres"))),
+                                  DB_USER,
+                                  DB_PASSWORD))),
               pool);
     } else {
       registry =
@@ -216,10 +225,10 @@ public final class EmbeddedStack implements AutoCloseable {
       pool.shutdown();
     }
     EmbeddedStack stack = new EmbeddedStack(dir, broker.join(), registry.join(), postgres.join());
+    Map<String, String> addresses = new LinkedHashMap<>(stack.env());
+    addresses.remove("MAKERATES_DATABASE_PASSWORD"); // no secret in a log line, not even this one
     LOG.info(
-        "embedded stack ready in {} ms: {}",
-        (System.nanoTime() - started) / 1_000_000,
-        stack.env());
+        "embedded stack ready in {} ms: {}", (System.nanoTime() - started) / 1_000_000, addresses);
     return stack;
   }
 
@@ -260,11 +269,11 @@ public final class EmbeddedStack implements AutoCloseable {
   }
 
   public String dbUser() {
-    return "postgres";
+    return DB_USER;
   }
 
   public String dbPassword() {
-    return "postgres";
+    return DB_PASSWORD;
   }
 
   /**

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,14 @@ final class StackDirectory implements AutoCloseable {
    * run.
    */
   private static final Duration CREATION_GRACE = Duration.ofMinutes(1);
+
+  /**
+   * The lock files this JVM holds. An OS file lock belongs to the process and is dropped when the
+   * process closes any channel of that file: probing a lock this JVM holds would release it, and
+   * another process could then take the folder of a running stack, or sweep it away as dead. So a
+   * lock held here is never probed or opened again.
+   */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -65,6 +75,7 @@ final class StackDirectory implements AutoCloseable {
       sweepDeadRuns(root);
       Path dir = name == null ? Files.createTempDirectory(root, "stack-") : root.resolve(name);
       Files.createDirectories(dir);
+      refuseIfHeldHere(dir);
       return new StackDirectory(dir, lock(dir), null, false).withLock();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the stack folder under " + root, e);
@@ -80,6 +91,7 @@ final class StackDirectory implements AutoCloseable {
     Path abs = dir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(abs);
+      refuseIfHeldHere(abs);
       FileChannel channel = lock(abs);
       StackDirectory claimed = new StackDirectory(abs, channel, null, true).withLock();
       try {
@@ -108,6 +120,16 @@ final class StackDirectory implements AutoCloseable {
     }
   }
 
+  private static Path lockFile(Path dir) {
+    return dir.resolve(LOCK).toAbsolutePath().normalize();
+  }
+
+  private static void refuseIfHeldHere(Path dir) {
+    if (HELD_HERE.contains(lockFile(dir))) {
+      throw new IllegalStateException("another stack is running in " + dir + "; stop it first");
+    }
+  }
+
   private static FileChannel lock(Path dir) throws IOException {
     return FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
@@ -127,12 +149,16 @@ final class StackDirectory implements AutoCloseable {
       lockChannel.close();
       throw new IllegalStateException("another stack is running in " + dir + "; stop it first");
     }
+    HELD_HERE.add(lockFile(dir));
     return new StackDirectory(dir, lockChannel, taken, persistent);
   }
 
   /** True when a live process (this JVM included) holds the lock of {@code dir}. */
   static boolean isHeld(Path dir) {
-    Path lockFile = dir.resolve(LOCK);
+    Path lockFile = lockFile(dir);
+    if (HELD_HERE.contains(lockFile)) {
+      return true; // probing it would release it
+    }
     if (!Files.exists(lockFile)) {
       return false;
     }
@@ -245,6 +271,9 @@ final class StackDirectory implements AutoCloseable {
       lockChannel.close();
     } catch (IOException e) {
       LOG.debug("releasing the stack lock", e);
+    }
+    if (lock != null) {
+      HELD_HERE.remove(lockFile(dir));
     }
     if (!keep && !persistent) {
       deleteRecursively(dir);

@@ -41,13 +41,24 @@ public final class ExtractorApp implements AutoCloseable {
   }
 
   /**
+   * Reads every setting the app reads at start, so that a launcher running it beside others can
+   * refuse a bad value before anything starts.
+   *
+   * @throws io.makerates.runtime.config.ConfigException naming the variable
+   */
+  public static ExtractorSettings checkSettings(Settings settings) {
+    ExtractorSettings config = ExtractorSettings.from(settings);
+    settings.bootstrapServers(); // fails with a clear message before any client is made
+    return config;
+  }
+
+  /**
    * Checks the configuration, ensures the topics, initialises the producer and schedules the
    * sources; does not block.
    */
   public static AutoCloseable start(
       Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
-    ExtractorSettings config = ExtractorSettings.from(settings);
-    settings.bootstrapServers(); // fails with a clear message before any client is made
+    ExtractorSettings config = checkSettings(settings);
     ExtractorRuntime runtime =
         new ExtractorRuntime(
             config, settings.kafkaProperties(), metrics, config.audit().instance());

@@ -7,7 +7,11 @@ import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +55,12 @@ final class AppLogs {
     context.getLogger("io.apicurio").setLevel(Level.OFF);
   }
 
-  /** Redirects every log line to {@code file} (JSON, appended); returns the file. */
-  static Path toFile(Path file) {
+  /**
+   * Sends every log line to {@code file} (JSON, appended), and warnings and errors to {@code
+   * terminal} as one line of text each; returns the file. Called again, e.g. after a fresh start
+   * deleted the file, it opens the file anew.
+   */
+  static Path toFile(Path file, PrintStream terminal) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return file; // another logging backend: leave it as it is
     }
@@ -65,6 +73,9 @@ final class AppLogs {
       throw new UncheckedIOException("cannot create " + folder, e);
     }
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    // the earlier appenders go first: a file appender refuses to start (and drops every line)
+    // while another one of the same context still holds its file
+    root.detachAndStopAllAppenders();
 
     LogstashEncoder json = new LogstashEncoder();
     json.setContext(context);
@@ -84,16 +95,31 @@ final class AppLogs {
     ThresholdFilter warnings = new ThresholdFilter();
     warnings.setLevel(Level.WARN.levelStr);
     warnings.start();
-    ConsoleAppender<ILoggingEvent> toTerminal = new ConsoleAppender<>();
+    OutputStreamAppender<ILoggingEvent> toTerminal = new OutputStreamAppender<>();
     toTerminal.setContext(context);
     toTerminal.setName("TERMINAL");
     toTerminal.setEncoder(text);
+    toTerminal.setOutputStream(notClosing(terminal));
     toTerminal.addFilter(warnings);
     toTerminal.start();
 
-    root.detachAndStopAllAppenders();
     root.addAppender(toFile);
     root.addAppender(toTerminal);
     return file;
+  }
+
+  /** The terminal outlives the appender writing to it: closing the appender only flushes it. */
+  private static OutputStream notClosing(PrintStream terminal) {
+    return new FilterOutputStream(terminal) {
+      @Override
+      public void write(byte[] bytes, int offset, int length) {
+        terminal.write(bytes, offset, length);
+      }
+
+      @Override
+      public void close() {
+        terminal.flush();
+      }
+    };
   }
 }

@@ -61,7 +61,8 @@ public final class LocalPipeline implements AutoCloseable {
    * stack.
    */
   public static LocalPipeline start(Map<String, String> env) {
-    Settings settings = new Settings(env);
+    // every app's settings first: a bad one stops nothing half-started
+    Settings settings = checkSettings(env);
     LocalPipeline pipeline = new LocalPipeline(settings);
     try {
       pipeline.launch("sink-app", settings, SinkApp::start);
@@ -74,6 +75,29 @@ public final class LocalPipeline implements AutoCloseable {
     return pipeline;
   }
 
+  /**
+   * Reads from {@code env} every setting the three apps and their ports read at start, as {@link
+   * #start(Map)} would, so that a bad value is refused before anything starts; the settings
+   * returned know which variables were read ({@link Settings#unread}).
+   *
+   * @throws io.makerates.runtime.config.ConfigException naming the variable
+   */
+  public static Settings checkSettings(Map<String, String> env) {
+    Settings settings = new Settings(env);
+    SinkApp.checkSettings(settings);
+    opsPort(settings, "sink-app");
+    StreamsApp.checkSettings(settings);
+    opsPort(settings, "streams-app");
+    ExtractorApp.checkSettings(settings);
+    opsPort(settings, "extractor-app");
+    return settings;
+  }
+
+  /** {@code MAKERATES_SINK_HTTP_PORT} and so on; any free port by default. */
+  private static int opsPort(Settings settings, String app) {
+    return settings.integer(app.replace("-app", "") + ".http.port", 0, 0, 65535);
+  }
+
   private interface Starter {
     AutoCloseable start(Settings settings, PrometheusMeterRegistry metrics, HealthChecks health)
         throws Exception;
@@ -82,12 +106,7 @@ public final class LocalPipeline implements AutoCloseable {
   private void launch(String name, Settings settings, Starter starter) {
     PrometheusMeterRegistry metrics = Observability.registry(name);
     HealthChecks health = new HealthChecks();
-    OpsServer ops =
-        new OpsServer(
-            "127.0.0.1",
-            settings.integer(name.replace("-app", "") + ".http.port", 0, 0, 65535),
-            health,
-            metrics);
+    OpsServer ops = new OpsServer("127.0.0.1", opsPort(settings, name), health, metrics);
     try {
       AutoCloseable app = starter.start(settings, metrics, health);
       apps.add(new RunningApp(name, app, health, ops));

@@ -2,6 +2,7 @@ package io.makerates.launcher;
 
 import io.makerates.stack.EmbeddedStack;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,17 @@ public final class LocalStack {
 
   /** The system property naming the project root, under which the default data folder lies. */
   public static final String HOME_PROPERTY = "makerates.home";
+
+  /**
+   * The variables the stack sets for the apps, with values of the right form: for checking the
+   * apps' settings before the stack runs.
+   */
+  static final Map<String, String> STAND_INS =
+      Map.of(
+          "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
+          "MAKERATES_REGISTRY_URL", "http://127.0.0.1:8080/apis/registry/v3",
+          "MAKERATES_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres",
+          "MAKERATES_STATE_DIR", "streams-state");
 
   private LocalStack() {}
 

@@ -1,6 +1,5 @@
 package io.makerates.launcher;
 
-import io.makerates.extractor.backfill.BackfillCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +18,7 @@ import picocli.CommandLine.Command;
       GoldCommand.class,
       QuotaCommand.class,
       LocalReplayCommand.class,
+      LocalBackfillCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MakeRatesCli implements Runnable {
@@ -33,9 +33,7 @@ public final class MakeRatesCli implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new MakeRatesCli())
-        .addSubcommand("backfill", new BackfillCommand(LocalBackfill::environment, System.out))
-        .setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new MakeRatesCli()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   /** The build's version and commit. */

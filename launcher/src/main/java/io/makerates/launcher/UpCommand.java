@@ -1,13 +1,20 @@
 package io.makerates.launcher;
 
+import io.makerates.runtime.config.ConfigException;
 import io.makerates.stack.EmbeddedStack;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +27,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Run the whole pipeline locally on an embedded stack until Ctrl-C; its data stays in the data folder.")
-final class UpCommand implements java.util.concurrent.Callable<Integer> {
+final class UpCommand implements Callable<Integer> {
+
+  /** Where the offline stub is taken to be while the configuration is checked, before it runs. */
+  private static final String STUB_STAND_IN = "http://127.0.0.1:1";
 
   @Option(
       names = "--offline",
@@ -53,6 +63,23 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
           "A file of NAME=value lines (MAKERATES_*, KAFKA_*), e.g. makerates.env; variables set in the shell win over it.")
   Path configFile;
 
+  private final Supplier<Map<String, String>> environment;
+  private final PrintStream out;
+  private final AtomicReference<Running> current = new AtomicReference<>();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** The command line's: the process environment, the terminal. */
+  UpCommand() {
+    this(System::getenv, System.out);
+  }
+
+  /** With the shell variables and the terminal a test gives. */
+  UpCommand(Supplier<Map<String, String>> environment, PrintStream out) {
+    this.environment = environment;
+    this.out = out;
+  }
+
   /** A running local pipeline: its stack, the three apps and the offline stub if any. */
   record Running(
       EmbeddedStack stack, LocalPipeline pipeline, OfflineSourceStub stub, UpConfiguration config)
@@ -81,14 +108,16 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       boolean fresh,
       boolean offline,
       String pollInterval,
-      java.util.function.Consumer<Running> onStack) {
+      Consumer<Running> onStack) {
     return start(dataDir, fresh, offline, pollInterval, Map.of(), Optional.empty(), onStack);
   }
 
   /**
    * Starts stack, stub and apps, and writes the connection file; {@code onStack} runs once the
-   * stack is up. The configuration is checked before anything starts, so a bad file or variable
+   * stack is up. Every app's settings are checked before anything starts, so a bad file or variable
    * costs no stack start.
+   *
+   * @throws ConfigException for a bad configuration, before anything started
    */
   static Running start(
       Path dataDir,
@@ -97,22 +126,19 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       String pollInterval,
       Map<String, String> shell,
       Optional<Path> configFile,
-      java.util.function.Consumer<Running> onStack) {
-    UpConfiguration.resolve(
-        shell,
-        configFile,
-        pollInterval,
-        offline ? Optional.of("http://127.0.0.1:1") : Optional.empty());
+      Consumer<Running> onStack) {
+    check(shell, configFile, pollInterval, offline);
     EmbeddedStack stack = LocalStack.start(dataDir, fresh);
     OfflineSourceStub stub = null;
     try {
       stub = offline ? new OfflineSourceStub(Clock.systemUTC()) : null;
       UpConfiguration config =
           UpConfiguration.resolve(
-              shell,
-              configFile,
-              pollInterval,
-              Optional.ofNullable(stub).map(OfflineSourceStub::frankfurterBaseUrl));
+                  shell,
+                  configFile,
+                  pollInterval,
+                  Optional.ofNullable(stub).map(OfflineSourceStub::frankfurterBaseUrl))
+              .checked();
       onStack.accept(new Running(stack, null, stub, config));
       LocalPipeline pipeline = LocalPipeline.start(stack, config.env());
       Running running = new Running(stack, pipeline, stub, config);
@@ -126,38 +152,46 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
+  /** The configuration as the apps will read it, checked; nothing runs yet. */
+  private static UpConfiguration check(
+      Map<String, String> shell, Optional<Path> configFile, String pollInterval, boolean offline) {
+    return UpConfiguration.resolve(
+            shell,
+            configFile,
+            pollInterval,
+            offline ? Optional.of(STUB_STAND_IN) : Optional.empty())
+        .checked();
+  }
+
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
     Path data = dataDir.toAbsolutePath().normalize();
-    Path logFile = data.resolve("logs").resolve("makerates.log");
-    if (!fresh) {
-      AppLogs.toFile(logFile);
+    Map<String, String> shell = environment.get();
+    Optional<Path> file = Optional.ofNullable(configFile);
+    try {
+      check(shell, file, pollInterval, offline);
+    } catch (ConfigException e) {
+      out.println("makerates: " + e.getMessage());
+      return 2;
     }
+    if (LocalStack.isRunning(data)) {
+      out.println(
+          "makerates: a local stack is already running on "
+              + data
+              + "; stop it first (Ctrl-C where 'bin/makerates up' runs)");
+      return 1;
+    }
+    // before the stack starts, so that its lines go to the file too, never to the terminal
+    Path logFile = AppLogs.toFile(data.resolve("logs").resolve("makerates.log"), out);
     if (fresh) {
-      System.out.println("Fresh start: deleting the data in " + data + "...");
+      out.println("Fresh start: deleting the data in " + data + "...");
     }
-    System.out.println(
+    out.println(
         "Starting the embedded stack (KRaft broker, Apicurio registry, PostgreSQL) on "
             + data
             + "...");
-    CountDownLatch stopped = new CountDownLatch(1);
-    Running[] current = new Running[1];
-    Thread hook =
-        new Thread(
-            () -> {
-              System.out.println("Stopping MakeRates...");
-              Running running = current[0];
-              if (running != null) {
-                running.close();
-              }
-              System.out.println(
-                  "Stopped; nothing left running. The data stays in "
-                      + data
-                      + " for the next 'up'.");
-              stopped.countDown();
-            },
-            "makerates-stop");
+    Thread hook = new Thread(() -> stop(data), "makerates-stop");
     Running running;
     try {
       running =
@@ -166,77 +200,72 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
               fresh,
               offline,
               pollInterval,
-              System.getenv(),
-              Optional.ofNullable(configFile),
+              shell,
+              file,
               partial -> {
                 // from here on Ctrl-C stops what has started (the hook sees the apps once they run)
-                current[0] = partial;
+                current.set(partial);
                 Runtime.getRuntime().addShutdownHook(hook);
-                AppLogs.toFile(logFile); // again: a fresh start has just emptied the folder
-                System.out.println(
-                    "The apps' JSON logs go to " + logFile + "; warnings show here too.");
-                System.out.println(
-                    "Configuration (shell over "
-                        + (configFile == null ? "defaults" : configFile + " over defaults")
-                        + "; secrets redacted):");
-                partial.config().describe().forEach(line -> System.out.println("  " + line));
-                partial
-                    .config()
-                    .warnings()
-                    .forEach(w -> System.out.println("makerates: warning: " + w));
-                if (partial.stub() != null) {
-                  System.out.println(
-                      "Offline: sources are served by a stub at "
-                          + partial.stub().frankfurterBaseUrl());
+                if (fresh) {
+                  AppLogs.toFile(logFile, out); // the fresh start deleted the file with the data
                 }
-                System.out.println("Starting sink-app, streams-app and extractor-app...");
+                UpReport.starting(out, partial, logFile, file);
               });
     } catch (RuntimeException e) {
-      current[0] = null; // start() has stopped what it started
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C during the start: the hook finds nothing to stop
-      }
-      if (e instanceof IllegalStateException
-          || e instanceof io.makerates.runtime.config.ConfigException) {
-        System.err.println("makerates: " + e.getMessage());
+      current.set(null); // start() has stopped what it started
+      removeHook(hook);
+      if (e instanceof IllegalStateException || e instanceof ConfigException) {
+        out.println("makerates: " + e.getMessage());
         return 1;
       }
       throw e;
     }
-    current[0] = running;
+    current.set(running);
     LocalPipeline pipeline = running.pipeline();
-    EmbeddedStack stack = running.stack();
-    running
-        .config()
-        .unread(pipeline.settings())
-        .forEach(w -> System.out.println("makerates: warning: " + w));
-
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!pipeline.ready() && System.nanoTime() < deadline) {
+    while (!pipeline.ready() && System.nanoTime() < deadline && !stopping.get()) {
       TimeUnit.MILLISECONDS.sleep(200);
     }
-    System.out.printf(
-        "MakeRates is %s after %.1f s.%n",
-        pipeline.ready() ? "up" : "starting (not all apps ready yet)",
-        (System.nanoTime() - started) / 1e9);
-    System.out.println("  Kafka:      " + stack.bootstrapServers());
-    System.out.println("  Registry:   " + stack.registryUrl());
-    System.out.println("  PostgreSQL: " + stack.jdbcUrl() + " (user postgres)");
-    System.out.println("  Data:       " + data);
-    pipeline
-        .apps()
-        .forEach(
-            a ->
-                System.out.printf(
-                    "  %-14s http://127.0.0.1:%d/health/ready  /metrics%n",
-                    a.name(), a.ops().port()));
-    System.out.println(
-        "Run 'bin/makerates status' for counts at every stage. Ctrl-C stops everything; the data stays in "
-            + data
-            + " and the next 'up' goes on from it ('up --fresh' starts from nothing).");
+    if (!stopping.get()) {
+      UpReport.up(out, running, data, (System.nanoTime() - started) / 1e9);
+    }
     stopped.await();
+    removeHook(hook);
     return 0;
+  }
+
+  /**
+   * Stops everything that runs and lets {@link #call} return: what Ctrl-C does (as a shutdown
+   * hook), and what a test does in its place.
+   */
+  void stop(Path data) {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    out.println("Stopping MakeRates...");
+    Running running = current.getAndSet(null);
+    if (running != null) {
+      running.close();
+    }
+    out.println("Stopped; nothing left running. The data stays in " + data + " for the next 'up'.");
+    stopped.countDown();
+  }
+
+  /** As Ctrl-C, for a test that drives {@link #call}. */
+  void stop() {
+    stop(dataDir.toAbsolutePath().normalize());
+  }
+
+  /** The stack that runs, once it does; for a test that drives {@link #call}. */
+  Optional<Running> running() {
+    return Optional.ofNullable(current.get());
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C: the hook is running or has run
+    }
   }
 }

@@ -1,9 +1,11 @@
 package io.makerates.launcher;
 
+import io.makerates.extractor.ExtractorSettings;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,16 +42,17 @@ final class UpConfiguration {
       Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|CREDENTIAL)(?!_FILE).*");
   private static final Pattern LINE =
       Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*)");
-  private static final String FRANKFURTER = "frankfurter";
 
   /** One variable and where its value came from. */
   record Entry(String value, String origin) {}
 
   private final Map<String, Entry> entries;
+  private final List<String> sources;
   private final List<String> warnings;
 
-  private UpConfiguration(Map<String, Entry> entries, List<String> warnings) {
+  private UpConfiguration(Map<String, Entry> entries, List<String> sources, List<String> warnings) {
     this.entries = entries;
+    this.sources = sources;
     this.warnings = warnings;
   }
 
@@ -58,8 +61,8 @@ final class UpConfiguration {
    *     {@code KAFKA_*} often belong to other tools), while a config file may set Kafka client
    *     properties too
    * @param offlineBaseUrl the offline stub's address: every source is pointed at its type's answers
-   *     there, polled at once and then every interval (not at its publication time), and without
-   *     MAKERATES_SOURCES one source of every type the stub serves is configured
+   *     there, polled at once and then every interval (not at its publication time); without
+   *     MAKERATES_SOURCES the extractor's default sources run, each of a type the stub serves
    */
   static UpConfiguration resolve(
       Map<String, String> shell,
@@ -77,7 +80,7 @@ final class UpConfiguration {
     shell.forEach(
         (name, value) -> {
           if (name.startsWith(Settings.APP_PREFIX) && !READ_ELSEWHERE.contains(name)) {
-            entries.put(name, new Entry(value, "environment"));
+            entries.put(name, new Entry(value, UnreadVariables.SHELL));
           }
         });
     for (String owned : STACK_OWNED) {
@@ -90,13 +93,11 @@ final class UpConfiguration {
                 + ") is ignored: 'up' runs against its own embedded stack");
       }
     }
-    if (offlineBaseUrl.isPresent() && !entries.containsKey("MAKERATES_SOURCES")) {
-      entries.put(
-          "MAKERATES_SOURCES", new Entry(String.join(",", OfflineSourceStub.SERVED), "--offline"));
-    }
+    // MAKERATES_SOURCES stays unset unless given: the extractor's default list comes with its
+    // failover (frankfurter to ecb), which a list spelled out here would drop
     List<String> sources =
         new Settings(plain(entries))
-            .list("sources", List.of(FRANKFURTER)).stream()
+            .list("sources", ExtractorSettings.DEFAULT_SOURCES).stream()
                 .map(s -> s.toLowerCase(Locale.ROOT))
                 .toList();
     for (String id : sources) {
@@ -129,7 +130,26 @@ final class UpConfiguration {
         }
       }
     }
-    return new UpConfiguration(entries, warnings);
+    return new UpConfiguration(entries, sources, warnings);
+  }
+
+  /**
+   * Reads every app's settings from this configuration as the apps will, with stand-ins for the
+   * stack's addresses, so that a bad value is refused before anything starts; returns the
+   * configuration with a warning added for each variable given that no app reads and that looks
+   * meant for one ({@link UnreadVariables}).
+   *
+   * @throws ConfigException naming the variable
+   */
+  UpConfiguration checked() {
+    Map<String, String> env = new LinkedHashMap<>(LocalStack.STAND_INS);
+    env.putAll(env());
+    Settings read = LocalPipeline.checkSettings(env);
+    Map<String, String> origins = new TreeMap<>();
+    entries.forEach((name, entry) -> origins.put(name, entry.origin()));
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(UnreadVariables.warnings(origins, read, sources));
+    return new UpConfiguration(entries, sources, all);
   }
 
   /**
@@ -140,6 +160,8 @@ final class UpConfiguration {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("the configuration file " + file + " is not found");
     } catch (IOException e) {
       throw new ConfigException(
           "the configuration file " + file + " cannot be read: " + e.getMessage());
@@ -204,22 +226,5 @@ final class UpConfiguration {
 
   static String redact(String name, String value) {
     return SECRET_NAME.matcher(name).matches() ? "********" : value;
-  }
-
-  /**
-   * Warnings for the variables given that no app asked for: typos, or settings of sources that are
-   * not listed.
-   */
-  List<String> unread(Settings settings) {
-    return settings.unread().stream()
-        .filter(entries::containsKey)
-        .map(
-            name ->
-                name
-                    + " ("
-                    + entries.get(name).origin()
-                    + ") is not read by any app: a typo, or a setting of a source "
-                    + "that MAKERATES_SOURCES does not list?")
-        .toList();
   }
 }

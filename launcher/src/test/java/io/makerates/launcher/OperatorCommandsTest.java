@@ -84,12 +84,37 @@ class OperatorCommandsTest {
             }
           };
 
+  /** Every log line of the run, the stack's start included, with its stack trace if any. */
+  private static final java.util.Queue<String> ALL_LINES =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private static final ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent>
+      EVERY_LINE =
+          new ch.qos.logback.core.AppenderBase<>() {
+            @Override
+            protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+              ALL_LINES.add(
+                  event.getFormattedMessage()
+                      + " "
+                      + event.getMDCPropertyMap()
+                      + (event.getThrowableProxy() == null
+                          ? ""
+                          : " "
+                              + ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(
+                                  event.getThrowableProxy())));
+            }
+          };
+
   @BeforeAll
   static void start() throws Exception {
     WITH_IDS.start();
+    EVERY_LINE.start();
     ((ch.qos.logback.classic.Logger)
             org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .addAppender(WITH_IDS);
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .addAppender(EVERY_LINE);
     Path key = Files.writeString(data.resolve("alpha.key"), "test-key-alpha\n");
     Map<String, String> shell =
         Map.of(
@@ -116,6 +141,9 @@ class OperatorCommandsTest {
     ((ch.qos.logback.classic.Logger)
             org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .detachAppender(WITH_IDS);
+    ((ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .detachAppender(EVERY_LINE);
     if (up != null) {
       up.close();
     }
@@ -439,6 +467,23 @@ class OperatorCommandsTest {
         .filteredOn(r -> (day + "/EUR/QQQ").equals(r.key()))
         .singleElement()
         .satisfies(r -> assertThat(ExtractionTrace.extractionId(r.headers())).contains(originId));
+  }
+
+  /**
+   * No log line of the run holds the database password: not the stack's start line, not the apps'
+   * configuration, not a stack trace.
+   */
+  @Test
+  void noLogLineHoldsTheDatabasePassword() throws Exception {
+    LocalDate day = up.stub().latestBusinessDay();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> status(up, day), s -> "CONSENSUS".equals(s));
+    String password = up.stack().dbPassword();
+    assertThat(ALL_LINES)
+        .anyMatch(line -> line.startsWith("embedded stack ready"))
+        .anyMatch(line -> line.startsWith("sink-app started"))
+        .noneMatch(line -> line.contains(password));
   }
 
   /**

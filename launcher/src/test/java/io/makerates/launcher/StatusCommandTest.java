@@ -22,6 +22,7 @@ class StatusCommandTest {
       assertThat(code).isEqualTo(1);
     } finally {
       System.setErr(err);
+      LogbackDefaults.restore(); // status made the logging quiet
     }
     assertThat(captured.toString()).contains("No local stack is running", "bin/makerates up");
   }

@@ -3,10 +3,13 @@ package io.makerates.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.makerates.extractor.ExtractorSettings;
+import io.makerates.extractor.SourceConfig;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -101,17 +104,35 @@ class UpConfigurationTest {
         .hasMessageContaining(
             "source 'fixer' is of type fixer, which the offline stub does not serve");
 
-    // without MAKERATES_SOURCES: one source of every type, each at its answers, polled at once
+    // without MAKERATES_SOURCES: the extractor's default sources, one of every type, each at its
+    // answers, polled at once, and Frankfurter failing over to the ECB as it does online
     UpConfiguration every =
         UpConfiguration.resolve(
             Map.of(), Optional.empty(), "6h", Optional.of("http://127.0.0.1:7777"));
     assertThat(every.env())
-        .containsEntry(
-            "MAKERATES_SOURCES", "frankfurter,ecb,exchangerate-api,boc,cnb,nbp,bnr,boe,cbr")
+        .doesNotContainKey("MAKERATES_SOURCES")
         .containsEntry("MAKERATES_SOURCE_ECB_BASE_URL", "http://127.0.0.1:7777/ecb")
         .containsEntry(
             "MAKERATES_SOURCE_EXCHANGERATE_API_BASE_URL", "http://127.0.0.1:7777/exchangerate-api")
         .containsEntry("MAKERATES_SOURCE_CNB_DAILY_AT", "none");
+    List<SourceConfig> sources = ExtractorSettings.from(withStack(every.env())).sources();
+    assertThat(sources)
+        .extracting(SourceConfig::id)
+        .containsExactly(
+            "frankfurter", "ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr");
+    assertThat(sources.get(0).failover()).containsExactly("ecb");
+    assertThat(sources)
+        .allSatisfy(s -> assertThat(s.baseUrl().toString()).startsWith("http://127.0.0.1:7777"));
+  }
+
+  @Test
+  void thePollIntervalIsEveryDefaultSourcesOnline() {
+    UpConfiguration online =
+        UpConfiguration.resolve(Map.of(), Optional.empty(), "2h", Optional.empty());
+    assertThat(online.env())
+        .doesNotContainKey("MAKERATES_SOURCES")
+        .containsEntry("MAKERATES_SOURCE_FRANKFURTER_INTERVAL", "2h")
+        .containsEntry("MAKERATES_SOURCE_CBR_INTERVAL", "2h");
   }
 
   @Test
@@ -145,24 +166,75 @@ class UpConfigurationTest {
     assertThatThrownBy(() -> UpConfiguration.readFile(foreign))
         .hasMessageContaining("sets JAVA_HOME: the apps read only");
     assertThatThrownBy(() -> UpConfiguration.readFile(dir.resolve("missing.env")))
-        .hasMessageContaining("cannot be read");
+        .hasMessage("the configuration file " + dir.resolve("missing.env") + " is not found");
   }
 
   @Test
-  void variablesNoAppReadAreNamedWithTheirOrigin() {
+  void everyUnreadVariableOfTheFileIsNamedButOfTheShellOnlyTyposAndUnlistedSources()
+      throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("makerates.env"),
+            """
+        MAKERATES_SOURCES=ecb,boc
+        MAKERATES_SOURCE_BOC_INTREVAL=1h
+        MAKERATES_NOTES=for the team
+        """);
     UpConfiguration config =
         UpConfiguration.resolve(
-            Map.of(
-                "MAKERATES_SOURCES", "frankfurter", "MAKERATES_SOURCE_FRANKFURTER_INTREVAL", "1h"),
-            Optional.empty(),
-            "6h",
-            Optional.empty());
-    Settings settings = new Settings(config.env());
-    settings.list("sources", java.util.List.of());
-    settings.string("source.frankfurter.interval", "");
-    assertThat(config.unread(settings))
-        .singleElement()
-        .asString()
-        .startsWith("MAKERATES_SOURCE_FRANKFURTER_INTREVAL (environment) is not read by any app");
+                Map.of(
+                    "MAKERATES_BACKUP_DIR", "/srv/backup",
+                    "MAKERATES_CONSENSUS_TOLERANSE_BPS", "100",
+                    "MAKERATES_SOURCE_CNB_INTERVAL", "1h",
+                    "MAKERATES_SOURCE_EBC_INTERVAL", "1h",
+                    "MAKERATES_SOURCE_ECB_MIRROR_BASE_URL", "https://mirror.example"),
+                Optional.of(file),
+                "6h",
+                Optional.empty())
+            .checked();
+    assertThat(config.warnings())
+        .containsExactlyInAnyOrder(
+            "MAKERATES_CONSENSUS_TOLERANSE_BPS (environment) is not read by any app: a typo of"
+                + " MAKERATES_CONSENSUS_TOLERANCE_BPS?",
+            "MAKERATES_NOTES (makerates.env) is not read by any app: a typo, or a setting of a"
+                + " source that MAKERATES_SOURCES does not list?",
+            "MAKERATES_SOURCE_BOC_INTREVAL (makerates.env) is not read by any app: a typo of"
+                + " MAKERATES_SOURCE_BOC_INTERVAL?",
+            "MAKERATES_SOURCE_CNB_INTERVAL (environment) is not read by any app: a setting of"
+                + " source 'cnb', which MAKERATES_SOURCES does not list?",
+            "MAKERATES_SOURCE_EBC_INTERVAL (environment) is not read by any app: a typo of"
+                + " MAKERATES_SOURCE_ECB_INTERVAL, or a setting of source 'ebc', which"
+                + " MAKERATES_SOURCES does not list?",
+            "MAKERATES_SOURCE_ECB_MIRROR_BASE_URL (environment) is not read by any app: a setting"
+                + " of source 'ecb-mirror', which MAKERATES_SOURCES does not list?");
+    assertThat(config.env()).containsEntry("MAKERATES_BACKUP_DIR", "/srv/backup");
+  }
+
+  @Test
+  void everyAppsSettingsAreCheckedBeforeAnythingStarts() {
+    for (Map.Entry<String, String> bad :
+        Map.of(
+                "MAKERATES_CONSENSUS_TOLERANCE_BPS", "abc",
+                "MAKERATES_HISTORY_K", "0",
+                "MAKERATES_SOURCE_ECB_INTERVAL", "banana",
+                "MAKERATES_SINK_WRITERS", "99")
+            .entrySet()) {
+      assertThatThrownBy(
+              () ->
+                  UpConfiguration.resolve(
+                          Map.of(bad.getKey(), bad.getValue()),
+                          Optional.empty(),
+                          "6h",
+                          Optional.empty())
+                      .checked())
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith(bad.getKey() + "=" + bad.getValue());
+    }
+  }
+
+  private static Settings withStack(Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.putAll(LocalStack.STAND_INS);
+    return new Settings(all);
   }
 }

@@ -55,10 +55,14 @@ class UpConfiguredSourcesTest {
                           .collect(Collectors.toSet()),
                   ids -> ids.size() >= 2);
       assertThat(sources).containsExactlyInAnyOrder("alpha", "beta");
-      assertThat(up.config().unread(up.pipeline().settings()))
+      assertThat(up.config().warnings())
           .singleElement()
           .asString()
-          .startsWith("MAKERATES_SOURCE_BETA_INTREVAL (environment) is not read by any app");
+          .startsWith("MAKERATES_SOURCE_BETA_INTREVAL (environment) is not read by any app")
+          .endsWith("a typo of MAKERATES_SOURCE_BETA_INTERVAL?");
+      assertThat(up.pipeline().settings().unread())
+          .as("what the check before the start found unread, the apps did not read either")
+          .containsExactly("MAKERATES_SOURCE_BETA_INTREVAL");
       assertThat(
               LocalStackInfo.read(LocalStackInfo.file(up.stack().directory()))
                   .orElseThrow()

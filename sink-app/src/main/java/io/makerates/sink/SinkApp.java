@@ -26,6 +26,16 @@ public final class SinkApp {
   }
 
   /**
+   * Reads every setting the app reads at start, so that a launcher running it beside others can
+   * refuse a bad value before anything starts.
+   *
+   * @throws io.makerates.runtime.config.ConfigException naming the variable
+   */
+  public static void checkSettings(Settings settings) {
+    SinkConfig.from(settings);
+  }
+
+  /**
    * Migrates the schema and starts the writer and (unless disabled) the gold publisher; does not
    * block.
    */

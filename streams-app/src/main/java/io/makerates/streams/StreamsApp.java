@@ -46,14 +46,23 @@ public final class StreamsApp {
     AppRunner.run("streams-app", StreamsApp::start);
   }
 
+  /**
+   * Reads every setting the app reads at start, so that a launcher running it beside others can
+   * refuse a bad value before anything starts.
+   *
+   * @throws io.makerates.runtime.config.ConfigException naming the variable
+   */
+  public static void checkSettings(Settings settings) {
+    streamsProperties(settings);
+    registryUrl(settings);
+    RatesSettings.from(settings);
+    topics(settings);
+  }
+
   public static AutoCloseable start(
       Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
     Properties props = streamsProperties(settings);
-    AvroSerdes avro =
-        new AvroSerdes(
-            settings.required(
-                "registry.url",
-                "the schema registry URL, e.g. http://registry:8080/apis/registry/v3"));
+    AvroSerdes avro = new AvroSerdes(registryUrl(settings));
     Topology topology =
         RatesTopology.build(RatesSerdes.registry(avro), RatesSettings.from(settings));
 
@@ -85,6 +94,11 @@ public final class StreamsApp {
       streamsMetrics.close();
       refresh.shutdownNow();
     };
+  }
+
+  private static String registryUrl(Settings settings) {
+    return settings.required(
+        "registry.url", "the schema registry URL, e.g. http://registry:8080/apis/registry/v3");
   }
 
   /**
@@ -153,8 +167,13 @@ public final class StreamsApp {
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueProcessingExceptionHandler.class.getName());
     // the default from Kafka 5.0 on; without it every start warns (the topology has no global store
-    // anyway)
+    // anyway). The partition assignor reads a copy of the configuration made from the main
+    // consumer's, which keeps only consumer settings and prefixed ones: it needs the setting too.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(
+        StreamsConfig.mainConsumerPrefix(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+        true);
     return props;
   }
 

@@ -16,14 +16,16 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code backfill --source ID --from DATE --to DATE --mode BATCH|ISOLATED [--dry-run] [--pace]}:
@@ -38,59 +40,26 @@ import picocli.CommandLine.Option;
         "Extract a past date range from one source into bronze: quota-checked, resumable, with progress.")
 public final class BackfillCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--source",
-      required = true,
-      description = "the source id, as in MAKERATES_SOURCES")
-  String source;
-
-  @Option(names = "--from", required = true, description = "first date, YYYY-MM-DD")
-  LocalDate from;
-
-  @Option(names = "--to", required = true, description = "last date, YYYY-MM-DD")
-  LocalDate to;
-
-  @Option(
-      names = "--mode",
-      defaultValue = "BATCH",
-      description =
-          "BATCH: range requests of up to --chunk-days; ISOLATED: one request per date (default ${DEFAULT-VALUE})")
-  BackfillPlan.Mode mode;
-
-  @Option(
-      names = "--chunk-days",
-      description =
-          "longest range in BATCH mode (default: the source's, 31 days; the whole range for ecb)")
-  Integer chunkDays;
-
-  @Option(names = "--include-weekends", description = "also request Saturdays and Sundays")
-  boolean includeWeekends;
-
-  @Option(
-      names = "--dry-run",
-      description = "print the plan and the number of requests; send nothing")
-  boolean dryRun;
-
-  @Option(
-      names = "--pace",
-      description = "when the quota is spent, wait for the next quota period instead of stopping")
-  boolean pace;
-
-  @Option(
-      names = "--run-id",
-      description = "the id marking this run's bronze records (default: a new UUID)")
-  String runId = UUID.randomUUID().toString();
+  @Mixin BackfillOptions options;
 
   private final Supplier<Map<String, String>> environment;
   private final PrintStream out;
+  private final String noCluster;
+
+  /** Reads its configuration from {@code environment}, the process environment. */
+  public BackfillCommand(Supplier<Map<String, String>> environment, PrintStream out) {
+    this(environment, out, "no cluster named (KAFKA_BOOTSTRAP_SERVERS, MAKERATES_REGISTRY_URL)");
+  }
 
   /**
-   * Reads its configuration from {@code environment}: the process environment, or the local
-   * stack's.
+   * @param environment the process environment, or the local stack's
+   * @param noCluster what a dry run says when {@code environment} names no cluster
    */
-  public BackfillCommand(Supplier<Map<String, String>> environment, PrintStream out) {
+  public BackfillCommand(
+      Supplier<Map<String, String>> environment, PrintStream out, String noCluster) {
     this.environment = environment;
     this.out = out;
+    this.noCluster = noCluster;
   }
 
   public static void main(String[] args) {
@@ -102,12 +71,28 @@ public final class BackfillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return run(options);
+  }
+
+  /** Runs the backfill these options ask for; the exit code. */
+  public int run(BackfillOptions options) throws Exception {
+    Optional<String> refusal = options.rangeRefusal(LocalDate.now(ZoneOffset.UTC));
+    if (refusal.isPresent()) {
+      out.println("backfill refused: " + refusal.get());
+      return 2;
+    }
+    String source = options.source;
+    LocalDate from = options.from;
+    LocalDate to = options.to;
+    BackfillPlan.Mode mode = options.mode;
+    String runId = options.runId;
     ExtractorSettings config;
     Settings settings = new Settings(environment.get());
+    boolean dryRun = options.dryRun;
     if (dryRun
         && (settings.optional("registry.url").isEmpty()
             || settings.kafkaProperties().getProperty("bootstrap.servers") == null)) {
-      return planWithoutCluster(settings);
+      return planWithoutCluster(settings, options);
     }
     try {
       config = ExtractorSettings.from(settings);
@@ -126,9 +111,21 @@ public final class BackfillCommand implements Callable<Integer> {
       return 2;
     }
     String producer = config.audit().instance() + "-backfill-" + runId;
-    try (ExtractorRuntime runtime =
-        new ExtractorRuntime(
-            config, settings.kafkaProperties(), new SimpleMeterRegistry(), producer)) {
+    ExtractorRuntime started;
+    try {
+      started =
+          new ExtractorRuntime(
+              config, settings.kafkaProperties(), new SimpleMeterRegistry(), producer);
+    } catch (IllegalStateException | KafkaException e) {
+      out.println(
+          "backfill refused: Kafka at "
+              + settings.bootstrapServers()
+              + " does not answer ("
+              + e.getMessage()
+              + ")");
+      return 2;
+    }
+    try (ExtractorRuntime runtime = started) {
       SourceExtractor extractor = runtime.extractor(source);
       Set<LocalDate> extracted =
           ExtractedDates.of(
@@ -138,10 +135,11 @@ public final class BackfillCommand implements Callable<Integer> {
               Duration.ofMinutes(5));
       BackfillPlan plan;
       try {
-        int chunk = chunkDays != null ? chunkDays : extractor.source().longestRangeDays();
+        int chunk =
+            options.chunkDays != null ? options.chunkDays : extractor.source().longestRangeDays();
         plan =
             BackfillPlan.build(
-                extractor.source(), from, to, mode, chunk, includeWeekends, extracted);
+                extractor.source(), from, to, mode, chunk, options.includeWeekends, extracted);
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
         out.println("backfill refused: " + e.getMessage());
         return 2;
@@ -181,7 +179,7 @@ public final class BackfillCommand implements Callable<Integer> {
               Clock.systemUTC(),
               d -> Thread.sleep(d.toMillis()));
       try {
-        run.checkQuota(plan, pace);
+        run.checkQuota(plan, options.pace);
       } catch (BackfillRefusedException e) {
         out.println("backfill refused: " + e.getMessage());
         return 2;
@@ -190,7 +188,7 @@ public final class BackfillCommand implements Callable<Integer> {
         out.println("dry run: nothing sent");
         return 0;
       }
-      BackfillRun.Summary summary = run.run(plan, runId, pace);
+      BackfillRun.Summary summary = run.run(plan, runId, options.pace);
       out.printf(
           "backfill %s: %d of %d requests succeeded, %d failed, %d not made, %d attempts recorded%s%n",
           runId,
@@ -209,7 +207,8 @@ public final class BackfillCommand implements Callable<Integer> {
    * cluster knows (the dates already in bronze, the quota spent) is said to be unchecked rather
    * than guessed.
    */
-  private int planWithoutCluster(Settings settings) {
+  private int planWithoutCluster(Settings settings, BackfillOptions options) {
+    String source = options.source;
     SourceConfig sourceConfig;
     try {
       // the registry is never contacted here; the settings only need an address to be complete
@@ -242,11 +241,11 @@ public final class BackfillCommand implements Callable<Integer> {
       plan =
           BackfillPlan.build(
               rateSource,
-              from,
-              to,
-              mode,
-              chunkDays != null ? chunkDays : rateSource.longestRangeDays(),
-              includeWeekends,
+              options.from,
+              options.to,
+              options.mode,
+              options.chunkDays != null ? options.chunkDays : rateSource.longestRangeDays(),
+              options.includeWeekends,
               Set.of());
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       out.println("backfill refused: " + e.getMessage());
@@ -254,17 +253,18 @@ public final class BackfillCommand implements Callable<Integer> {
     }
     out.printf(
         "backfill %s of %s, %s..%s in %s mode: %d dates, %d weekend dates left out: %d requests%n",
-        runId,
+        options.runId,
         source,
-        from,
-        to,
-        mode,
+        options.from,
+        options.to,
+        options.mode,
         plan.datesInRange(),
         plan.weekendDatesLeftOut(),
         plan.requests().size());
     out.println(
-        "no cluster named (KAFKA_BOOTSTRAP_SERVERS, MAKERATES_REGISTRY_URL), so dates already extracted and the "
-            + "quota spent were not checked: the real run may send fewer requests, or stop at the quota");
+        noCluster
+            + ", so dates already extracted and the quota spent were not checked: the real run may"
+            + " send fewer requests, or stop at the quota");
     out.println("dry run: nothing sent");
     return 0;
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -75,5 +77,43 @@ class BackfillDryRunTest {
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.out())
         .contains("no source 'boc' is configured (MAKERATES_SOURCES lists [frankfurter])");
+  }
+
+  /**
+   * A range ending after today is refused, not cut: days to come have no rates, and such a date is
+   * more often a typo than a wish. Today itself may be asked for.
+   */
+  @Test
+  void aRangeEndingAfterTodayIsRefused() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Result future =
+        run(
+            Map.of("MAKERATES_SOURCES", "ecb"),
+            "--source",
+            "ecb",
+            "--from",
+            "2025-01-06",
+            "--to",
+            "2052-01-10",
+            "--dry-run");
+    assertThat(future.code()).isEqualTo(2);
+    assertThat(future.out())
+        .isEqualTo(
+            "backfill refused: --to 2052-01-10 is after today ("
+                + today
+                + ", UTC): no source has rates of days to come; end the range today at the latest"
+                + System.lineSeparator());
+    Result toToday =
+        run(
+            Map.of("MAKERATES_SOURCES", "ecb"),
+            "--source",
+            "ecb",
+            "--from",
+            today.minusDays(3).toString(),
+            "--to",
+            today.toString(),
+            "--include-weekends",
+            "--dry-run");
+    assertThat(toToday.code()).as(toToday.out()).isZero();
   }
 }

@@ -77,6 +77,14 @@ public final class Settings {
     return unread;
   }
 
+  /**
+   * Every {@code MAKERATES_*} variable something asked for so far, set or not: the names the apps
+   * know, against which an unread one can be told a typo.
+   */
+  public SortedSet<String> asked() {
+    return new TreeSet<>(asked);
+  }
+
   /** {@code KAFKA_FOO_BAR} → {@code foo.bar}; this is how any Kafka client property is set. */
   public Properties kafkaProperties() {
     Properties props = new Properties();

@@ -191,14 +191,14 @@ public final class ReplayRun {
       Map<TopicPartition, Long> goldEnd = goldStart;
       if (star != null) {
         String sinkGroup = settings.string("consumer.group", "makerates-sink");
-        long silverToStore = positions.scan(ratesStart, ratesEnd, r -> {});
+        SinkProgress sink =
+            new SinkProgress(positions.scan(ratesStart, ratesEnd, r -> {}), ratesStart, ratesEnd);
         boolean stored =
             waitFor(
                 deadline,
                 () -> positions.reached(star.storedOffsets(sinkGroup, TopicNames.RATES), ratesEnd),
                 elapsed ->
-                    String.format(
-                        "sink: storing %,d silver records (is sink-app running?)", silverToStore));
+                    sink.line(star.storedOffsets(sinkGroup, TopicNames.RATES), System.nanoTime()));
         if (!stored) {
           out.println(
               "replay stopped: the sink did not store the replay's silver records within "

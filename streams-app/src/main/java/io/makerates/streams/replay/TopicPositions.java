@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -57,12 +61,30 @@ final class TopicPositions implements AutoCloseable {
   }
 
   Map<TopicPartition, Long> start(String topic) {
-    return consumer.beginningOffsets(partitions(topic), TIMEOUT);
+    return offsets(partitions(topic), OffsetSpec.earliest());
   }
 
   /** The end a read_committed reader sees: the last stable offset. */
   Map<TopicPartition, Long> end(String topic) {
-    return consumer.endOffsets(partitions(topic), TIMEOUT);
+    return offsets(partitions(topic), OffsetSpec.latest());
+  }
+
+  /**
+   * Through the Admin API: a consumer asked for the offsets of partitions it is not assigned warns
+   * once per partition and call ("Not updating last stable offset ..."), hundreds of times a run.
+   */
+  private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec at) {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    partitions.forEach(tp -> request.put(tp, at));
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    call(
+        () ->
+            admin
+                .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((tp, info) -> offsets.put(tp, info.offset())));
+    return offsets;
   }
 
   /**
@@ -170,7 +192,7 @@ final class TopicPositions implements AutoCloseable {
     for (var entry : end.entrySet()) {
       Long known = positions.get(entry.getKey());
       if (known == null && logStart == null) {
-        logStart = consumer.beginningOffsets(end.keySet(), TIMEOUT);
+        logStart = offsets(end.keySet(), OffsetSpec.earliest());
       }
       long position = known != null ? known : logStart.get(entry.getKey());
       if (position >= entry.getValue()) {

@@ -1,0 +1,66 @@
+package io.makerates.runtime.ops;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import java.util.List;
+import org.slf4j.Marker;
+import org.slf4j.helpers.MessageFormatter;
+
+/**
+ * Drops the few warnings that libraries log in normal operation and that say nothing an operator
+ * could act on, so that a warning on a terminal or in an alert always means something. Each entry
+ * names the logger, the words of the warning and why it is harmless; any other warning of the same
+ * logger still passes.
+ */
+public final class KnownNoise extends TurboFilter {
+
+  /** A warning matched by its logger's simple name and fragments of its message. */
+  record Noise(String logger, String fragment, String alsoFragment, String why) {
+
+    Noise(String logger, String fragment, String why) {
+      this(logger, fragment, fragment, why);
+    }
+
+    boolean matches(String loggerName, String message) {
+      return (loggerName.equals(logger) || loggerName.endsWith("." + logger))
+          && message.contains(fragment)
+          && message.contains(alsoFragment);
+    }
+  }
+
+  static final List<Noise> NOISE =
+      List.of(
+          new Noise(
+              "NetworkClient",
+              "Attempting to close NetworkClient that has already been closed",
+              "a KRaft broker closes its channel to the controller twice when it stops"),
+          new Noise(
+              "DefaultAutoTopicCreationManager",
+              "with error 'TOPIC_ALREADY_EXISTS'",
+              "two producers of a first start ask the broker for __transaction_state at once; the"
+                  + " second finds it made"),
+          new Noise(
+              "Sender",
+              "retrying (",
+              "CONCURRENT_TRANSACTIONS",
+              "a transactional produce that reaches a partition while the markers of its previous"
+                  + " transaction are still being written; the producer retries it by itself"));
+
+  @Override
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+    if (level != Level.WARN || format == null) {
+      return FilterReply.NEUTRAL;
+    }
+    // formatted only for a warning, and a rare one: the arguments hold the words (an error code)
+    String message = MessageFormatter.arrayFormat(format, params).getMessage();
+    for (Noise noise : NOISE) {
+      if (noise.matches(logger.getName(), message)) {
+        return FilterReply.DENY;
+      }
+    }
+    return FilterReply.NEUTRAL;
+  }
+}

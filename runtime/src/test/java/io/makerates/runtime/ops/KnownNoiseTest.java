@@ -1,0 +1,62 @@
+package io.makerates.runtime.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+
+/** The known harmless warnings are dropped; the same loggers' other warnings and errors are not. */
+class KnownNoiseTest {
+
+  @Test
+  void dropsOnlyTheListedWarnings() {
+    LoggerContext context = new LoggerContext();
+    KnownNoise filter = new KnownNoise();
+    filter.start();
+    context.addTurboFilter(filter);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.setContext(context);
+    seen.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(seen);
+    Logger client = context.getLogger("org.apache.kafka.clients.NetworkClient");
+    Logger topics = context.getLogger("kafka.server.DefaultAutoTopicCreationManager");
+    Logger sender = context.getLogger("org.apache.kafka.clients.producer.internals.Sender");
+
+    client.warn(
+        "[NodeToControllerChannelManager id=1 name=registration] Attempting to close"
+            + " NetworkClient that has already been closed.");
+    topics.warn(
+        "Auto topic creation failed for __transaction_state with error 'TOPIC_ALREADY_EXISTS':"
+            + " Topic '__transaction_state' already exists.");
+    sender.warn(
+        "[Producer clientId=x] Got error produce response with correlation id {} on"
+            + " topic-partition {}, retrying ({} attempts left). Error: {}",
+        12,
+        "fx.bronze.extractions.v1-1",
+        2147483646,
+        "CONCURRENT_TRANSACTIONS");
+    client.warn("[AdminClient clientId=a] Connection to node -1 could not be established.");
+    sender.warn(
+        "[Producer clientId=x] Got error produce response with correlation id {} on"
+            + " topic-partition {}, retrying ({} attempts left). Error: {}",
+        13,
+        "fx.bronze.extractions.v1-1",
+        3,
+        "NOT_LEADER_OR_FOLLOWER");
+    topics.warn("Auto topic creation failed for __consumer_offsets with error 'POLICY_VIOLATION'");
+    client.error("Attempting to close NetworkClient that has already been closed.");
+
+    assertThat(seen.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            "[AdminClient clientId=a] Connection to node -1 could not be established.",
+            "[Producer clientId=x] Got error produce response with correlation id 13 on"
+                + " topic-partition fx.bronze.extractions.v1-1, retrying (3 attempts left)."
+                + " Error: NOT_LEADER_OR_FOLLOWER",
+            "Auto topic creation failed for __consumer_offsets with error 'POLICY_VIOLATION'",
+            "Attempting to close NetworkClient that has already been closed.");
+  }
+}
