@@ -480,6 +480,47 @@ class OperatorCommandsTest {
                               .as(name + " is named by README.md or ops/ but no app exports it")
                               .isTrue());
             });
+
+    // beta has no quota, no API key and no failover chain: its series exist all the same, at zero
+    LocalPipeline.RunningApp extractor =
+        up.pipeline().apps().stream()
+            .filter(a -> a.name().equals("extractor-app"))
+            .findFirst()
+            .orElseThrow();
+    String scrape = scrape(extractor.ops().port());
+    assertThat(series(scrape, "makerates_extractor_quota_used", "source=\"beta\""))
+        .containsExactly("0.0");
+    assertThat(
+            series(scrape, "makerates_extractor_quota_limit", "source=\"beta\"", "period=\"none\""))
+        .containsExactly("0.0");
+    assertThat(series(scrape, "makerates_extractor_previous_key_used_total", "source=\"beta\""))
+        .containsExactly("0.0");
+    assertThat(
+            series(
+                scrape,
+                "makerates_extractor_failovers_total",
+                "from=\"beta\"",
+                "to=\"none\"",
+                "reason=\"quota_spent\""))
+        .containsExactly("0.0");
+    assertThat(
+            series(
+                scrape,
+                "makerates_extractor_failovers_total",
+                "from=\"alpha\"",
+                "to=\"beta\"",
+                "reason=\"quota_spent\""))
+        .containsExactly("0.0");
+  }
+
+  /** The values of a metric's series whose labels include all of {@code labels}. */
+  private static List<String> series(String scrape, String name, String... labels) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith(name + "{"))
+        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+        .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+        .toList();
   }
 
   private static String scrape(int port) throws Exception {
