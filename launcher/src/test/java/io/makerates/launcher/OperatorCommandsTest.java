@@ -265,7 +265,7 @@ class OperatorCommandsTest {
     assertThat(rates.code()).as(rates.err()).isZero();
     assertThat(rates.out())
         .startsWith("EUR rates on " + day + ": ")
-        .containsPattern("\\nUSD +1\\.1582 +CONSENSUS +2 +0 +[0-9]+ ");
+        .containsPattern("\\nUSD +1\\.1582 +CONSENSUS +2 +0\\.00 +[0-9]+\\n");
     Result noBase =
         run(
             (out, err) -> new RatesCommand(Map::of, out, err),
