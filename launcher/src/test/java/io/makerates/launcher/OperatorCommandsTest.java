@@ -142,7 +142,11 @@ class OperatorCommandsTest {
             "alpha (group A) EUR/USD 1.1582 accepted",
             "beta (group B) EUR/USD 1.1582 accepted",
             "arithmetic EUR→USD = 1.1582 as sent by the source (base EUR)",
-            "verified: all 2 voice(s) match their raw answers");
+            "verified: all 2 voice(s) match their raw answers")
+        // the second source's answer made the consensus: the revision says so
+        .containsPattern(
+            "\\n {7}status SINGLE_SOURCE → CONSENSUS\\n {7}\\+ (alpha|beta) \\(group [AB]\\)"
+                + " EUR/USD 1\\.1582 accepted\\n");
 
     int revision = revision(up, day);
     Result json =
@@ -151,6 +155,13 @@ class OperatorCommandsTest {
     assertThat(json.code()).isZero();
     JsonNode report = new ObjectMapper().readTree(json.out());
     assertThat(report.get("verified").asBoolean()).isTrue();
+    assertThat(report.get("revisions").get(0).get("changes")).isEmpty();
+    assertThat(report.get("revisions"))
+        .anySatisfy(
+            r ->
+                assertThat(r.get("changes"))
+                    .extracting(c -> c.get("kind").asText() + " " + c.get("to").asText())
+                    .contains("STATUS CONSENSUS", "VOICE_ADDED 1.1582"));
     assertThat(report.get("auditedRevision").asInt()).isEqualTo(revision);
     assertThat(report.get("voices"))
         .hasSize(2)
