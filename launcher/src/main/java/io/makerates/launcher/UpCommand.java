@@ -148,6 +148,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       LocalStackInfo.of(stack.env(), config.env())
           .withOps(pipeline.opsUrls())
           .write(LocalStackInfo.file(stack.directory()));
+      PrometheusTargets.write(stack.directory(), pipeline.opsUrls());
       return running;
     } catch (RuntimeException e) {
       new Running(stack, pipeline, stub, null).close();
