@@ -14,14 +14,21 @@ import java.util.function.Supplier;
  * makerates_extractions_total{source,outcome},
  * makerates_extraction_request_duration_seconds{source}, makerates_extractor_breaker_state{source},
  * makerates_extractor_last_extraction_seconds{source},
- * makerates_extractor_previous_key_used_total{source} and
- * makerates_extractor_failovers_total{from,to,reason}.
+ * makerates_extractor_previous_key_used_total{source},
+ * makerates_extractor_failovers_total{from,to,reason} and, for a source without a quota, its quota
+ * gauges at zero.
  */
 public final class ExtractionMetrics {
 
   public static final String OK = "ok";
   public static final String CIRCUIT_OPEN = "circuit_open";
   public static final String PUBLISH_FAILED = "publish_failed";
+
+  /** The {@code period} of the quota gauges of a source without a quota. */
+  public static final String NO_QUOTA = "none";
+
+  /** The {@code to} of a failover that found no source left to take the job. */
+  public static final String NO_SOURCE_LEFT = "none";
 
   private final MeterRegistry registry;
 
@@ -31,16 +38,17 @@ public final class ExtractionMetrics {
 
   /**
    * Registers a configured source's meters before its first extraction: its successful-extraction
-   * counter and request timer at zero, its breaker state, the time of its last attempt, and for a
-   * keyed source the previous-key counter, so that a dashboard and the alert rules see every source
-   * from the start, and "no data" means the app is down. {@code makerates_extractor_breaker_state}:
-   * 0 closed, 1 open, 2 half-open.
+   * counter and request timer at zero, its breaker state, the time of its last attempt, its
+   * previous-key counter, and for a source without a quota its quota gauges at zero (limit 0,
+   * period {@code none}; a source with a quota has the ledger's), so that a dashboard and the alert
+   * rules see every source from the start, and "no data" means the app is down. {@code
+   * makerates_extractor_breaker_state}: 0 closed, 1 open, 2 half-open.
    */
   public void register(
       String source,
       Supplier<CircuitBreaker.State> breaker,
       AtomicLong lastAttemptEpochMillis,
-      boolean keyed) {
+      boolean hasQuota) {
     Counter.builder("makerates.extractions")
         .description("Extraction attempts by source and outcome (ok or an error code)")
         .tag("source", source)
@@ -62,11 +70,18 @@ public final class ExtractionMetrics {
         .baseUnit("seconds")
         .tag("source", source)
         .register(registry);
-    if (keyed) {
-      Counter.builder("makerates.extractor.previous.key.used")
-          .description(
-              "Requests retried with the previous API key after the current one was refused")
+    previousKeyCounter(source);
+    if (!hasQuota) {
+      // the same names as the ledger's gauges: a limit of 0 is "no quota", which the quota alert
+      // and panel leave out (they divide by limits above 0)
+      Gauge.builder("makerates.extractor.quota.used", () -> 0)
+          .description("Requests used in the current quota period")
           .tag("source", source)
+          .register(registry);
+      Gauge.builder("makerates.extractor.quota.limit", () -> 0)
+          .description("Requests allowed per quota period")
+          .tag("source", source)
+          .tag("period", NO_QUOTA)
           .register(registry);
     }
   }
@@ -96,14 +111,20 @@ public final class ExtractionMetrics {
    * complete there.
    */
   public void previousKeyUsed(String source) {
-    Counter.builder("makerates.extractor.previous.key.used")
-        .description("Requests retried with the previous API key after the current one was refused")
-        .tag("source", source)
-        .register(registry)
-        .increment();
+    previousKeyCounter(source).increment();
   }
 
-  /** A job handed from a source that cannot serve to the next of its failover chain. */
+  private Counter previousKeyCounter(String source) {
+    return Counter.builder("makerates.extractor.previous.key.used")
+        .description("Requests retried with the previous API key after the current one was refused")
+        .tag("source", source)
+        .register(registry);
+  }
+
+  /**
+   * A job handed from a source that cannot serve to the next of its failover chain, or to {@link
+   * #NO_SOURCE_LEFT} when the chain has no source left to take it.
+   */
   public void failover(String from, String to, String reason) {
     registerFailover(from, to, reason).increment();
   }

@@ -25,14 +25,15 @@ public final class FailoverChain {
   public FailoverChain(Map<String, SourceExtractor> extractors, ExtractionMetrics metrics) {
     this.extractors = Map.copyOf(extractors);
     this.metrics = metrics;
-    // every handover a configured chain can make, at zero, so that a dashboard shows the chain
-    // before its first use
+    // every handover a configured chain can make, and every source's end of its chain, at zero:
+    // a dashboard shows each source from the start, and an absent series means the app is down
     for (String sourceId : extractors.keySet()) {
       List<String> order = order(sourceId);
-      for (int i = 0; i + 1 < order.size(); i++) {
+      for (int i = 0; i < order.size(); i++) {
+        String next = i + 1 < order.size() ? order.get(i + 1) : ExtractionMetrics.NO_SOURCE_LEFT;
         for (ExtractionResult.Outcome outcome : ExtractionResult.Outcome.values()) {
           if (outcome.sourceUnavailable()) {
-            metrics.registerFailover(order.get(i), order.get(i + 1), outcome.name());
+            metrics.registerFailover(order.get(i), next, outcome.name());
           }
         }
       }
@@ -62,7 +63,12 @@ public final class FailoverChain {
       results.add(result);
       boolean unavailable =
           result.outcome().sourceUnavailable() || extractor.circuitState().name().equals("OPEN");
-      if (!unavailable || i == order.size() - 1) {
+      if (!unavailable) {
+        break;
+      }
+      if (i == order.size() - 1) {
+        // nothing left to hand the job to: counted, so that a chain running dry shows
+        metrics.failover(order.get(i), ExtractionMetrics.NO_SOURCE_LEFT, result.outcome().name());
         break;
       }
       String next = order.get(i + 1);

@@ -100,7 +100,7 @@ public final class SourceExtractor {
                             && attempt.verdict().failed()
                             && attempt.verdict().errorCode().retryable())
                 .build());
-    metrics.register(config.id(), circuitBreaker::getState, lastAttempt, keys != null);
+    metrics.register(config.id(), circuitBreaker::getState, lastAttempt, config.quota() != null);
     RateLimit limit = config.rateLimit();
     this.rateLimiter =
         RateLimiter.of(

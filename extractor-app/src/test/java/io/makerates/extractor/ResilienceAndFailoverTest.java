@@ -235,6 +235,77 @@ class ResilienceAndFailoverTest {
         .satisfies(r -> assertThat(r.records().get(0).getSourceId()).isEqualTo("a"));
   }
 
+  /**
+   * The failover, previous-key and quota meters of every source exist before its first poll, at
+   * zero, whether or not it has a chain, an API key or a quota: the dashboard and the alert rules
+   * query them, and an absent series must mean an app that is down. A source with nothing left to
+   * hand a job to counts it against {@code to="none"}.
+   */
+  @Test
+  void everySourcesFailoverKeyAndQuotaMetersExistFromTheStart() {
+    limits.put("a", QuotaLimit.parse("1/day", 0.8));
+    FailoverChain chain = chain(source("a", List.of("b")), source("b", List.of()));
+
+    for (String source : List.of("a", "b")) {
+      assertThat(
+              meters
+                  .get("makerates.extractor.previous.key.used")
+                  .tag("source", source)
+                  .counter()
+                  .count())
+          .isZero();
+      assertThat(meters.get("makerates.extractor.quota.used").tag("source", source).gauge().value())
+          .isZero();
+    }
+    assertThat(
+            meters
+                .get("makerates.extractor.quota.limit")
+                .tags("source", "a", "period", "day")
+                .gauge()
+                .value())
+        .isEqualTo(1);
+    assertThat(
+            meters
+                .get("makerates.extractor.quota.limit")
+                .tags("source", "b", "period", "none")
+                .gauge()
+                .value())
+        .isZero();
+    assertThat(meters.find("makerates.extractor.quota.limit").tag("source", "a").gauges())
+        .singleElement();
+    for (String reason : List.of("quota_spent", "key_rejected", "circuit_open", "rate_limited")) {
+      assertThat(
+              meters
+                  .get("makerates.extractor.failovers")
+                  .tags("from", "a", "to", "b", "reason", reason)
+                  .counter()
+                  .count())
+          .isZero();
+      assertThat(
+              meters
+                  .get("makerates.extractor.failovers")
+                  .tags("from", "b", "to", "none", "reason", reason)
+                  .counter()
+                  .count())
+          .isZero();
+    }
+
+    limits.put("b", QuotaLimit.parse("1/day", 0.8));
+    ledger = null;
+    api.stubFor(
+        get("/b/v1/latest").willReturn(aResponse().withStatus(200).withBody("{\"rates\":{}}")));
+    FailoverChain alone = chain(source("b", List.of()));
+    alone.run("b", e -> ExtractionJob.scheduled(e.source().latest()));
+    alone.run("b", e -> ExtractionJob.scheduled(e.source().latest()));
+    assertThat(
+            meters
+                .get("makerates.extractor.failovers")
+                .tags("from", "b", "to", "none", "reason", "quota_spent")
+                .counter()
+                .count())
+        .isEqualTo(1);
+  }
+
   @Test
   void handsOverWhileTheCircuitBreakerIsOpen() {
     api.stubFor(get("/a/v1/latest").willReturn(aResponse().withStatus(503)));

@@ -34,9 +34,13 @@ final class AppLogs {
    * attempt) are dropped; errors only, as text, on stderr.
    */
   static void quiet() {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return;
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      quiet(context);
     }
+  }
+
+  /** As {@link #quiet()}, on a context being configured (see {@link ReadingLogs}). */
+  static void quiet(LoggerContext context) {
     PatternLayoutEncoder text = new PatternLayoutEncoder();
     text.setContext(context);
     text.setPattern("%level %logger{0}: %msg%n");

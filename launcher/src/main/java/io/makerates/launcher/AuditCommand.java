@@ -2,10 +2,12 @@ package io.makerates.launcher;
 
 import io.makerates.launcher.audit.AuditException;
 import io.makerates.launcher.audit.AuditJson;
+import io.makerates.launcher.audit.BronzeLookup;
 import io.makerates.launcher.audit.RateAudit;
 import io.makerates.launcher.audit.TrailQuery;
 import io.makerates.runtime.kafka.AvroSerdes;
-import io.makerates.runtime.kafka.Topics;
+import io.makerates.runtime.kafka.ContractTopic;
+import io.makerates.schema.BronzeExtraction;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Deserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -100,15 +106,35 @@ final class AuditCommand extends ReadingCommand {
     TrailQuery.Selection selection =
         new TrailQuery.Selection(
             revision == null ? OptionalInt.empty() : OptionalInt.of(revision), at);
+    Services services = services(true);
+    // the Kafka client, the registry's deserializer and the database start side by side: each
+    // takes a few hundred milliseconds, most of an audit's time before any record is read
+    ExecutorService starting =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "makerates-audit-start");
+              t.setDaemon(true);
+              return t;
+            });
+    CompletableFuture<Deserializer<BronzeExtraction>> values =
+        CompletableFuture.supplyAsync(
+            () ->
+                new AvroSerdes(services.registryUrl())
+                    .<BronzeExtraction>valueSerde()
+                    .deserializer(),
+            starting);
+    CompletableFuture<BronzeLookup> bronze =
+        CompletableFuture.supplyAsync(
+            () ->
+                new BronzeLookup(services.bootstrapServers(), values)
+                    .prepare(ContractTopic.BRONZE.topic()),
+            starting);
+    starting.shutdown();
     try {
-      Services services = services(true);
-      Topics topics = new Topics(new AvroSerdes(services.registryUrl()));
       RateAudit.Report report;
       try (Connection db = services.connect()) {
-        report =
-            new RateAudit(
-                    db, services.bootstrapServers(), topics.bronze.valueSerde().deserializer())
-                .audit(day, codes[0], codes[1], selection);
+        report = new RateAudit(db, bronze).audit(day, codes[0], codes[1], selection);
       }
       if (json) {
         out.println(AuditJson.write(report));
@@ -119,6 +145,13 @@ final class AuditCommand extends ReadingCommand {
     } catch (AuditException e) {
       err.println(e.getMessage());
       return 2;
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause; // a Kafka client that does not start: the command's own message
+      }
+      throw e;
+    } finally {
+      bronze.thenAccept(BronzeLookup::close);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.makerates.launcher;
 
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +29,14 @@ public final class MakeRatesCli implements Runnable {
     new CommandLine(this).usage(System.out);
   }
 
+  /** The commands that only read: their output is the answer, and they should answer at once. */
+  static final Set<String> READING = Set.of("status", "audit", "rates", "gold", "quota");
+
   public static void main(String[] args) {
+    if (args.length > 0 && READING.contains(args[0])) {
+      // before the first logger exists: the apps' JSON configuration is then not loaded at all
+      System.setProperty(ReadingLogs.PROPERTY, "true");
+    }
     System.exit(commandLine().execute(args));
   }
 

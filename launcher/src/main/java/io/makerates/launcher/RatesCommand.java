@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Print the rates of a day (default: the newest day) against a base (default EUR), with status,"
-          + " sources, spread, revision and flags.",
+          + " sources, spread, revision and flags; rates rounded to six significant digits for reading"
+          + " (--exact for the stored decimals).",
       "Exit code 0: rates printed; 2: none for that day and base, or no services."
     })
 final class RatesCommand extends ReadingCommand {
@@ -43,6 +44,13 @@ final class RatesCommand extends ReadingCommand {
       description =
           "The base currency (default ${DEFAULT-VALUE}; other bases are the derived cross rates).")
   String base;
+
+  @Option(
+      names = "--exact",
+      description =
+          "Print rates and spreads exactly as stored instead of rounded for reading (six significant"
+              + " digits, spreads to two decimals).")
+  boolean exact;
 
   RatesCommand() {
     super();
@@ -103,20 +111,33 @@ final class RatesCommand extends ReadingCommand {
                 + ".");
         return 2;
       }
-      out.printf("%s rates on %s: %d pairs%n", b, day, rows.size());
+      // every rate of a base other than EUR is a cross rate: said once in the title, and FLAGS
+      // keeps to the doubts a rate rests on
+      boolean derived = rows.stream().anyMatch(Row::derived);
+      out.printf(
+          "%s rates on %s: %d pairs%s%s%n",
+          b,
+          day,
+          rows.size(),
+          derived ? ", cross rates through EUR" : "",
+          exact ? ", exact as stored" : "");
       out.printf(
           "%-6s %-22s %-13s %7s %11s %8s  %s%n",
           "QUOTE", "RATE", "STATUS", "SOURCES", "SPREAD_BPS", "REVISION", "FLAGS");
       for (Row r : rows) {
-        out.printf(
-            "%-6s %-22s %-13s %7d %11s %8d  %s%n",
-            r.quote(),
-            r.rate().toPlainString(),
-            r.status(),
-            r.sources(),
-            r.spreadBps() == null ? "-" : r.spreadBps().stripTrailingZeros().toPlainString(),
-            r.revision(),
-            (r.derived() ? "derived " : "") + r.flags());
+        out.println(
+            String.format(
+                    "%-6s %-22s %-13s %7d %11s %8d  %s",
+                    r.quote(),
+                    exact ? r.rate().toPlainString() : RateDisplay.rate(r.rate()),
+                    r.status(),
+                    r.sources(),
+                    exact
+                        ? (r.spreadBps() == null ? "-" : r.spreadBps().toPlainString())
+                        : RateDisplay.spreadBps(r.spreadBps()),
+                    r.revision(),
+                    r.flags())
+                .stripTrailing()); // a clean rate has no flags: no trailing blanks
       }
       return 0;
     }

@@ -31,6 +31,8 @@ final class TopicCounter implements AutoCloseable {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
     p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    // a fetch at a partition's end would otherwise wait 500 ms, and the close with it
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
     consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 

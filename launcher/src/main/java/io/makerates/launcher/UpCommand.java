@@ -1,6 +1,9 @@
 package io.makerates.launcher;
 
+import io.makerates.launcher.status.StageTally;
 import io.makerates.runtime.config.ConfigException;
+import io.makerates.runtime.kafka.AvroSerdes;
+import io.makerates.runtime.kafka.Topics;
 import io.makerates.stack.EmbeddedStack;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -80,17 +83,35 @@ final class UpCommand implements Callable<Integer> {
     this.out = out;
   }
 
-  /** A running local pipeline: its stack, the three apps and the offline stub if any. */
+  /**
+   * A running local pipeline: its stack, the three apps, the offline stub if any, and the counts
+   * that {@code status} reads.
+   */
   record Running(
-      EmbeddedStack stack, LocalPipeline pipeline, OfflineSourceStub stub, UpConfiguration config)
+      EmbeddedStack stack,
+      LocalPipeline pipeline,
+      OfflineSourceStub stub,
+      UpConfiguration config,
+      StageTally tally)
       implements AutoCloseable {
 
+    Running(
+        EmbeddedStack stack,
+        LocalPipeline pipeline,
+        OfflineSourceStub stub,
+        UpConfiguration config) {
+      this(stack, pipeline, stub, config, null);
+    }
+
     /**
-     * Stops the apps, the stub and the stack, and removes the connection file; the data folder
-     * stays.
+     * Stops the counts, the apps, the stub and the stack, and removes the connection file; the data
+     * folder stays.
      */
     @Override
     public void close() {
+      if (tally != null) {
+        tally.close();
+      }
       if (pipeline != null) {
         pipeline.close();
       }
@@ -130,6 +151,7 @@ final class UpCommand implements Callable<Integer> {
     check(shell, configFile, pollInterval, offline);
     EmbeddedStack stack = LocalStack.start(dataDir, fresh);
     OfflineSourceStub stub = null;
+    LocalPipeline pipeline = null;
     try {
       stub = offline ? new OfflineSourceStub(Clock.systemUTC()) : null;
       UpConfiguration config =
@@ -140,14 +162,22 @@ final class UpCommand implements Callable<Integer> {
                   Optional.ofNullable(stub).map(OfflineSourceStub::frankfurterBaseUrl))
               .checked();
       onStack.accept(new Running(stack, null, stub, config));
-      LocalPipeline pipeline = LocalPipeline.start(stack, config.env());
-      Running running = new Running(stack, pipeline, stub, config);
+      pipeline = LocalPipeline.start(stack, config.env());
+      // the apps have created the topics: from here on 'status' finds the counts in the data folder
+      StageTally tally =
+          StageTally.start(
+              stack.bootstrapServers(),
+              new Topics(new AvroSerdes(stack.registryUrl())),
+              new StageTally.Database(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword()),
+              stack.directory());
+      Running running = new Running(stack, pipeline, stub, config, tally);
       LocalStackInfo.of(stack.env(), config.env())
           .withOps(pipeline.opsUrls())
           .write(LocalStackInfo.file(stack.directory()));
+      PrometheusTargets.write(stack.directory(), pipeline.opsUrls());
       return running;
     } catch (RuntimeException e) {
-      new Running(stack, null, stub, null).close();
+      new Running(stack, pipeline, stub, null).close();
       throw e;
     }
   }

@@ -170,7 +170,11 @@ class OperatorCommandsTest {
             "alpha (group A) EUR/USD 1.1582 accepted",
             "beta (group B) EUR/USD 1.1582 accepted",
             "arithmetic EUR→USD = 1.1582 as sent by the source (base EUR)",
-            "verified: all 2 voice(s) match their raw answers");
+            "verified: all 2 voice(s) match their raw answers")
+        // the second source's answer made the consensus: the revision says so
+        .containsPattern(
+            "\\n {7}status SINGLE_SOURCE → CONSENSUS\\n {7}\\+ (alpha|beta) \\(group [AB]\\)"
+                + " EUR/USD 1\\.1582 accepted\\n");
 
     int revision = revision(up, day);
     Result json =
@@ -179,6 +183,13 @@ class OperatorCommandsTest {
     assertThat(json.code()).isZero();
     JsonNode report = new ObjectMapper().readTree(json.out());
     assertThat(report.get("verified").asBoolean()).isTrue();
+    assertThat(report.get("revisions").get(0).get("changes")).isEmpty();
+    assertThat(report.get("revisions"))
+        .anySatisfy(
+            r ->
+                assertThat(r.get("changes"))
+                    .extracting(c -> c.get("kind").asText() + " " + c.get("to").asText())
+                    .contains("STATUS CONSENSUS", "VOICE_ADDED 1.1582"));
     assertThat(report.get("auditedRevision").asInt()).isEqualTo(revision);
     assertThat(report.get("voices"))
         .hasSize(2)
@@ -293,7 +304,7 @@ class OperatorCommandsTest {
     assertThat(rates.code()).as(rates.err()).isZero();
     assertThat(rates.out())
         .startsWith("EUR rates on " + day + ": ")
-        .containsPattern("\\nUSD +1\\.1582 +CONSENSUS +2 +0 +[0-9]+ ");
+        .containsPattern("\\nUSD +1\\.1582 +CONSENSUS +2 +0\\.00 +[0-9]+\\n");
     Result noBase =
         run(
             (out, err) -> new RatesCommand(Map::of, out, err),
@@ -525,6 +536,47 @@ class OperatorCommandsTest {
                               .as(name + " is named by README.md or ops/ but no app exports it")
                               .isTrue());
             });
+
+    // beta has no quota, no API key and no failover chain: its series exist all the same, at zero
+    LocalPipeline.RunningApp extractor =
+        up.pipeline().apps().stream()
+            .filter(a -> a.name().equals("extractor-app"))
+            .findFirst()
+            .orElseThrow();
+    String scrape = scrape(extractor.ops().port());
+    assertThat(series(scrape, "makerates_extractor_quota_used", "source=\"beta\""))
+        .containsExactly("0.0");
+    assertThat(
+            series(scrape, "makerates_extractor_quota_limit", "source=\"beta\"", "period=\"none\""))
+        .containsExactly("0.0");
+    assertThat(series(scrape, "makerates_extractor_previous_key_used_total", "source=\"beta\""))
+        .containsExactly("0.0");
+    assertThat(
+            series(
+                scrape,
+                "makerates_extractor_failovers_total",
+                "from=\"beta\"",
+                "to=\"none\"",
+                "reason=\"quota_spent\""))
+        .containsExactly("0.0");
+    assertThat(
+            series(
+                scrape,
+                "makerates_extractor_failovers_total",
+                "from=\"alpha\"",
+                "to=\"beta\"",
+                "reason=\"quota_spent\""))
+        .containsExactly("0.0");
+  }
+
+  /** The values of a metric's series whose labels include all of {@code labels}. */
+  private static List<String> series(String scrape, String name, String... labels) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith(name + "{"))
+        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+        .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+        .toList();
   }
 
   private static String scrape(int port) throws Exception {

@@ -168,6 +168,55 @@ final class RealFormatBronze {
   }
 
   /**
+   * The Czech National Bank's daily JSON: CZK per {@code amount} units with three decimals, the
+   * trailing zero kept (24.170 CZK per EUR, 15.123 CZK per 100 JPY, 22.345 CZK per USD).
+   */
+  static BronzeExtraction czechNationalBank(LocalDate day, Instant at, UUID id) {
+    String body =
+        """
+        {"rates":[\
+        {"validFor":"%1$s","order":50,"country":"EMU","currency":"euro","amount":1,"currencyCode":"EUR","rate":24.170},\
+        {"validFor":"%1$s","order":50,"country":"Japan","currency":"yen","amount":100,"currencyCode":"JPY","rate":15.123},\
+        {"validFor":"%1$s","order":50,"country":"USA","currency":"dollar","amount":1,"currencyCode":"USD","rate":22.345}]}
+        """
+            .formatted(day);
+    return bronze(
+        "cnb",
+        "cnb",
+        "https://api.cnb.cz/cnbapi/exrates/daily?date=" + day + "&lang=EN",
+        body,
+        "application/json",
+        at,
+        id);
+  }
+
+  /**
+   * The Bank of Russia's XML_daily: RUB per {@code Nominal} units with a decimal comma, dated the
+   * day after the setting day it is filed under.
+   */
+  static BronzeExtraction bankOfRussia(LocalDate day, Instant at, UUID id) {
+    String body =
+        "<?xml version=\"1.0\" encoding=\"windows-1251\"?><ValCurs Date=\""
+            + DateTimeFormatter.ofPattern("dd.MM.yyyy").format(day.plusDays(1))
+            + "\" name=\"Foreign Currency Market\">"
+            + "<Valute ID=\"R01239\"><NumCode>978</NumCode><CharCode>EUR</CharCode><Nominal>1</Nominal>"
+            + "<Name>Euro</Name><Value>101,2030</Value></Valute>"
+            + "<Valute ID=\"R01820\"><NumCode>392</NumCode><CharCode>JPY</CharCode><Nominal>100</Nominal>"
+            + "<Name>Yen</Name><Value>62,8100</Value></Valute>"
+            + "<Valute ID=\"R01235\"><NumCode>840</NumCode><CharCode>USD</CharCode><Nominal>1</Nominal>"
+            + "<Name>US Dollar</Name><Value>93,4500</Value></Valute></ValCurs>";
+    return bronze(
+        "cbr",
+        "cbr",
+        "https://www.cbr.ru/scripts/XML_daily.asp?date_req="
+            + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(day.plusDays(1)),
+        body,
+        "application/xml",
+        at,
+        id);
+  }
+
+  /**
    * {@code bps} basis points away from {@code rate}, six significant digits as the sources send.
    */
   private static BigDecimal shift(BigDecimal rate, int bps) {

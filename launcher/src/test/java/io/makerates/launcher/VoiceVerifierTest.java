@@ -13,6 +13,7 @@ import io.makerates.streams.BronzeValidator;
 import io.makerates.streams.IndependenceGroups;
 import io.makerates.streams.Parsers;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,9 +42,65 @@ class VoiceVerifierTest {
         verifier.check(DAY, voice(bronze, storedByStreamsApp(bronze, "USD")), record(bronze));
 
     assertThat(check.verified()).as(check.checks().toString()).isTrue();
-    assertThat(check.arithmetic()).startsWith("EUR→USD = CAD→USD / CAD→EUR = ");
+    // the Bank of Canada sends CAD per X: its own figures, not the parser's 34-digit inverses
+    assertThat(check.arithmetic()).startsWith("EUR→USD = CAD per EUR / CAD per USD = ");
+    assertThat(value(check)).doesNotContain("not literally").contains("(CAD per USD)");
     assertThat(check.bronze().providerBase()).isEqualTo("CAD");
     assertThat(check.bronze().bodySha256()).isEqualTo(bronze.getResponse().getSha256());
+  }
+
+  /**
+   * The Czech National Bank quotes CZK per {@code amount} units: the audit shows those figures as
+   * the body has them (trailing zero, per 100 JPY) where each stands, and the arithmetic on them
+   * gives the stored value.
+   */
+  @Test
+  void aHomeQuotingBanksFiguresAreShownAsTheBodyHasThem() {
+    BronzeExtraction bronze = RealFormatBronze.czechNationalBank(DAY, AT, UUID.randomUUID());
+    BigDecimal usd = storedByStreamsApp(bronze, "USD");
+    VoiceCheck dollar = verifier.check(DAY, voice(bronze, "EUR/USD", usd), record(bronze));
+    assertThat(dollar.verified()).as(dollar.checks().toString()).isTrue();
+    assertThat(dollar.arithmetic())
+        .isEqualTo(
+            "EUR→USD = CZK per EUR / CZK per USD = 24.170 / 22.345 = "
+                + usd.toPlainString()
+                + " (20 significant digits, half-even)");
+    assertThat(usd)
+        .isEqualByComparingTo(
+            new BigDecimal("24.170").divide(new BigDecimal("22.345"), new MathContext(20)));
+    String body = body(bronze);
+    assertThat(value(dollar))
+        .contains(
+            "24.170 at character " + body.indexOf("24.170") + " of the body (CZK per EUR)",
+            "22.345 at character " + body.indexOf("22.345") + " of the body (CZK per USD)")
+        .doesNotContain("not literally");
+
+    BigDecimal yen = storedByStreamsApp(bronze, "JPY");
+    VoiceCheck jpy = verifier.check(DAY, voice(bronze, "EUR/JPY", yen), record(bronze));
+    assertThat(jpy.verified()).isTrue();
+    assertThat(jpy.arithmetic())
+        .isEqualTo(
+            "EUR→JPY = CZK per EUR / CZK per 100 JPY × 100 = 24.170 / 15.123 × 100 = "
+                + yen.toPlainString()
+                + " (20 significant digits, half-even)");
+    assertThat(value(jpy)).contains("15.123 at character", "(CZK per 100 JPY)");
+
+    BigDecimal koruna = storedByStreamsApp(bronze, "CZK");
+    VoiceCheck czk = verifier.check(DAY, voice(bronze, "EUR/CZK", koruna), record(bronze));
+    assertThat(czk.verified()).isTrue();
+    assertThat(czk.arithmetic()).isEqualTo("EUR→CZK = CZK per EUR = 24.170 = 24.17");
+  }
+
+  @Test
+  void aFigureWithADecimalCommaIsFoundAsTheBodyHasIt() {
+    BronzeExtraction bronze = RealFormatBronze.bankOfRussia(DAY, AT, UUID.randomUUID());
+    BigDecimal usd = storedByStreamsApp(bronze, "USD");
+    VoiceCheck check = verifier.check(DAY, voice(bronze, "EUR/USD", usd), record(bronze));
+
+    assertThat(check.verified()).as(check.checks().toString()).isTrue();
+    assertThat(check.arithmetic())
+        .startsWith("EUR→USD = RUB per EUR / RUB per USD = 101,2030 / 93,4500 = ");
+    assertThat(value(check)).contains("101,2030 at character", "93,4500 at character");
   }
 
   @Test
@@ -143,9 +200,21 @@ class VoiceVerifierTest {
             .getRate());
   }
 
+  private static String value(VoiceCheck check) {
+    return check.checks().stream()
+        .filter(c -> c.name().equals("value"))
+        .findFirst()
+        .orElseThrow()
+        .detail();
+  }
+
   private static RateTrail.Voice voice(BronzeExtraction bronze, BigDecimal value) {
+    return voice(bronze, "EUR/" + (value.compareTo(BigDecimal.TEN) > 0 ? "JPY" : "USD"), value);
+  }
+
+  private static RateTrail.Voice voice(BronzeExtraction bronze, String leg, BigDecimal value) {
     return new RateTrail.Voice(
-        "EUR/" + (value.compareTo(BigDecimal.TEN) > 0 ? "JPY" : "USD"),
+        leg,
         bronze.getSourceId(),
         bronze.getSourceId().toUpperCase(),
         value,

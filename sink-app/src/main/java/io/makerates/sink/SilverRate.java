@@ -24,7 +24,8 @@ record SilverRate(
   /**
    * One source's observation behind a revision, accepted or rejected by the consensus; {@code leg}
    * is the EUR-pivot pair it quoted (a cross rate has two); {@code flag} what the history or peg
-   * check found on it, if anything.
+   * check found on it, if anything; {@code providerBase} the base its answer came in (null from
+   * writers before it was recorded).
    */
   record Lineage(
       String leg,
@@ -37,5 +38,6 @@ record SilverRate(
       String bronzeTopic,
       int bronzePartition,
       long bronzeOffset,
-      String flag) {}
+      String flag,
+      String providerBase) {}
 }

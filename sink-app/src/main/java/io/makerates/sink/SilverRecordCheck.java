@@ -112,7 +112,8 @@ final class SilverRecordCheck {
               c.getBronze().getTopic(),
               c.getBronze().getPartition(),
               c.getBronze().getOffset(),
-              c.getFlag()));
+              c.getFlag(),
+              c.getProviderBase()));
     }
     return new SilverRate(
         value.getDate(),

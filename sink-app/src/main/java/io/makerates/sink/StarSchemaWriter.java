@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
@@ -43,23 +41,6 @@ final class StarSchemaWriter {
         lineage_bronze_partition integer[], lineage_bronze_offset bigint[], flags text[] DEFAULT '{}',
         lineage_flag text[]
       ) ON COMMIT DELETE ROWS;
-      """;
-
-  // in sorted order, so that writers adding the same new dates or sources at once wait for each
-  // other, never deadlock
-  private static final String ENSURE_DATES =
-      """
-      INSERT INTO dim_date
-      SELECT r.* FROM (SELECT DISTINCT d FROM unnest(?::date[]) d ORDER BY d) s, LATERAL dim_date_row(s.d) r
-      ON CONFLICT DO NOTHING
-      """;
-
-  // sources the seed data does not know yet still get their lineage stored
-  private static final String ENSURE_SOURCES =
-      """
-      INSERT INTO dim_source (source_id, name, independence_group)
-      SELECT DISTINCT ON (id) id, id, grp FROM unnest(?::text[], ?::text[]) AS s(id, grp) ORDER BY id
-      ON CONFLICT DO NOTHING
       """;
 
   // A revision and its lineage are one row: a replayed revision adds nothing, and its lineage
@@ -169,7 +150,7 @@ final class StarSchemaWriter {
    */
   void write(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets)
       throws SQLException {
-    ensureDimensions(rates);
+    DimensionRows.ensure(dataSource, rates);
     writeRows(rates, nextOffsets);
   }
 
@@ -188,39 +169,6 @@ final class StarSchemaWriter {
         throw e;
       } finally {
         connection.setAutoCommit(true);
-      }
-    }
-  }
-
-  /**
-   * Adds the dates and sources of the rates to dim_date and dim_source, committed on their own:
-   * they are facts about the calendar and the sources, true whether or not the rates that name them
-   * are stored yet. Committing them first keeps the writers of other partitions from queueing
-   * behind this transaction for the same new days.
-   */
-  private void ensureDimensions(Collection<SilverRate> rates) throws SQLException {
-    if (rates.isEmpty()) {
-      return;
-    }
-    Set<LocalDate> dates = new TreeSet<>();
-    Map<String, String> sources = new TreeMap<>();
-    for (SilverRate r : rates) {
-      dates.add(r.date());
-      for (SilverRate.Lineage c : r.contributions()) {
-        sources.putIfAbsent(c.sourceId(), c.independenceGroup());
-      }
-    }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ensureDates = connection.prepareStatement(ENSURE_DATES);
-        PreparedStatement ensureSources = connection.prepareStatement(ENSURE_SOURCES)) {
-      connection.setAutoCommit(true);
-      ensureDates.setArray(
-          1, connection.createArrayOf("date", dates.stream().map(LocalDate::toString).toArray()));
-      ensureDates.executeUpdate();
-      if (!sources.isEmpty()) {
-        ensureSources.setArray(1, connection.createArrayOf("text", sources.keySet().toArray()));
-        ensureSources.setArray(2, connection.createArrayOf("text", sources.values().toArray()));
-        ensureSources.executeUpdate();
       }
     }
   }

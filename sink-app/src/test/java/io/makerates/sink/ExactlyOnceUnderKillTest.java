@@ -96,14 +96,14 @@ class ExactlyOnceUnderKillTest {
           "SEK", "NOK", "PLN", "TRY", "ZAR", "THB", "ILS");
   private static final int MAX_REVISIONS = 14;
 
-  /** nbp is not in the V2 seed: the sink adds it to dim_source on the fly. */
+  /** nbp-mirror is in no seed: the sink adds it to dim_source on the fly. */
   private static final List<String[]> SOURCES =
       List.of(
           new String[] {"ecb", "ECB"},
           new String[] {"frankfurter", "ECB"},
           new String[] {"exchangerate-api", "ERAPI"},
           new String[] {"boc", "BOC"},
-          new String[] {"nbp", "NBP"});
+          new String[] {"nbp-mirror", "NBP"});
 
   private static final int RECORDS_PER_TRANSACTION = 1_000;
 

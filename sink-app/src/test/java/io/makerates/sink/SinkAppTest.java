@@ -135,6 +135,49 @@ class SinkAppTest {
         .isEqualTo(before);
   }
 
+  /**
+   * A source no seed knows, asked for another base than its type's (MAKERATES_SOURCE_<ID>_BASE),
+   * gets its dim_source row with the base its answers came in; a later answer in another base moves
+   * it, and a voice from a writer that did not record the base, or a code that is no currency,
+   * leaves it as it is.
+   */
+  @Test
+  void aSourceGetsTheBaseItsAnswersCameInRecordedInItsDimension() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 17);
+    Contribution usd =
+        Contribution.newBuilder(contribution("frankfurter-usd", "ECB", "1.09", 21))
+            .setProviderBase("USD")
+            .build();
+    ConsensusRate rate = rate(day, "EUR", "USD", "1.09", 1);
+    rate.setContributions(List.of(usd, contribution("ecb", "ECB", "1.09", 22)));
+    awaitStored(send(rate));
+    String base = "SELECT base_currency FROM dim_source WHERE source_id = 'frankfurter-usd'";
+    assertThat(rows(db, base)).containsExactly("USD");
+    assertThat(rows(db, "SELECT base_currency FROM dim_source WHERE source_id = 'ecb'"))
+        .containsExactly("EUR");
+
+    ConsensusRate unrecorded = rate(day, "EUR", "GBP", "0.85", 1);
+    unrecorded.setContributions(
+        List.of(
+            contribution("frankfurter-usd", "ECB", "0.85", 23),
+            Contribution.newBuilder(contribution("ecb", "ECB", "0.85", 24))
+                .setProviderBase("XYZ")
+                .build()));
+    awaitStored(send(unrecorded));
+    assertThat(rows(db, base)).containsExactly("USD");
+    assertThat(rows(db, "SELECT base_currency FROM dim_source WHERE source_id = 'ecb'"))
+        .containsExactly("EUR");
+
+    ConsensusRate chf = rate(day, "EUR", "CHF", "0.95", 1);
+    chf.setContributions(
+        List.of(
+            Contribution.newBuilder(contribution("frankfurter-usd", "ECB", "0.95", 25))
+                .setProviderBase("CHF")
+                .build()));
+    awaitStored(send(chf));
+    assertThat(rows(db, base)).containsExactly("CHF");
+  }
+
   @Test
   void aRevisionPublishedAgainUnderTheSameNumberIsStoredAsItsLatestRecord() throws Exception {
     LocalDate day = LocalDate.of(2025, 3, 12);

@@ -124,8 +124,20 @@ class StarSchemaMigrationTest {
         .containsExactly("BGN|2026-01-01|EUR", "HRK|2023-01-01|EUR", "VEF|2018-08-20|VES");
     assertThat((Long) single("SELECT count(*) FROM dim_currency WHERE retired_on IS NULL"))
         .isGreaterThan(170L);
-    assertThat(rows("SELECT source_id || ':' || independence_group FROM dim_source ORDER BY 1"))
-        .containsExactly("boc:BOC", "ecb:ECB", "exchangerate-api:ERAPI", "frankfurter:ECB");
+    assertThat(
+            rows(
+                "SELECT source_id || ':' || independence_group || ':' || base_currency FROM dim_source"
+                    + " ORDER BY 1"))
+        .containsExactly(
+            "bnr:BNR:RON",
+            "boc:BOC:CAD",
+            "boe:BOE:GBP",
+            "cbr:CBR:RUB",
+            "cnb:CNB:CZK",
+            "ecb:ECB:EUR",
+            "exchangerate-api:ERAPI:USD",
+            "frankfurter:ECB:EUR",
+            "nbp:NBP:PLN");
   }
 
   @Test

@@ -297,7 +297,8 @@ public final class Consensus {
                     !refused.containsKey(v),
                     refused.get(v),
                     null,
-                    findings.get(v)))
+                    findings.get(v),
+                    null)) // the answer's base is added by ProviderBases as the rate is published
         .toList();
   }
 }

@@ -57,7 +57,11 @@ final class ConsensusProcessor
     if (step.stateChanged()) {
       store.put(date, step.state());
     }
-    for (ConsensusRate rate : step.changed()) {
+    for (ConsensusRate decided : step.changed()) {
+      ConsensusRate rate =
+          step.state() == null
+              ? decided
+              : ProviderBases.named(decided, step.state().getObservations());
       metrics.published(rate.getStatus().name());
       for (io.makerates.schema.Contribution c : rate.getContributions()) {
         if (!c.getAccepted() || c.getFlag() != null) {

@@ -26,7 +26,12 @@ public final class AuditJson {
     root.put("verified", report.verified());
     trail.current().ifPresentOrElse(c -> root.set("fact", revision(c)), () -> root.putNull("fact"));
     ArrayNode revisions = root.putArray("revisions");
-    trail.revisions().forEach(r -> revisions.add(revision(r)));
+    for (RateTrail.Revision r : trail.revisions()) {
+      ObjectNode revision = revision(r);
+      // what changed against the revision before: kind, the voice (source, leg), from, to, detail
+      revision.set("changes", MAPPER.valueToTree(trail.changesOf(r.number())));
+      revisions.add(revision);
+    }
     root.put("auditedRevision", trail.audited().number());
     ArrayNode voices = root.putArray("voices");
     for (VoiceCheck check : report.voices()) {

@@ -6,9 +6,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Audits one rate: its trail from the star schema, then each voice checked against the bronze
@@ -34,14 +41,15 @@ public final class RateAudit {
   }
 
   private final Connection database;
-  private final String bootstrapServers;
-  private final Deserializer<BronzeExtraction> bronzeValues;
+  private final CompletableFuture<BronzeLookup> bronze;
 
-  public RateAudit(
-      Connection database, String bootstrapServers, Deserializer<BronzeExtraction> bronzeValues) {
+  /**
+   * @param bronze the bronze reader, being started while the trail is read from the database (a
+   *     Kafka client and the registry's serde take about as long to start as the queries take)
+   */
+  public RateAudit(Connection database, CompletableFuture<BronzeLookup> bronze) {
     this.database = database;
-    this.bootstrapServers = bootstrapServers;
-    this.bronzeValues = bronzeValues;
+    this.bronze = bronze;
   }
 
   public Report audit(LocalDate date, String base, String quote, TrailQuery.Selection selection)
@@ -49,15 +57,39 @@ public final class RateAudit {
     RateTrail trail = new TrailQuery(database).load(date, base, quote, selection);
     VoiceVerifier verifier = new VoiceVerifier();
     List<VoiceCheck> checks = new ArrayList<>();
-    try (BronzeLookup bronze = new BronzeLookup(bootstrapServers, bronzeValues)) {
-      for (RateTrail.Voice voice : trail.voices()) {
-        checks.add(
-            verifier.check(
-                date,
-                voice,
-                bronze.read(voice.bronzeTopic(), voice.bronzePartition(), voice.bronzeOffset())));
+    // in the order of the records, so that the reader moves forward through each partition; one
+    // thread reads the next record while this one checks the body of the last
+    List<RateTrail.Voice> byRecord =
+        trail.voices().stream()
+            .sorted(
+                Comparator.comparing(RateTrail.Voice::bronzeTopic)
+                    .thenComparingInt(RateTrail.Voice::bronzePartition)
+                    .thenComparingLong(RateTrail.Voice::bronzeOffset))
+            .toList();
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "makerates-audit-bronze");
+              t.setDaemon(true);
+              return t;
+            });
+    Map<RateTrail.Voice, VoiceCheck> checked = new HashMap<>();
+    try {
+      List<CompletableFuture<Optional<ConsumerRecord<String, BronzeExtraction>>>> reads =
+          new ArrayList<>();
+      for (RateTrail.Voice v : byRecord) {
+        reads.add(
+            bronze.thenApplyAsync(
+                lookup -> lookup.read(v.bronzeTopic(), v.bronzePartition(), v.bronzeOffset()),
+                reader));
       }
+      for (int i = 0; i < byRecord.size(); i++) {
+        checked.put(byRecord.get(i), verifier.check(date, byRecord.get(i), reads.get(i).join()));
+      }
+    } finally {
+      reader.shutdown();
     }
+    trail.voices().forEach(v -> checks.add(checked.get(v)));
     return new Report(trail, checks);
   }
 
@@ -93,6 +125,13 @@ public final class RateAudit {
           r.status(),
           r.sourceCount(),
           r.number() == audited.number() ? "   <- audited" : "");
+      for (RevisionChanges.Change change : trail.changesOf(r.number())) {
+        out.printf("       %s%n", change.detail());
+      }
+      if (r.number() != trail.revisions().get(0).number()
+          && trail.changesOf(r.number()).isEmpty()) {
+        out.println("       no change of value, status, flags or voices recorded");
+      }
     }
     out.printf("voices of revision %d%n", audited.number());
     for (VoiceCheck check : report.voices()) {

@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What the star schema says about one rate: the fact row as it stands, every revision the sink
- * recorded, and the voices of the revision under audit, each with the bronze coordinates of the
- * answer it came from.
+ * recorded with what changed against the one before, and the voices of the revision under audit,
+ * each with the bronze coordinates of the answer it came from.
  */
 public record RateTrail(
     LocalDate date,
@@ -19,11 +20,18 @@ public record RateTrail(
     Optional<Revision> current,
     List<Revision> revisions,
     Revision audited,
-    List<Voice> voices) {
+    List<Voice> voices,
+    Map<Integer, List<RevisionChanges.Change>> changes) {
 
   public RateTrail {
     revisions = List.copyOf(revisions);
     voices = List.copyOf(voices);
+    changes = Map.copyOf(changes);
+  }
+
+  /** What changed from the revision before; empty for the first. */
+  public List<RevisionChanges.Change> changesOf(int revision) {
+    return changes.getOrDefault(revision, List.of());
   }
 
   public String pair() {

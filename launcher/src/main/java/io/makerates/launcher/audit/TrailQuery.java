@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -106,6 +108,7 @@ public final class TrailQuery {
               .findFirst()
               .orElse(revisions.get(revisions.size() - 1));
     }
+    Map<Integer, List<RateTrail.Voice>> lineage = voices(date, base, quote);
     return new RateTrail(
         date,
         base,
@@ -113,7 +116,26 @@ public final class TrailQuery {
         current,
         revisions,
         audited,
-        voices(date, base, quote, audited.number()));
+        lineage.getOrDefault(audited.number(), List.of()),
+        changes(revisions, lineage));
+  }
+
+  /** For each revision after the first, what changed against the one before it. */
+  private static Map<Integer, List<RevisionChanges.Change>> changes(
+      List<RateTrail.Revision> revisions, Map<Integer, List<RateTrail.Voice>> lineage) {
+    Map<Integer, List<RevisionChanges.Change>> changes = new TreeMap<>();
+    for (int i = 1; i < revisions.size(); i++) {
+      RateTrail.Revision before = revisions.get(i - 1);
+      RateTrail.Revision after = revisions.get(i);
+      changes.put(
+          after.number(),
+          RevisionChanges.between(
+              before,
+              lineage.getOrDefault(before.number(), List.of()),
+              after,
+              lineage.getOrDefault(after.number(), List.of())));
+    }
+    return changes;
   }
 
   private Optional<RateTrail.Revision> current(LocalDate date, String base, String quote)
@@ -146,32 +168,33 @@ public final class TrailQuery {
     return out;
   }
 
-  private List<RateTrail.Voice> voices(LocalDate date, String base, String quote, int revision)
+  /** The voices of every revision of the rate, by revision: one query for the whole trail. */
+  private Map<Integer, List<RateTrail.Voice>> voices(LocalDate date, String base, String quote)
       throws SQLException {
-    List<RateTrail.Voice> out = new ArrayList<>();
+    Map<Integer, List<RateTrail.Voice>> out = new TreeMap<>();
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT leg, source_id, independence_group, value, accepted, rejection_reason, flag, extraction_id,"
-                + " bronze_topic, bronze_partition, bronze_offset FROM v_rate_lineage"
-                + " WHERE rate_date = ? AND base = ? AND quote = ? AND revision = ? ORDER BY leg, source_id")) {
+            "SELECT revision, leg, source_id, independence_group, value, accepted, rejection_reason, flag,"
+                + " extraction_id, bronze_topic, bronze_partition, bronze_offset FROM v_rate_lineage"
+                + " WHERE rate_date = ? AND base = ? AND quote = ? ORDER BY revision, leg, source_id")) {
       bind(ps, date, base, quote);
-      ps.setInt(4, revision);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String leg = rs.getString("leg");
-          out.add(
-              new RateTrail.Voice(
-                  "unrecorded".equals(leg) ? base + "/" + quote : leg,
-                  rs.getString("source_id"),
-                  rs.getString("independence_group"),
-                  rs.getBigDecimal("value"),
-                  rs.getBoolean("accepted"),
-                  rs.getString("rejection_reason"),
-                  rs.getString("flag"),
-                  rs.getObject("extraction_id", UUID.class),
-                  rs.getString("bronze_topic"),
-                  rs.getInt("bronze_partition"),
-                  rs.getLong("bronze_offset")));
+          out.computeIfAbsent(rs.getInt("revision"), r -> new ArrayList<>())
+              .add(
+                  new RateTrail.Voice(
+                      "unrecorded".equals(leg) ? base + "/" + quote : leg,
+                      rs.getString("source_id"),
+                      rs.getString("independence_group"),
+                      rs.getBigDecimal("value"),
+                      rs.getBoolean("accepted"),
+                      rs.getString("rejection_reason"),
+                      rs.getString("flag"),
+                      rs.getObject("extraction_id", UUID.class),
+                      rs.getString("bronze_topic"),
+                      rs.getInt("bronze_partition"),
+                      rs.getLong("bronze_offset")));
         }
       }
     }

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -41,6 +43,12 @@ public final class VoiceVerifier {
               new BigDecimal("1E-30"), new BigDecimal("1E30"), Integer.MAX_VALUE),
           io.makerates.runtime.currency.CurrencyTable.iso4217());
 
+  // by bronze coordinates (a record there never changes): the voices of one answer (a range of
+  // three years, say) read and search its body once, not once per voice
+  private final Map<String, BronzeValidator.Validation> validations = new HashMap<>();
+  private final Map<String, BodyFigures> figures = new HashMap<>();
+  private final Map<String, String> bodyHashes = new HashMap<>();
+
   public VoiceCheck check(
       LocalDate date,
       RateTrail.Voice voice,
@@ -60,7 +68,10 @@ public final class VoiceVerifier {
     BronzeExtraction bronze = found.get().value();
     HttpResponseRecord response = bronze.getResponse();
     byte[] body = response == null ? null : bytes(response.getBody());
-    String bodySha = body == null ? null : Checksums.sha256Hex(body);
+    String bodySha =
+        body == null
+            ? null
+            : bodyHashes.computeIfAbsent(coordinates(found.get()), k -> Checksums.sha256Hex(body));
     checks.add(new VoiceCheck.Check("bronze record", true, "found at " + at));
     checks.add(
         new VoiceCheck.Check(
@@ -98,7 +109,7 @@ public final class VoiceVerifier {
                   + " was recorded at extraction: the raw answer was altered after it was received"));
     } else {
       checks.add(new VoiceCheck.Check("sha256", true, bodySha + " as recorded at extraction"));
-      Derived derived = derive(date, voice, bronze, found.get());
+      Derived derived = derive(date, voice, bronze, found.get(), body);
       providerBase = derived.providerBase();
       arithmetic = derived.arithmetic();
       if (derived.value() == null) {
@@ -115,7 +126,7 @@ public final class VoiceVerifier {
                     + voice.value().toPlainString()
                     + (same ? "" : ": the stored value is not what the body says")
                     + "; "
-                    + derived.foundInBody(body)));
+                    + derived.foundInBody()));
       }
     }
     VoiceCheck.Bronze summary =
@@ -133,28 +144,18 @@ public final class VoiceVerifier {
   }
 
   /**
-   * What the body gives for the voice's leg on the date, with the arithmetic, or why it gives
-   * nothing.
+   * What the body gives for the voice's leg on the date, with the arithmetic and where its figures
+   * stand in the body, or why it gives nothing.
    */
   private record Derived(
-      BigDecimal value,
-      String providerBase,
-      String arithmetic,
-      List<String> figures,
-      String problem) {
+      BigDecimal value, String providerBase, Arithmetic.Explained explained, String problem) {
 
-    String foundInBody(byte[] body) {
-      String text = new String(body, StandardCharsets.UTF_8);
-      List<String> notes = new ArrayList<>();
-      for (String figure : figures) {
-        int index = text.indexOf(figure);
-        notes.add(
-            index >= 0
-                ? figure + " at character " + index + " of the body"
-                : figure
-                    + " not literally in the body (the parser derives it from the provider's own figure)");
-      }
-      return String.join("; ", notes);
+    String arithmetic() {
+      return explained == null ? null : explained.text();
+    }
+
+    String foundInBody() {
+      return String.join("; ", explained.notes());
     }
   }
 
@@ -162,11 +163,14 @@ public final class VoiceVerifier {
       LocalDate date,
       RateTrail.Voice voice,
       BronzeExtraction bronze,
-      ConsumerRecord<String, BronzeExtraction> record) {
+      ConsumerRecord<String, BronzeExtraction> record,
+      byte[] body) {
     BronzeCoordinates at =
         new BronzeCoordinates(record.topic(), record.partition(), record.offset());
     BronzeValidator.Validation validation =
-        validator.validate(bronze, at, Instant.ofEpochMilli(record.timestamp()));
+        validations.computeIfAbsent(
+            coordinates(record),
+            k -> validator.validate(bronze, at, Instant.ofEpochMilli(record.timestamp())));
     String quote = voice.legQuote();
     Optional<RateObservations> day =
         validation.observations().stream().filter(o -> o.getDate().equals(date)).findFirst();
@@ -181,7 +185,6 @@ public final class VoiceVerifier {
           null,
           null,
           null,
-          List.of(),
           "reading the body again gives no " + voice.leg() + " on " + date + " (" + why + ")");
     }
     RateObservations observations = day.get();
@@ -189,60 +192,34 @@ public final class VoiceVerifier {
     Optional<Observation> leg =
         observations.getRates().stream().filter(o -> o.getQuote().equals(quote)).findFirst();
     if (leg.isEmpty()) {
-      return new Derived(
-          null, base, null, List.of(), "the body holds no " + voice.leg() + " on " + date);
+      return new Derived(null, base, null, "the body holds no " + voice.leg() + " on " + date);
     }
     BigDecimal value = new BigDecimal(leg.get().getRate());
-    String provider = leg.get().getProviderRate();
-    if (PIVOT.equals(base)) {
-      return new Derived(
-          value,
-          base,
-          "EUR→" + quote + " = " + provider + " as sent by the source (base EUR)",
-          List.of(provider),
-          null);
-    }
     String baseToEur =
         observations.getRates().stream()
             .filter(o -> o.getQuote().equals(base))
             .findFirst()
             .map(Observation::getProviderRate)
             .orElse("?");
-    if (quote.equals(base)) {
-      return new Derived(
-          value,
-          base,
-          "EUR→"
-              + quote
-              + " = 1 / "
-              + base
-              + "→EUR = 1 / "
-              + baseToEur
-              + " = "
-              + value.toPlainString(),
-          List.of(baseToEur),
-          null);
-    }
+    BodyFigures figures =
+        this.figures.computeIfAbsent(
+            coordinates(record),
+            k -> new BodyFigures(new String(body, StandardCharsets.UTF_8), date));
     return new Derived(
         value,
         base,
-        "EUR→"
-            + quote
-            + " = "
-            + base
-            + "→"
-            + quote
-            + " / "
-            + base
-            + "→EUR = "
-            + provider
-            + " / "
-            + baseToEur
-            + " = "
-            + value.toPlainString()
-            + " (20 significant digits, half-even)",
-        List.of(provider, baseToEur),
+        Arithmetic.explain(
+            base,
+            quote,
+            quote.equals(base) ? null : leg.get().getProviderRate(),
+            PIVOT.equals(base) ? null : baseToEur,
+            value,
+            figures),
         null);
+  }
+
+  private static String coordinates(ConsumerRecord<String, BronzeExtraction> record) {
+    return record.topic() + "/" + record.partition() + "@" + record.offset();
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

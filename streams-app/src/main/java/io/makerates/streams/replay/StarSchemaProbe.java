@@ -12,18 +12,10 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What a replay reads of the star schema: how far the sink has stored a topic (its offsets live in
- * PostgreSQL, in the same transaction as the rows) and, at the end, row counts and a checksum of
- * fact_rate that a second replay must reproduce.
+ * PostgreSQL, in the same transaction as the rows) and, at the end, row counts and the {@link
+ * FactChecksum} of fact_rate that a second replay must reproduce.
  */
 final class StarSchemaProbe {
-
-  /** fact_rate in key order, every column but the time it was written. */
-  static final String FACT_CHECKSUM =
-      """
-      SELECT count(*), md5(coalesce(string_agg(concat_ws('|', date_key, base, quote, rate, status, derived, source_count,
-             spread_bps, confidence_low, confidence_high, revision), E'\\n' ORDER BY date_key, base, quote), ''))
-      FROM fact_rate
-      """;
 
   /** The star schema's size after a replay. */
   record Tables(
@@ -69,16 +61,10 @@ final class StarSchemaProbe {
   Tables tables() throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
-      long facts;
-      String checksum;
-      try (ResultSet rs = s.executeQuery(FACT_CHECKSUM)) {
-        rs.next();
-        facts = rs.getLong(1);
-        checksum = rs.getString(2);
-      }
+      FactChecksum.Result facts = FactChecksum.of(c);
       return new Tables(
-          facts,
-          checksum,
+          facts.rows(),
+          facts.md5(),
           count(s, "fact_rate_history"),
           count(s, "fact_rate_contribution"),
           count(s, "latest_rate"));
