@@ -134,6 +134,9 @@ public final class StageTally implements AutoCloseable {
     if (all.equals(assigned)) {
       return assigned;
     }
+    // assigned before its offsets are asked: the client otherwise warns of answers for partitions
+    // it does not hold
+    consumer.assign(all);
     Map<TopicPartition, Long> end = consumer.endOffsets(all, Duration.ofSeconds(5));
     boolean stale =
         all.stream().anyMatch(tp -> counts.positions.getOrDefault(key(tp), 0L) > end.get(tp));
@@ -144,7 +147,6 @@ public final class StageTally implements AutoCloseable {
       counts.sources.clear();
       counts.positions.clear();
     }
-    consumer.assign(all);
     Map<TopicPartition, Long> beginning = consumer.beginningOffsets(all, Duration.ofSeconds(5));
     for (TopicPartition tp : all) {
       long from = counts.positions.getOrDefault(key(tp), 0L);
