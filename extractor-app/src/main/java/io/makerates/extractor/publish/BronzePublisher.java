@@ -91,7 +91,9 @@ public final class BronzePublisher implements BronzeSink, AutoCloseable {
       broken = e.getClass().getSimpleName() + ": " + e.getMessage();
       throw new IllegalStateException(
           "bronze record " + record.getExtractionId() + " not written: " + broken, e);
-    } catch (KafkaException | ExecutionException e) {
+    } catch (RuntimeException | ExecutionException e) {
+      // anything else (a broker error, a schema registry that does not answer the serializer)
+      // leaves this attempt's transaction open: abort it, or every later attempt fails to begin one
       abort();
       throw new IllegalStateException(
           "bronze record " + record.getExtractionId() + " not written: " + e.getMessage(), e);
