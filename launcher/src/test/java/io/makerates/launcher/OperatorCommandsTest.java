@@ -254,7 +254,14 @@ class OperatorCommandsTest {
                           stackDir.toString());
                   return r.code() == 0 ? r.out() : r.err();
                 },
-                text -> text.contains("sink-app       ready") && text.contains("lag 0"));
+                // each app's lag shows once its consumer has fetched: both, not the first of them
+                text ->
+                    java.util.regex.Pattern.compile("streams-app +ready +lag 0 ")
+                            .matcher(text)
+                            .find()
+                        && java.util.regex.Pattern.compile("sink-app +ready +lag 0 ")
+                            .matcher(text)
+                            .find());
 
     assertThat(shown)
         .contains(

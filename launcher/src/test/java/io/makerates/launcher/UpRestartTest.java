@@ -55,9 +55,15 @@ class UpRestartTest {
 
   @BeforeEach
   void makeTheDataFolder() throws Exception {
-    // not under the OS temp folder: Kafka Streams warns, rightly, about a state folder there
-    data = Files.createDirectories(Path.of("target", "up-restart-" + UUID.randomUUID()));
-    data = data.toAbsolutePath().normalize();
+    // not under the OS temp folder: Kafka Streams warns, rightly, about a state folder there. A
+    // checkout under /tmp (a CI clone) puts target/ there too, so the home folder is used then
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    Path target = Path.of("target").toAbsolutePath().normalize();
+    Path parent =
+        target.startsWith(tmp)
+            ? Path.of(System.getProperty("user.home"), ".cache", "makerates-tests")
+            : target;
+    data = Files.createDirectories(parent.resolve("up-restart-" + UUID.randomUUID()));
     systemOut = System.out;
   }
 
@@ -78,7 +84,7 @@ class UpRestartTest {
     try (var paths = Files.walk(folder)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (java.io.IOException e) {
-      // a leftover under target/ is harmless
+      // a leftover is harmless
     }
   }
 
