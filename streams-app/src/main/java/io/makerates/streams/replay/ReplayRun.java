@@ -34,9 +34,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * the start through the Admin API while the application is stopped, then the same topology runs
  * under the same application id, so the consensus state it kept is the base the replay is compared
  * with. An answer already folded in, read again under the same rules, changes nothing; under other
- * rules its day is decided again and only pairs whose value, status or accepted voices changed get
- * a new revision. A replay stopped or killed midway and started again resets again and ends the
- * same: every step is idempotent.
+ * rules its day is decided again and only pairs whose value, status, flags or voices changed get a
+ * new revision. A replay stopped or killed midway and started again resets again and ends the same:
+ * every step is idempotent.
  */
 public final class ReplayRun {
 
@@ -307,7 +307,7 @@ public final class ReplayRun {
         "  silver rates published   %,d (%s)%n",
         silver,
         star == null || !RatesSettings.from(settings).replay().republish()
-            ? "only pairs whose value, status or accepted voices changed"
+            ? "only pairs whose value, status, flags or voices changed"
             : "every pair, republished");
     if (rejections.isEmpty()) {
       out.println("  rejections               none");
