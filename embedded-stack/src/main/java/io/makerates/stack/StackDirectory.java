@@ -218,8 +218,7 @@ final class StackDirectory implements AutoCloseable {
   private static boolean isAbandoned(Path run) {
     Path lockFile = run.resolve(LOCK);
     if (!Files.exists(lockFile)) {
-      // a folder without a lock file is a run that died while being created, unless it is being
-      // created now
+      // no lock file: a run that died while being created, unless it is being created now
       try {
         return Files.getLastModifiedTime(run)
             .toInstant()

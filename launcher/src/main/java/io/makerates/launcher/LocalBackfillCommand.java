@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code bin/makerates backfill}: the extractor's backfill beside the local stack, with its
@@ -31,11 +30,7 @@ final class LocalBackfillCommand implements Callable<Integer> {
 
   @Mixin BackfillOptions options;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "the local stack's data folder (default: .makerates in the project root)")
-  Path dataDir = LocalStack.defaultDataDir();
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   private final Supplier<Map<String, String>> environment;
   private final PrintStream out;
@@ -56,7 +51,7 @@ final class LocalBackfillCommand implements Callable<Integer> {
     // the output is the plan and the progress; a Kafka client retrying a broker that is down
     // would add a warning per attempt
     AppLogs.quiet();
-    Path data = dataDir.toAbsolutePath().normalize();
+    Path data = dataDir.folder();
     Map<String, String> env = new HashMap<>();
     LocalStack.running(data).ifPresent(stack -> env.putAll(stack.clientEnv()));
     env.putAll(environment.get());

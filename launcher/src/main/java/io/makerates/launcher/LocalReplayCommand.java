@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,11 +57,7 @@ final class LocalReplayCommand implements Callable<Integer> {
       description = "give up after this long, e.g. 30m (default 2h); running it again resumes")
   String timeout;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "the local stack's data folder (default: .makerates in the project root)")
-  Path dataDir = LocalStack.defaultDataDir();
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   private final Supplier<Map<String, String>> environment;
   private final PrintStream out;
@@ -78,7 +75,7 @@ final class LocalReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path data = dataDir.toAbsolutePath().normalize();
+    Path data = dataDir.folder();
     if (LocalStack.isRunning(data)) {
       out.println(
           "replay refused: the local stack is running on "

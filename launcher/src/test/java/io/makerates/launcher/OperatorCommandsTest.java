@@ -452,8 +452,8 @@ class OperatorCommandsTest {
         .isNotEmpty()
         .allSatisfy(r -> assertThat(ExtractionTrace.extractionId(r.headers())).get().isIn(ids));
 
-    // a silver record the sink cannot store (an unknown currency), with the headers of one of
-    // alpha's extractions
+    // a silver record the sink cannot store (an unknown currency), with the headers of one
+    // extraction of alpha
     ConsumerRecord<String, BronzeExtraction> origin = bronze.get(0);
     io.makerates.schema.ConsensusRate unknown =
         TestTopics.readAll(up.stack(), topics.rates).get(0).value();

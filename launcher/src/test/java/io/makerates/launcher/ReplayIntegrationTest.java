@@ -185,8 +185,8 @@ class ReplayIntegrationTest {
     child.redirectErrorStream(true).redirectOutput(log.toFile());
     Process process = child.start();
     try {
-      // killed once the bronze positions are back at the start and its Kafka Streams has joined the
-      // group
+      // killed once the bronze positions are back at the start and its Kafka Streams has
+      // joined the group
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> Files.readString(log).contains("reset to the start") && replayMembers() > 0);

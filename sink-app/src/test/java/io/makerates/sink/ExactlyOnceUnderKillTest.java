@@ -210,8 +210,8 @@ class ExactlyOnceUnderKillTest {
             LOG.info("{} (progress read just before the kill: {})", entry, atKill);
           }
           Path log = tmp.resolve("run-b-final.log");
-          // the last start finishes with the default batch size: yet another way of cutting the
-          // same stream
+          // the last start finishes with the default batch size: yet another way of cutting
+          // the same stream
           Process sink = startSink(stack, "run_b", null, log);
           awaitCompletion(b, "run_b", produced, sink, log, replay + "; " + killLog);
           stop(sink);
@@ -266,8 +266,8 @@ class ExactlyOnceUnderKillTest {
                         "SELECT count(*) = count(DISTINCT (date_key, base, quote, revision, source_id)) FROM fact_rate_contribution"))
                 .as("no duplicate lineage rows in %s, %s", which, context)
                 .containsExactly("t");
-            // the fact tables have no foreign keys (V5): the sink itself keeps every row joined to
-            // its dimensions
+            // the fact tables have no foreign keys (V5): the sink itself keeps every row
+            // joined to its dimensions
             assertThat(
                     rows(
                         db,
@@ -315,8 +315,8 @@ class ExactlyOnceUnderKillTest {
           }
         }
 
-        // rejections go to Kafka before the offset passes them: run A once each, run B at least
-        // once each
+        // rejections go to Kafka before the offset passes them: run A once each, run B at
+        // least once each
         Map<String, Integer> rejectionsAfterB = rejections(stack);
         assertThat(rejectionsAfterA)
             .as("rejections of run A, %s", context)
@@ -689,10 +689,9 @@ class ExactlyOnceUnderKillTest {
     env.put("MAKERATES_HTTP_HOST", "127.0.0.1");
     env.put("MAKERATES_HTTP_PORT", "0");
     env.put("MAKERATES_TOPIC_PARTITIONS", Integer.toString(PARTITIONS));
-    // a static member: a restarted sink takes its partitions back at once instead of waiting out
-    // the session of the
-    // member that was killed (45 s by default); the positions still come from sink_offset, not from
-    // the group
+    // a static member: a restarted sink takes its partitions back at once instead of waiting
+    // out the session of the member that was killed (45 s by default); the positions still come
+    // from sink_offset, not from the group
     env.put("KAFKA_GROUP_INSTANCE_ID", "sink-" + database);
     if (maxPollRecords != null) {
       env.put("KAFKA_MAX_POLL_RECORDS", maxPollRecords.toString());

@@ -35,13 +35,10 @@ public final class Consensus {
   public static final String CONFIRMED_PEG_BREAK = "CONFIRMED_PEG_BREAK";
 
   /**
-   * One source's latest value for the pair, with its lineage; {@code flag} is what the history
-   * check found (null when nothing).
-   */
-  /**
-   * One source's value for a pair. {@code extractionId} and {@code extractedAt} are those of the
-   * answer that votes (the latest of its source); {@code witness} and {@code witnessBronze} name
-   * the first extraction in which the source said this value, the one its lineage points to.
+   * One source's latest value for the pair; {@code flag} is what the history check found (null when
+   * nothing). {@code extractionId} and {@code extractedAt} are those of the answer that votes (the
+   * latest of its source); {@code witness} and {@code witnessBronze} name the first extraction in
+   * which the source said this value, the one its lineage points to.
    */
   public record Voice(
       String sourceId,
@@ -62,8 +59,7 @@ public final class Consensus {
         String rawValue,
         UUID extractionId,
         Instant extractedAt,
-        BronzeCoordinates bronze,
-        VoiceFlag flag) {
+        BronzeCoordinates bronze) {
       this(
           sourceId,
           group,
@@ -72,20 +68,9 @@ public final class Consensus {
           extractionId,
           extractedAt,
           bronze,
-          flag,
+          null,
           extractionId,
           bronze);
-    }
-
-    public Voice(
-        String sourceId,
-        String group,
-        BigDecimal value,
-        String rawValue,
-        UUID extractionId,
-        Instant extractedAt,
-        BronzeCoordinates bronze) {
-      this(sourceId, group, value, rawValue, extractionId, extractedAt, bronze, null);
     }
   }
 

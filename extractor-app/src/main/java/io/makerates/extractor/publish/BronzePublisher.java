@@ -86,8 +86,8 @@ public final class BronzePublisher implements BronzeSink, AutoCloseable {
         | OutOfOrderSequenceException
         | AuthorizationException
         | UnsupportedVersionException e) {
-      // fatal for this producer: another instance took over the transactional id, or the cluster
-      // refuses us
+      // fatal for this producer: another instance took its transactional id, or the cluster
+      // refuses us for good
       broken = e.getClass().getSimpleName() + ": " + e.getMessage();
       throw new IllegalStateException(
           "bronze record " + record.getExtractionId() + " not written: " + broken, e);
