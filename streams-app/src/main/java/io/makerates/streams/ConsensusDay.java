@@ -1,8 +1,6 @@
 package io.makerates.streams;
 
 import io.makerates.schema.ConsensusRate;
-import io.makerates.schema.ConsensusStatus;
-import io.makerates.schema.Contribution;
 import io.makerates.schema.Observation;
 import io.makerates.schema.RateObservations;
 import io.makerates.schema.internal.ConsensusDayState;
@@ -11,12 +9,10 @@ import io.makerates.schema.internal.PublishedRate;
 import io.makerates.streams.history.HistorySettings;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -45,10 +41,6 @@ import java.util.TreeMap;
  * other rules (consensus settings, derived bases, or validation that now reads an answer
  * differently) re-decides the day and publishes a new revision only for the pairs whose record
  * changed.
- *
- * <p>Derived bases (USD by default) are cross rates of two EUR-pivot legs, {@code B→X = (EUR→X) /
- * (EUR→B)}, marked derived, with the weaker status and the smaller source count of their legs and
- * the lineage of both.
  */
 public final class ConsensusDay {
 
@@ -63,7 +55,7 @@ public final class ConsensusDay {
           .thenComparing(o -> o.getExtractionId().toString());
   static final Comparator<DayEvent> TIMELINE =
       Comparator.comparing(DayEvent::getExtractedAt).thenComparing(DayEvent::getExtractionId);
-  static final MathContext CROSS = new MathContext(20, RoundingMode.HALF_EVEN);
+  static final MathContext CROSS = RateRecords.CROSS;
 
   private final Consensus consensus;
   private final List<String> derivedBases;
@@ -105,7 +97,7 @@ public final class ConsensusDay {
   }
 
   public Step apply(ConsensusDayState current, RateObservations incoming) {
-    Day day = Day.of(current);
+    DayState day = DayState.of(current);
     String id = incoming.getExtractionId().toString();
     String content = Fingerprints.content(incoming);
     boolean rulesChanged = !day.published.isEmpty() && !rules.equals(day.rules);
@@ -157,7 +149,7 @@ public final class ConsensusDay {
   }
 
   /** The newest event extends the timeline by one step: each pair's new result is compared. */
-  private List<ConsensusRate> extended(Day day) {
+  private List<ConsensusRate> extended(DayState day) {
     List<ConsensusRate> changed = new ArrayList<>();
     for (ConsensusRate rate : decide(day.answersUpTo(day.events.values()))) {
       publishIfChanged(day, rate, false, changed);
@@ -171,7 +163,7 @@ public final class ConsensusDay {
    * that differs from what was published, it is the pair's next revision. {@code everything}: every
    * pair is returned, changed or not, with the revision it has.
    */
-  private List<ConsensusRate> replayed(Day day, boolean everything) {
+  private List<ConsensusRate> replayed(DayState day, boolean everything) {
     Map<String, ConsensusRate> last = new TreeMap<>();
     List<DayEvent> timeline = day.events.values().stream().sorted(TIMELINE).toList();
     for (int i = 0; i < timeline.size(); i++) {
@@ -192,7 +184,7 @@ public final class ConsensusDay {
    * the order the answers arrived in.
    */
   private static void publishIfChanged(
-      Day day, ConsensusRate rate, boolean everything, List<ConsensusRate> changed) {
+      DayState day, ConsensusRate rate, boolean everything, List<ConsensusRate> changed) {
     String key = pairKey(rate);
     PublishedRate before = day.published.get(key);
     if (before != null) {
@@ -239,7 +231,7 @@ public final class ConsensusDay {
     decisions.forEach(
         (quote, d) ->
             rates.add(
-                rate(
+                RateRecords.rate(
                     date,
                     BronzeValidator.PIVOT,
                     quote,
@@ -257,210 +249,15 @@ public final class ConsensusDay {
       if (leg == null) {
         continue; // no EUR→base today: nothing to cross through
       }
-      rates.add(cross(date, base, BronzeValidator.PIVOT, null, leg));
+      rates.add(RateRecords.cross(date, base, BronzeValidator.PIVOT, null, leg));
       decisions.forEach(
           (quote, d) -> {
             if (!quote.equals(base)) {
-              rates.add(cross(date, base, quote, d, leg));
+              rates.add(RateRecords.cross(date, base, quote, d, leg));
             }
           });
     }
     return rates;
-  }
-
-  /** The working copy of a day's state. */
-  private static final class Day {
-    final Map<String, DayEvent> events = new LinkedHashMap<>();
-
-    /** source → content → the first extraction of that content. */
-    final Map<String, Map<String, RateObservations>> answers = new TreeMap<>();
-
-    final Map<String, PublishedRate> published = new HashMap<>();
-    String rules;
-
-    static Day of(ConsensusDayState state) {
-      Day day = new Day();
-      if (state == null) {
-        day.rules = "";
-        return day;
-      }
-      state.getEvents().forEach(e -> day.events.put(e.getExtractionId(), e));
-      Map<String, Integer> perExtraction = new HashMap<>();
-      state
-          .getObservations()
-          .forEach(o -> perExtraction.merge(o.getExtractionId().toString(), 1, Integer::sum));
-      for (RateObservations o : state.getObservations()) {
-        // a kept answer is its content's first extraction, so that event knows its content: no need
-        // to hash it again,
-        // unless validation re-read that extraction differently and both readings are kept
-        DayEvent own = day.events.get(o.getExtractionId().toString());
-        String content =
-            own != null
-                    && own.getSourceId().equals(o.getSourceId())
-                    && perExtraction.get(o.getExtractionId().toString()) == 1
-                ? own.getContent()
-                : Fingerprints.content(o);
-        day.answers.computeIfAbsent(o.getSourceId(), s -> new HashMap<>()).put(content, o);
-      }
-      if (day.events.isEmpty()) {
-        // a state written before the timeline was kept: its latest answers become its events
-        state
-            .getObservations()
-            .forEach(
-                o ->
-                    day.events.put(
-                        o.getExtractionId().toString(),
-                        new DayEvent(
-                            o.getExtractionId().toString(),
-                            o.getExtractedAt(),
-                            o.getSourceId(),
-                            Fingerprints.content(o))));
-      }
-      day.published.putAll(state.getPublished());
-      day.rules = state.getRules();
-      return day;
-    }
-
-    /**
-     * Keeps the earliest extraction of each content; true when an earlier one replaced a kept one
-     * (lineage moves) or the answer brings other flags for the content.
-     */
-    boolean keepFirstExtraction(RateObservations answer, String content) {
-      Map<String, RateObservations> bySource =
-          answers.computeIfAbsent(answer.getSourceId(), s -> new HashMap<>());
-      RateObservations kept = bySource.get(content);
-      if (kept == null) {
-        bySource.put(content, answer);
-        return false;
-      }
-      if (RECENCY.compare(answer, kept) < 0) {
-        bySource.put(content, answer);
-        return true;
-      }
-      return refreshFlags(answer, content);
-    }
-
-    /**
-     * The flags of a content are the history check's latest word on it (the rates are the same, the
-     * history around them may have grown): true when they changed. The kept extraction stays, for
-     * its lineage.
-     */
-    boolean refreshFlags(RateObservations answer, String content) {
-      Map<String, RateObservations> bySource = answers.get(answer.getSourceId());
-      RateObservations kept = bySource == null ? null : bySource.get(content);
-      if (kept == null || kept.getRates().equals(answer.getRates())) {
-        return false;
-      }
-      bySource.put(content, RateObservations.newBuilder(kept).setRates(answer.getRates()).build());
-      return true;
-    }
-
-    /**
-     * The answers of these events: the latest of every source (by source id), and every answer of
-     * each source, for the witnesses of its values.
-     */
-    DayAnswers answersUpTo(java.util.Collection<DayEvent> upTo) {
-      Map<String, DayEvent> latest = new TreeMap<>();
-      Map<String, List<RateObservations>> bySource = new HashMap<>();
-      for (DayEvent e : upTo) {
-        latest.merge(e.getSourceId(), e, (a, b) -> TIMELINE.compare(a, b) >= 0 ? a : b);
-        RateObservations answer = answer(e);
-        if (answer != null) {
-          List<RateObservations> seen =
-              bySource.computeIfAbsent(e.getSourceId(), s -> new ArrayList<>(1));
-          if (seen.stream().noneMatch(a -> a == answer)) {
-            seen.add(answer);
-          }
-        }
-      }
-      List<RateObservations> result = new ArrayList<>();
-      latest.forEach(
-          (source, e) -> {
-            RateObservations answer = answer(e);
-            if (answer != null) {
-              result.add(answer);
-            }
-          });
-      return new DayAnswers(result, bySource);
-    }
-
-    private RateObservations answer(DayEvent e) {
-      return answers.getOrDefault(e.getSourceId(), Map.of()).get(e.getContent());
-    }
-
-    ConsensusDayState toState() {
-      // only answers some event still points to are kept (validation may have re-read one
-      // differently)
-      java.util.Set<String> live = new java.util.HashSet<>();
-      events.values().forEach(e -> live.add(e.getSourceId() + "|" + e.getContent()));
-      List<RateObservations> observations = new ArrayList<>();
-      answers.forEach(
-          (source, bySource) ->
-              bySource.entrySet().stream()
-                  .filter(e -> live.contains(source + "|" + e.getKey()))
-                  .map(Map.Entry::getValue)
-                  .sorted(RECENCY)
-                  .forEach(observations::add));
-      List<DayEvent> timeline = events.values().stream().sorted(TIMELINE).toList();
-      return new ConsensusDayState(
-          observations,
-          new HashMap<>(published),
-          new ArrayList<>(),
-          new ArrayList<>(timeline),
-          rules);
-    }
-  }
-
-  /** B→X from EUR→X ({@code quoteLeg}, null for X = EUR) and EUR→B ({@code baseLeg}). */
-  private static ConsensusRate cross(
-      LocalDate date,
-      String base,
-      String quote,
-      Consensus.Decision quoteLeg,
-      Consensus.Decision baseLeg) {
-    BigDecimal x = quoteLeg == null ? BigDecimal.ONE : quoteLeg.rate();
-    BigDecimal xLow = quoteLeg == null ? BigDecimal.ONE : quoteLeg.low();
-    BigDecimal xHigh = quoteLeg == null ? BigDecimal.ONE : quoteLeg.high();
-    ConsensusStatus status =
-        quoteLeg == null ? baseLeg.status() : weaker(quoteLeg.status(), baseLeg.status());
-    int sources =
-        quoteLeg == null
-            ? baseLeg.sourceCount()
-            : Math.min(quoteLeg.sourceCount(), baseLeg.sourceCount());
-    BigDecimal spread =
-        quoteLeg == null ? baseLeg.spreadBps() : quoteLeg.spreadBps().add(baseLeg.spreadBps());
-    List<Contribution> lineage = new ArrayList<>(baseLeg.contributions());
-    java.util.SortedSet<String> flags = new java.util.TreeSet<>(baseLeg.flags());
-    if (quoteLeg != null) {
-      lineage.addAll(quoteLeg.contributions());
-      flags.addAll(quoteLeg.flags());
-    }
-    return rate(
-        date,
-        base,
-        quote,
-        x.divide(baseLeg.rate(), CROSS),
-        status,
-        true,
-        sources,
-        spread,
-        xLow.divide(baseLeg.high(), CROSS),
-        xHigh.divide(baseLeg.low(), CROSS),
-        lineage,
-        List.copyOf(flags));
-  }
-
-  /** CONSENSUS is the strongest; a single source is weaker; a dispute the weakest. */
-  static ConsensusStatus weaker(ConsensusStatus a, ConsensusStatus b) {
-    return strength(a) <= strength(b) ? a : b;
-  }
-
-  private static int strength(ConsensusStatus status) {
-    return switch (status) {
-      case CONSENSUS -> 2;
-      case SINGLE_SOURCE -> 1;
-      default -> 0;
-    };
   }
 
   public static String rateKey(LocalDate date, String quote) {
@@ -500,39 +297,5 @@ public final class ConsensusDay {
       }
     }
     return voices;
-  }
-
-  private static ConsensusRate rate(
-      LocalDate date,
-      String base,
-      String quote,
-      BigDecimal rate,
-      ConsensusStatus status,
-      boolean derived,
-      int sources,
-      BigDecimal spreadBps,
-      BigDecimal low,
-      BigDecimal high,
-      List<Contribution> contributions,
-      List<String> flags) {
-    return ConsensusRate.newBuilder()
-        .setDate(date)
-        .setBase(base)
-        .setQuote(quote)
-        .setRate(plain(rate))
-        .setStatus(status)
-        .setDerived(derived)
-        .setSourceCount(sources)
-        .setSpreadBps(spreadBps.toPlainString())
-        .setConfidenceLow(plain(low))
-        .setConfidenceHigh(plain(high))
-        .setRevision(0)
-        .setContributions(contributions)
-        .setFlags(flags)
-        .build();
-  }
-
-  private static String plain(BigDecimal value) {
-    return value.stripTrailingZeros().toPlainString();
   }
 }
