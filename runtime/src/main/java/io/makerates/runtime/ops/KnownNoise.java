@@ -9,10 +9,10 @@ import org.slf4j.Marker;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * Drops the few warnings that libraries log in normal operation and that say nothing an operator
- * could act on, so that a warning on a terminal or in an alert always means something. Each entry
- * names the logger, the words of the warning and why it is harmless; any other warning of the same
- * logger still passes.
+ * Drops the few warnings (and one error) that libraries log in normal operation and that say
+ * nothing an operator could act on, so that a warning on a terminal or in an alert always means
+ * something. Each entry names the logger, the words of the line and why it is harmless; any other
+ * line of the same logger still passes.
  */
 public final class KnownNoise extends TurboFilter {
 
@@ -48,10 +48,33 @@ public final class KnownNoise extends TurboFilter {
               "a transactional produce that reaches a partition while the markers of its previous"
                   + " transaction are still being written; the producer retries it by itself"));
 
+  /**
+   * Errors are never dropped by their words alone: this one also needs its exception. A KRaft node
+   * that is broker and controller at once, restarted on its own log, sends its controller
+   * registration before its controller has taken the lead; the controller answers "not controller",
+   * logs it at ERROR, and the node's channel retries until the registration succeeds.
+   */
+  static final Noise RESTART_REGISTRATION =
+      new Noise(
+          "ControllerApis",
+          "apiKey=CONTROLLER_REGISTRATION",
+          "a single-node KRaft controller on restart answers its own registration before it leads;"
+              + " the registration is retried");
+
+  static final String NOT_CONTROLLER = "NotControllerException";
+
   @Override
   public FilterReply decide(
       Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (level != Level.WARN || format == null) {
+    if (format == null) {
+      return FilterReply.NEUTRAL;
+    }
+    if (level == Level.ERROR) {
+      return isRestartRegistration(logger, format, params, t)
+          ? FilterReply.DENY
+          : FilterReply.NEUTRAL;
+    }
+    if (level != Level.WARN) {
       return FilterReply.NEUTRAL;
     }
     // formatted only for a warning, and a rare one: the arguments hold the words (an error code)
@@ -62,5 +85,29 @@ public final class KnownNoise extends TurboFilter {
       }
     }
     return FilterReply.NEUTRAL;
+  }
+
+  private static boolean isRestartRegistration(
+      Logger logger, String format, Object[] params, Throwable t) {
+    Throwable thrown = t;
+    if (thrown == null && params != null && params.length > 0) {
+      thrown = params[params.length - 1] instanceof Throwable last ? last : null;
+    }
+    return chainNames(thrown, NOT_CONTROLLER)
+        && RESTART_REGISTRATION.matches(
+            logger.getName(), MessageFormatter.arrayFormat(format, params).getMessage());
+  }
+
+  /** Whether the exception or one of its causes is of the class with that simple name. */
+  private static boolean chainNames(Throwable thrown, String simpleName) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause.getClass().getSimpleName().equals(simpleName)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
   }
 }

@@ -12,6 +12,42 @@ import org.junit.jupiter.api.Test;
 class KnownNoiseTest {
 
   @Test
+  void dropsTheRestartRegistrationErrorOnlyWithItsException() {
+    LoggerContext context = new LoggerContext();
+    KnownNoise filter = new KnownNoise();
+    filter.start();
+    context.addTurboFilter(filter);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.setContext(context);
+    seen.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(seen);
+    Logger controller = context.getLogger("kafka.server.ControllerApis");
+    String registration =
+        "[ControllerApis nodeId=1] Unexpected error handling request RequestHeader(apiKey="
+            + "CONTROLLER_REGISTRATION, apiVersion=0, clientId=1, correlationId=0)";
+    Exception notController =
+        new java.util.concurrent.CompletionException(
+            new org.apache.kafka.common.errors.NotControllerException(
+                "The active controller appears to be node 1."));
+
+    controller.error(registration, notController);
+    controller.error(registration, new IllegalStateException("disk full"));
+    controller.error(registration);
+    controller.error(
+        "[ControllerApis nodeId=1] Unexpected error handling request RequestHeader(apiKey="
+            + "CREATE_TOPICS)",
+        notController);
+    controller.warn(registration, notController);
+
+    assertThat(seen.list)
+        .extracting(e -> e.getLevel() + " " + e.getFormattedMessage().contains("CREATE_TOPICS"))
+        .containsExactly("ERROR false", "ERROR false", "ERROR true", "WARN false");
+    assertThat(seen.list.get(0).getThrowableProxy().getClassName())
+        .isEqualTo(IllegalStateException.class.getName());
+    assertThat(seen.list.get(1).getThrowableProxy()).isNull();
+  }
+
+  @Test
   void dropsOnlyTheListedWarnings() {
     LoggerContext context = new LoggerContext();
     KnownNoise filter = new KnownNoise();
