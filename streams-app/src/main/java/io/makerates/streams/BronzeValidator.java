@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +67,15 @@ public final class BronzeValidator {
   }
 
   public Validation validate(BronzeExtraction bronze, BronzeCoordinates at, Instant recordTime) {
+    return validate(bronze, at, recordTime, day -> true);
+  }
+
+  /**
+   * The answer validated for the days asked for only: what an audit of one day needs, without
+   * rebasing the other days of a year-long answer. The whole body is still checked and parsed.
+   */
+  public Validation validate(
+      BronzeExtraction bronze, BronzeCoordinates at, Instant recordTime, Predicate<LocalDate> on) {
     Outcome out = new Outcome(bronze, at, recordTime);
     if (NoData.ERROR_CODE.equals(bronze.getErrorCode())) {
       return out
@@ -100,7 +110,9 @@ public final class BronzeValidator {
     }
     try {
       for (ProviderDay day : parser.parse(body)) {
-        validateDay(day, out);
+        if (on.test(day.date())) {
+          validateDay(day, out);
+        }
       }
     } catch (AnswerRejectedException e) {
       return out.rejectAll(e.reason(), e.getMessage());

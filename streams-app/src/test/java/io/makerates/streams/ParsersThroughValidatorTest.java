@@ -89,6 +89,35 @@ class ParsersThroughValidatorTest {
     assertThat(rates(day)).containsExactly(Map.entry("ILS", "3.8500"));
   }
 
+  @Test
+  void validatedForOneDayGivesThatDayAsTheWholeAnswerDoesAndNoOther() {
+    BronzeExtraction bronze =
+        BronzeExtraction.newBuilder(
+                Bronzes.answer(
+                    "boc",
+                    """
+                    {"observations":[
+                     {"d":"2026-09-24","FXEURCAD":{"v":"1.5800"},"FXUSDCAD":{"v":"1.3650"}},
+                     {"d":"2026-09-25","FXEURCAD":{"v":"1.5873"},"FXUSDCAD":{"v":"1.3700"}},
+                     {"d":"2026-09-26","FXEURCAD":{"v":"1.5900"},"FXUSDCAD":{"v":"abc"}}]}
+                    """))
+            .setSourceType("boc")
+            .build();
+    BronzeCoordinates at = new BronzeCoordinates("fx.bronze.extractions.v1", 0, 0L);
+    java.time.LocalDate day = java.time.LocalDate.parse("2026-09-25");
+
+    BronzeValidator.Validation whole = validator.validate(bronze, at, Bronzes.EXTRACTED_AT);
+    BronzeValidator.Validation one =
+        validator.validate(bronze, at, Bronzes.EXTRACTED_AT, day::equals);
+
+    assertThat(whole.observations()).hasSize(3);
+    assertThat(whole.rejections()).hasSize(1);
+    assertThat(one.observations())
+        .containsExactlyElementsOf(
+            whole.observations().stream().filter(o -> o.getDate().equals(day)).toList());
+    assertThat(one.rejections()).isEmpty();
+  }
+
   private RateObservations validateOne(String sourceId, String sourceType, String body) {
     BronzeExtraction bronze =
         BronzeExtraction.newBuilder(Bronzes.answer(sourceId, body))

@@ -7,11 +7,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -66,31 +67,44 @@ public final class RateAudit {
                     .thenComparingInt(RateTrail.Voice::bronzePartition)
                     .thenComparingLong(RateTrail.Voice::bronzeOffset))
             .toList();
-    ExecutorService reader =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "makerates-audit-bronze");
-              t.setDaemon(true);
-              return t;
-            });
-    Map<RateTrail.Voice, VoiceCheck> checked = new HashMap<>();
+    ExecutorService reader = daemons(1, "makerates-audit-bronze");
+    // the voices of different answers are checked side by side: reading a large body again (a
+    // year of a central bank's rates) is most of an audit's time once the records are read
+    ExecutorService checker = daemons(2, "makerates-audit-check");
+    Map<RateTrail.Voice, VoiceCheck> checked = new ConcurrentHashMap<>();
     try {
-      List<CompletableFuture<Optional<ConsumerRecord<String, BronzeExtraction>>>> reads =
-          new ArrayList<>();
+      Map<String, CompletableFuture<Void>> answers = new LinkedHashMap<>();
       for (RateTrail.Voice v : byRecord) {
-        reads.add(
+        CompletableFuture<Optional<ConsumerRecord<String, BronzeExtraction>>> read =
             bronze.thenApplyAsync(
                 lookup -> lookup.read(v.bronzeTopic(), v.bronzePartition(), v.bronzeOffset()),
-                reader));
+                reader);
+        // voices of one answer one after the other: the first reads its body, the rest reuse it
+        String answer = v.bronzeTopic() + "/" + v.bronzePartition() + "@" + v.bronzeOffset();
+        CompletableFuture<Void> before =
+            answers.getOrDefault(answer, CompletableFuture.completedFuture(null));
+        answers.put(
+            answer,
+            before.thenAcceptBothAsync(
+                read, (done, r) -> checked.put(v, verifier.check(date, v, r)), checker));
       }
-      for (int i = 0; i < byRecord.size(); i++) {
-        checked.put(byRecord.get(i), verifier.check(date, byRecord.get(i), reads.get(i).join()));
-      }
+      CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new)).join();
     } finally {
       reader.shutdown();
+      checker.shutdown();
     }
     trail.voices().forEach(v -> checks.add(checked.get(v)));
     return new Report(trail, checks);
+  }
+
+  private static ExecutorService daemons(int threads, String name) {
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /**

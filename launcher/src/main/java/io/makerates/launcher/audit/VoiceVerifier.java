@@ -16,10 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -44,10 +44,11 @@ public final class VoiceVerifier {
           io.makerates.runtime.currency.CurrencyTable.iso4217());
 
   // by bronze coordinates (a record there never changes): the voices of one answer (a range of
-  // three years, say) read and search its body once, not once per voice
-  private final Map<String, BronzeValidator.Validation> validations = new HashMap<>();
-  private final Map<String, BodyFigures> figures = new HashMap<>();
-  private final Map<String, String> bodyHashes = new HashMap<>();
+  // three years, say) read and search its body once, not once per voice; answers are checked side
+  // by side, the voices of one answer one after the other
+  private final Map<String, BronzeValidator.Validation> validations = new ConcurrentHashMap<>();
+  private final Map<String, BodyFigures> figures = new ConcurrentHashMap<>();
+  private final Map<String, String> bodyHashes = new ConcurrentHashMap<>();
 
   public VoiceCheck check(
       LocalDate date,
@@ -169,8 +170,10 @@ public final class VoiceVerifier {
         new BronzeCoordinates(record.topic(), record.partition(), record.offset());
     BronzeValidator.Validation validation =
         validations.computeIfAbsent(
-            coordinates(record),
-            k -> validator.validate(bronze, at, Instant.ofEpochMilli(record.timestamp())));
+            coordinates(record) + " on " + date,
+            k ->
+                validator.validate(
+                    bronze, at, Instant.ofEpochMilli(record.timestamp()), date::equals));
     String quote = voice.legQuote();
     Optional<RateObservations> day =
         validation.observations().stream().filter(o -> o.getDate().equals(date)).findFirst();
