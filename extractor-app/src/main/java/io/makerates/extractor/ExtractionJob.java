@@ -1,7 +1,7 @@
 package io.makerates.extractor;
 
-import io.makerates.extractor.source.SourceRequest;
 import io.makerates.schema.ExtractionTrigger;
+import io.makerates.sources.SourceRequest;
 import java.util.UUID;
 
 /**

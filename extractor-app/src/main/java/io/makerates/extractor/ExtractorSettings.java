@@ -4,13 +4,14 @@ import io.makerates.extractor.audit.AuditContext;
 import io.makerates.extractor.http.HttpSettings;
 import io.makerates.extractor.quota.QuotaLimit;
 import io.makerates.extractor.source.RateSources;
-import io.makerates.extractor.source.SourceType;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.kafka.TopicLayout;
 import io.makerates.runtime.ops.BuildInfo;
-import io.makerates.runtime.source.SourceTypeIds;
 import io.makerates.schema.SourceTier;
+import io.makerates.sources.SourceType;
+import io.makerates.sources.ecb.EcbSource;
+import io.makerates.sources.frankfurter.FrankfurterSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -78,14 +79,14 @@ public record ExtractorSettings(
   }
 
   /**
-   * One source of every type: eight independent voices (the ECB's, whose Frankfurter and ECB
-   * sources count once, exchangerate-api's and six central banks'), keyless all. Frankfurter hands
-   * over to the ECB's own file when it cannot serve.
+   * One source of every type whose public endpoint needs no key, under the type's id (sources that
+   * republish another's rates count once, in that one's group). Frankfurter hands over to the ECB's
+   * own file when it cannot serve.
    */
-  public static final List<String> DEFAULT_SOURCES = SourceTypeIds.ALL;
+  public static final List<String> DEFAULT_SOURCES = RateSources.keyless();
 
   static final Map<String, List<String>> DEFAULT_FAILOVER =
-      Map.of(SourceTypeIds.FRANKFURTER, List.of(SourceTypeIds.ECB));
+      Map.of(FrankfurterSource.TYPE, List.of(EcbSource.TYPE));
 
   private static List<SourceConfig> sources(Settings settings) {
     boolean defaults = settings.optional("sources").isEmpty();

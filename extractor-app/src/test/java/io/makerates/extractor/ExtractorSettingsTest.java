@@ -26,8 +26,10 @@ class ExtractorSettingsTest {
 
     assertThat(settings.sources())
         .extracting(SourceConfig::id)
-        .containsExactly(
-            "frankfurter", "ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr");
+        .containsExactlyElementsOf(io.makerates.extractor.source.RateSources.keyless())
+        .contains(
+            "frankfurter", "ecb", "exchangerate-api", "boc", "cnb", "nbp", "bnr", "boe", "cbr")
+        .isSorted();
     assertThat(settings.sources())
         .allSatisfy(
             s -> {
@@ -36,7 +38,7 @@ class ExtractorSettingsTest {
               assertThat(s.secrets()).isEmpty();
               assertThat(s.quota()).isNull();
             });
-    assertThat(settings.sources().get(0))
+    assertThat(frankfurter(settings))
         .satisfies(
             s -> {
               assertThat(s.baseUrl()).hasToString("https://api.frankfurter.dev");
@@ -109,7 +111,7 @@ class ExtractorSettingsTest {
 
     ExtractorSettings settings = ExtractorSettings.from(new Settings(env));
 
-    SourceConfig frankfurter = settings.sources().get(0);
+    SourceConfig frankfurter = frankfurter(settings);
     assertThat(frankfurter.quota()).hasToString("100/day");
     assertThat(frankfurter.quota().warnAt()).isEqualTo(0.9);
     assertThat(frankfurter.rateLimit().permits()).isEqualTo(1);
@@ -162,14 +164,14 @@ class ExtractorSettingsTest {
                         "MAKERATES_SOURCE_FRANKFURTER_RECHECK",
                         "10m")));
 
-    assertThat(settings.sources().get(0).schedule())
+    assertThat(frankfurter(settings).schedule())
         .isEqualTo(
             new SourceSchedule.Daily(
                 java.time.LocalTime.of(16, 30),
                 java.time.ZoneId.of("Europe/Berlin"),
                 Duration.ofMinutes(10),
                 java.time.LocalTime.of(19, 0)));
-    assertThat(ExtractorSettings.from(new Settings(MINIMAL)).sources().get(0).schedule())
+    assertThat(frankfurter(ExtractorSettings.from(new Settings(MINIMAL))).schedule())
         .isEqualTo(new SourceSchedule.Every(Duration.ofHours(6)));
     assertBad(
         Map.of("MAKERATES_SOURCE_FRANKFURTER_DAILY_AT", "4pm"),
@@ -223,5 +225,9 @@ class ExtractorSettingsTest {
     assertThatThrownBy(() -> ExtractorSettings.from(new Settings(MINIMAL).with(overrides)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(mentioned);
+  }
+
+  private static SourceConfig frankfurter(ExtractorSettings settings) {
+    return settings.sources().stream().filter(s -> s.id().equals("frankfurter")).findFirst().get();
   }
 }

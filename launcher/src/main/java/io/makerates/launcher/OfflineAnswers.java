@@ -384,7 +384,7 @@ final class OfflineAnswers {
   /** Bank of England CSV export: CRLF, one column per series, units of currency per GBP. */
   byte[] boe(List<LocalDate> days) {
     Map<String, String> series = new LinkedHashMap<>();
-    io.makerates.streams.BankOfEnglandParser.SERIES.forEach(
+    io.makerates.sources.boe.BankOfEnglandParser.SERIES.forEach(
         (code, ccy) -> {
           if (CURRENCIES.get("boe").contains(ccy)) {
             series.put(code, ccy);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.Topics;
-import io.makerates.runtime.source.SourceTypeIds;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,8 +45,8 @@ class UpOfflineSourcesTest {
                                       && r.value().getResponse().getStatus() == 200)
                           .map(r -> r.value().getSourceId())
                           .collect(Collectors.toSet()),
-                  ids -> ids.size() == SourceTypeIds.ALL.size());
-      assertThat(answered).containsExactlyInAnyOrderElementsOf(SourceTypeIds.ALL);
+                  ids -> ids.size() == OfflineSourceStub.SERVED.size());
+      assertThat(answered).containsExactlyInAnyOrderElementsOf(OfflineSourceStub.SERVED);
 
       Map<String, String> status =
           await()

@@ -2,7 +2,7 @@ package io.makerates.streams;
 
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
-import io.makerates.runtime.source.SourceTypeIds;
+import io.makerates.sources.SourceTypes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +13,10 @@ import java.util.Map;
  */
 public final class IndependenceGroups {
 
-  /**
-   * Each type's group for a source under the type's id ({@code SourceTypeIds.DEFAULT_GROUPS}), in
-   * the types' order.
-   */
+  /** Each type's group for a source under the type's id, as the type's package defines it. */
   public static final List<String> DEFAULTS =
-      SourceTypeIds.ALL.stream()
-          .map(type -> type + "=" + SourceTypeIds.DEFAULT_GROUPS.get(type))
+      SourceTypes.defaultGroups().entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue())
           .toList();
 
   private final Map<String, String> groupBySource;

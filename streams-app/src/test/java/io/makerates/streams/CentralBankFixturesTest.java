@@ -10,6 +10,18 @@ import io.makerates.schema.HttpResponseRecord;
 import io.makerates.schema.Observation;
 import io.makerates.schema.RateObservations;
 import io.makerates.schema.ReasonCode;
+import io.makerates.sources.AnswerRejectedException;
+import io.makerates.sources.ProviderDay;
+import io.makerates.sources.bnr.NationalBankOfRomaniaParser;
+import io.makerates.sources.bnr.NationalBankOfRomaniaSource;
+import io.makerates.sources.boe.BankOfEnglandParser;
+import io.makerates.sources.boe.BankOfEnglandSource;
+import io.makerates.sources.cbr.BankOfRussiaParser;
+import io.makerates.sources.cbr.BankOfRussiaSource;
+import io.makerates.sources.cnb.CzechNationalBankParser;
+import io.makerates.sources.cnb.CzechNationalBankSource;
+import io.makerates.sources.nbp.NationalBankOfPolandParser;
+import io.makerates.sources.nbp.NationalBankOfPolandSource;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -59,7 +71,7 @@ class CentralBankFixturesTest {
             new BigDecimal("1000").divide(new BigDecimal("1.233"), MathContext.DECIMAL128));
 
     Map<String, BigDecimal> eur =
-        rebased(CzechNationalBankParser.SOURCE_TYPE, body, LocalDate.parse("2026-01-02"));
+        rebased(CzechNationalBankSource.TYPE, body, LocalDate.parse("2026-01-02"));
     assertThat(eur.get("USD"))
         .isEqualByComparingTo(new BigDecimal("24.170").divide(new BigDecimal("20.611"), TWENTY));
     assertThat(eur.get("JPY"))
@@ -106,7 +118,7 @@ class CentralBankFixturesTest {
             BigDecimal.ONE.divide(new BigDecimal("0.011155"), MathContext.DECIMAL128));
 
     Map<String, BigDecimal> eur =
-        rebased(NationalBankOfPolandParser.SOURCE_TYPE, body, LocalDate.parse("2026-03-02"));
+        rebased(NationalBankOfPolandSource.TYPE, body, LocalDate.parse("2026-03-02"));
     assertThat(eur.get("USD"))
         .isEqualByComparingTo(new BigDecimal("4.2304").divide(new BigDecimal("3.6056"), TWENTY));
     assertThat(eur.get("JPY"))
@@ -162,7 +174,7 @@ class CentralBankFixturesTest {
             new BigDecimal("100").divide(new BigDecimal("2.7816"), MathContext.DECIMAL128));
 
     Map<String, BigDecimal> eur =
-        rebased(NationalBankOfRomaniaParser.SOURCE_TYPE, body, LocalDate.parse("2026-01-05"));
+        rebased(NationalBankOfRomaniaSource.TYPE, body, LocalDate.parse("2026-01-05"));
     assertThat(eur.get("USD"))
         .isEqualByComparingTo(new BigDecimal("5.0905").divide(new BigDecimal("4.3557"), TWENTY));
     assertThat(eur.get("HUF"))
@@ -209,7 +221,7 @@ class CentralBankFixturesTest {
         .containsEntry("JPY", "212.1937");
 
     Map<String, BigDecimal> eur =
-        rebased(BankOfEnglandParser.SOURCE_TYPE, body, LocalDate.parse("2026-03-17"));
+        rebased(BankOfEnglandSource.TYPE, body, LocalDate.parse("2026-03-17"));
     assertThat(eur.get("USD"))
         .isEqualByComparingTo(new BigDecimal("1.3343").divide(new BigDecimal("1.1577"), TWENTY));
     assertThat(eur.get("JPY"))
@@ -254,7 +266,7 @@ class CentralBankFixturesTest {
             });
 
     Map<String, BigDecimal> eur =
-        rebased(BankOfRussiaParser.SOURCE_TYPE, body, LocalDate.parse("2026-04-24"));
+        rebased(BankOfRussiaSource.TYPE, body, LocalDate.parse("2026-04-24"));
     assertThat(eur.get("USD"))
         .isEqualByComparingTo(new BigDecimal("88.2826").divide(new BigDecimal("75.5273"), TWENTY));
     assertThat(eur.get("KRW"))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.makerates.runtime.Checksums;
 import io.makerates.runtime.currency.CurrencyTable;
-import io.makerates.runtime.source.SourceTypeIds;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.HttpResponseRecord;
@@ -43,15 +42,15 @@ class PegRealFixturesTest {
   /** Fixture folders by the source type whose parser reads them. */
   private static final Map<String, String> FOLDERS =
       Map.of(
-          "ecb", SourceTypeIds.ECB,
-          "frankfurter", SourceTypeIds.FRANKFURTER,
-          "exchangerate-api", SourceTypeIds.EXCHANGERATE_API,
-          "bank-of-canada", SourceTypeIds.BANK_OF_CANADA,
-          "cnb", SourceTypeIds.CZECH_NATIONAL_BANK,
-          "nbp", SourceTypeIds.NATIONAL_BANK_OF_POLAND,
-          "bnr", SourceTypeIds.NATIONAL_BANK_OF_ROMANIA,
-          "boe", SourceTypeIds.BANK_OF_ENGLAND,
-          "cbr", SourceTypeIds.BANK_OF_RUSSIA);
+          "ecb", "ecb",
+          "frankfurter", "frankfurter",
+          "exchangerate-api", "exchangerate-api",
+          "bank-of-canada", "boc",
+          "cnb", "cnb",
+          "nbp", "nbp",
+          "bnr", "bnr",
+          "boe", "boe",
+          "cbr", "cbr");
 
   private static final Instant EXTRACTED_AT = Instant.parse("2027-01-04T12:00:00Z");
   private static final BigDecimal BPS = BigDecimal.valueOf(10_000);

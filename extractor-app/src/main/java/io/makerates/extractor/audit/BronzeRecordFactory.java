@@ -6,11 +6,11 @@ import io.makerates.extractor.http.Exchange;
 import io.makerates.extractor.http.HttpFetcher;
 import io.makerates.extractor.http.ReceivedResponse;
 import io.makerates.extractor.http.Verdict;
-import io.makerates.extractor.source.SourceRequest;
 import io.makerates.runtime.Checksums;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.HttpRequestRecord;
 import io.makerates.schema.HttpResponseRecord;
+import io.makerates.sources.SourceRequest;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package io.makerates.extractor.backfill;
 
-import io.makerates.extractor.source.RateSource;
-import io.makerates.extractor.source.SourceRequest;
+import io.makerates.sources.RateSource;
+import io.makerates.sources.SourceRequest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

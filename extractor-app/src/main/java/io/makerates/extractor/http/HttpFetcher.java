@@ -1,6 +1,6 @@
 package io.makerates.extractor.http;
 
-import io.makerates.extractor.source.SourceRequest;
+import io.makerates.sources.SourceRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

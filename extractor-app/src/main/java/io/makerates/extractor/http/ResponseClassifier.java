@@ -1,7 +1,7 @@
 package io.makerates.extractor.http;
 
-import io.makerates.extractor.source.ProviderError;
-import io.makerates.extractor.source.RateSource;
+import io.makerates.sources.ProviderError;
+import io.makerates.sources.RateSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

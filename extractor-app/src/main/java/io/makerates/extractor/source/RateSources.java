@@ -1,7 +1,10 @@
 package io.makerates.extractor.source;
 
 import io.makerates.extractor.SourceConfig;
-import java.util.LinkedHashMap;
+import io.makerates.sources.AdapterConfig;
+import io.makerates.sources.RateSource;
+import io.makerates.sources.SourceType;
+import io.makerates.sources.SourceTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,35 +12,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The source types this build knows. A new API format is its adapter class (with its {@link
- * SourceType}) and one line in {@link #TYPES}; everything the extractor needs of a type is read
- * from there.
+ * The source types this build knows, as the extractor needs them: found by {@link SourceTypes}
+ * (each type is one package of the sources module), built from a configured source.
  */
 public final class RateSources {
 
-  static final List<SourceType> TYPES =
-      List.of(
-          FrankfurterSource.SOURCE_TYPE,
-          EcbSource.SOURCE_TYPE,
-          ExchangeRateApiSource.SOURCE_TYPE,
-          BankOfCanadaSource.SOURCE_TYPE,
-          CzechNationalBankSource.SOURCE_TYPE,
-          NationalBankOfPolandSource.SOURCE_TYPE,
-          NationalBankOfRomaniaSource.SOURCE_TYPE,
-          BankOfEnglandSource.SOURCE_TYPE,
-          BankOfRussiaSource.SOURCE_TYPE);
-
-  private static final Map<String, SourceType> BY_ID = byId();
-
-  private static Map<String, SourceType> byId() {
-    Map<String, SourceType> byId = new LinkedHashMap<>();
-    for (SourceType type : TYPES) {
-      if (byId.put(type.id(), type) != null) {
-        throw new IllegalStateException("source type " + type.id() + " is registered twice");
-      }
-    }
-    return Map.copyOf(byId);
-  }
+  private static final Map<String, SourceType> BY_ID = SourceTypes.byId();
 
   /** The type's unit; empty for an id this build does not know. */
   public static Optional<SourceType> type(String id) {
@@ -104,7 +84,28 @@ public final class RateSources {
               + fixedBase
               + " or leave it unset");
     }
-    return unit.adapter().apply(config);
+    return unit.adapter()
+        .apply(
+            new AdapterConfig(
+                config.id(), config.type(), config.baseUrl(), base(config), config.keyed()));
+  }
+
+  /** The types whose public endpoint needs no key: each is on by default, under its own id. */
+  public static List<String> keyless() {
+    return BY_ID.values().stream()
+        .filter(
+            type ->
+                !type.adapter()
+                    .apply(
+                        new AdapterConfig(
+                            type.id(),
+                            type.id(),
+                            java.net.URI.create(type.defaultBaseUrl()),
+                            type.defaultBase(),
+                            false))
+                    .usesApiKey())
+        .map(SourceType::id)
+        .toList();
   }
 
   /** The configured base, else the type's default. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.makerates.extractor.backfill.BackfillPlan.Mode;
-import io.makerates.extractor.source.FrankfurterSource;
-import io.makerates.extractor.source.SourceRequest;
+import io.makerates.sources.SourceRequest;
+import io.makerates.sources.frankfurter.FrankfurterSource;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Set;

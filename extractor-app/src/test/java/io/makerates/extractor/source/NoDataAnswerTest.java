@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.makerates.extractor.http.ErrorCode;
 import io.makerates.runtime.source.NoData;
+import io.makerates.sources.ProviderError;
+import io.makerates.sources.nbp.NationalBankOfPolandSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

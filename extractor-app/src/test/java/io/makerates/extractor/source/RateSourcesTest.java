@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.makerates.extractor.SourceConfig;
 import io.makerates.schema.SourceTier;
+import io.makerates.sources.RateSource;
+import io.makerates.sources.boc.BankOfCanadaSource;
+import io.makerates.sources.ecb.EcbSource;
+import io.makerates.sources.frankfurter.FrankfurterSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -113,7 +113,7 @@ public final class BankOfCanadaParser implements AnswerParser {
    * CAD→XXX = 1 / v; text that is no positive decimal is returned as it is, for validation to
    * reject.
    */
-  static String inverse(String v) {
+  public static String inverse(String v) {
     BigDecimal value;
     try {
       value = new BigDecimal(v);

@@ -1,11 +1,12 @@
-package io.makerates.streams;
+package io.makerates.sources.ecb;
 
-import static io.makerates.streams.ParserAssertions.assertRefused;
-import static io.makerates.streams.ParserAssertions.utf8;
+import static io.makerates.sources.ParserAssertions.assertRefused;
+import static io.makerates.sources.ParserAssertions.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.makerates.schema.ReasonCode;
+import io.makerates.sources.ProviderDay;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,13 @@
-package io.makerates.streams;
+package io.makerates.sources.frankfurter;
 
-import static io.makerates.streams.ParserAssertions.assertRefused;
-import static io.makerates.streams.ParserAssertions.utf8;
+import static io.makerates.sources.ParserAssertions.assertRefused;
+import static io.makerates.sources.ParserAssertions.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.makerates.schema.ReasonCode;
+import io.makerates.sources.ProviderDay;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

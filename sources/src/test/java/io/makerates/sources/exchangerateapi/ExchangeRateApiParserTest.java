@@ -1,7 +1,7 @@
-package io.makerates.streams;
+package io.makerates.sources.exchangerateapi;
 
-import static io.makerates.streams.ParserAssertions.assertRefused;
-import static io.makerates.streams.ParserAssertions.utf8;
+import static io.makerates.sources.ParserAssertions.assertRefused;
+import static io.makerates.sources.ParserAssertions.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 

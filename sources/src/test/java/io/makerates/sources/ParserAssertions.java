@@ -1,4 +1,4 @@
-package io.makerates.streams;
+package io.makerates.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,20 +8,20 @@ import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.AbstractThrowableAssert;
 
 /** Shared helpers of the parser tests: bodies as UTF-8 and refusals with their reason code. */
-final class ParserAssertions {
+public final class ParserAssertions {
 
   private ParserAssertions() {}
 
-  static byte[] utf8(String body) {
+  public static byte[] utf8(String body) {
     return body.getBytes(StandardCharsets.UTF_8);
   }
 
-  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+  public static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
       AnswerParser parser, String body, ReasonCode reason) {
     return assertRefused(parser, utf8(body), reason);
   }
 
-  static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+  public static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
       AnswerParser parser, byte[] body, ReasonCode reason) {
     return assertThatThrownBy(() -> parser.parse(body))
         .isInstanceOfSatisfying(

@@ -1,4 +1,4 @@
-package io.makerates.streams;
+package io.makerates.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.makerates.schema.ReasonCode;
+import io.makerates.sources.boc.BankOfCanadaParser;
+import io.makerates.sources.ecb.EcbParser;
+import io.makerates.sources.exchangerateapi.ExchangeRateApiParser;
+import io.makerates.sources.frankfurter.FrankfurterParser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,8 +1,10 @@
-package io.makerates.extractor.source;
+package io.makerates.sources.boc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.makerates.sources.ProviderError;
+import io.makerates.sources.SourceRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
