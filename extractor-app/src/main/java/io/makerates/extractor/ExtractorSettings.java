@@ -85,6 +85,11 @@ public record ExtractorSettings(
    */
   public static final List<String> DEFAULT_SOURCES = RateSources.keyless();
 
+  /** The sources a default source hands over to, when the source list is left to its default. */
+  public static List<String> defaultFailover(String sourceId) {
+    return DEFAULT_FAILOVER.getOrDefault(sourceId, List.of());
+  }
+
   static final Map<String, List<String>> DEFAULT_FAILOVER =
       Map.of(FrankfurterSource.TYPE, List.of(EcbSource.TYPE));
 

@@ -100,6 +100,20 @@ final class UpConfiguration {
             .list("sources", ExtractorSettings.DEFAULT_SOURCES).stream()
                 .map(s -> s.toLowerCase(Locale.ROOT))
                 .toList();
+    if (offlineBaseUrl.isPresent() && !entries.containsKey("MAKERATES_SOURCES")) {
+      // offline, the default list is the default sources the stub serves, each with its
+      // default failover among them
+      sources = sources.stream().filter(OfflineSourceStub::serves).toList();
+      entries.put("MAKERATES_SOURCES", new Entry(String.join(",", sources), "--offline"));
+      for (String id : sources) {
+        List<String> failover = ExtractorSettings.defaultFailover(id);
+        if (!failover.isEmpty() && sources.containsAll(failover)) {
+          entries.putIfAbsent(
+              "MAKERATES_SOURCE_" + id.toUpperCase(Locale.ROOT).replace('-', '_') + "_FAILOVER",
+              new Entry(String.join(",", failover), "--offline"));
+        }
+      }
+    }
     for (String id : sources) {
       String prefix = "MAKERATES_SOURCE_" + id.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
       entries.putIfAbsent(prefix + "INTERVAL", new Entry(pollInterval, "--poll-interval"));
