@@ -147,6 +147,31 @@ class SourceExtractorTest {
   }
 
   @Test
+  void postsTheBodyOfARequestThatHasOne() {
+    api.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/soap")
+            .willReturn(aResponse().withStatus(200).withBody("{}")));
+    io.makerates.sources.SourceRequest request =
+        new io.makerates.sources.SourceRequest(
+                URI.create(httpBase() + "/soap"),
+                "POST",
+                Map.of("Content-Type", "text/xml"),
+                Map.of("startDate", "2026-03-02"),
+                null,
+                null,
+                null)
+            .withBody("<startDate>2026-03-02</startDate>");
+
+    extractor(FAST_RETRIES, Duration.ofSeconds(5), List.of())
+        .extract(ExtractionJob.scheduled(request))
+        .records();
+
+    api.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/soap"))
+            .withRequestBody(equalTo("<startDate>2026-03-02</startDate>")));
+  }
+
+  @Test
   void storesAGzipAnswerDecompressed() throws IOException {
     byte[] plain = fixture("frankfurter-latest-eur.json");
     byte[] gzipped = gzip(plain);

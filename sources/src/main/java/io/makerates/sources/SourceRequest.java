@@ -9,6 +9,9 @@ import java.util.Map;
  * by name (as the bronze record shows them); {@code requestedFrom}/{@code requestedTo} are null for
  * a "latest" request.
  *
+ * <p>{@code body} is what a POST sends (a SOAP envelope, a form), null for none; it is written from
+ * {@code params}, so the bronze record's parameters say what was asked.
+ *
  * <p>A keyed request never holds its key: the adapter writes {@link #API_KEY_SLOT} where the key
  * goes (in the URL path or a header value) and the fetcher fills it in for the wire only, so what
  * is recorded shows the slot.
@@ -20,7 +23,8 @@ public record SourceRequest(
     Map<String, String> params,
     LocalDate requestedFrom,
     LocalDate requestedTo,
-    String sourceVersion) {
+    String sourceVersion,
+    String body) {
 
   /** Where the API key goes; reads as a redaction in the stored URL. */
   public static final String API_KEY_SLOT = "***";
@@ -28,5 +32,23 @@ public record SourceRequest(
   public SourceRequest {
     headers = Map.copyOf(headers);
     params = Map.copyOf(params);
+  }
+
+  /** A request without a body. */
+  public SourceRequest(
+      URI url,
+      String method,
+      Map<String, String> headers,
+      Map<String, String> params,
+      LocalDate requestedFrom,
+      LocalDate requestedTo,
+      String sourceVersion) {
+    this(url, method, headers, params, requestedFrom, requestedTo, sourceVersion, null);
+  }
+
+  /** The same request sending {@code body}. */
+  public SourceRequest withBody(String body) {
+    return new SourceRequest(
+        url, method, headers, params, requestedFrom, requestedTo, sourceVersion, body);
   }
 }

@@ -83,7 +83,11 @@ public final class HttpFetcher implements AutoCloseable {
                         URLEncoder.encode(apiKey, StandardCharsets.UTF_8)));
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(url)
-            .method(request.method(), HttpRequest.BodyPublishers.noBody())
+            .method(
+                request.method(),
+                request.body() == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8))
             .timeout(settings.requestTimeout())
             .header("User-Agent", settings.userAgent())
             .header("Accept-Encoding", "gzip");

@@ -20,7 +20,8 @@ class RateSourcesTest {
   @Test
   void knowsEveryType() {
     assertThat(RateSources.types())
-        .containsExactly(
+        .containsExactlyElementsOf(io.makerates.sources.SourceTypes.byId().keySet())
+        .contains(
             "bnr", "boc", "boe", "cbr", "cnb", "ecb", "exchangerate-api", "frankfurter", "nbp");
     assertThat(RateSources.supports("ecb")).isTrue();
     assertThat(RateSources.supports("boc")).isTrue();

@@ -127,14 +127,16 @@ public final class CentralBankOfKenyaSource extends KeylessRateSource {
     params.put("draw", "1");
     params.put("start", "0");
     params.put("length", "-1");
-    return new SourceRequest(
-        URI.create(baseUrl + "/admin-ajax.php" + BaseUrl.query(query)),
-        "POST",
-        HEADERS,
-        params,
-        from,
-        to,
-        null);
+    SourceRequest request =
+        new SourceRequest(
+            URI.create(baseUrl + "/admin-ajax.php" + BaseUrl.query(query)),
+            "POST",
+            HEADERS,
+            params,
+            from,
+            to,
+            null);
+    return request.withBody(body(request));
   }
 
   /** Registers the type: the build lists it for {@link java.util.ServiceLoader}. */

@@ -139,7 +139,9 @@ public final class MagyarNemzetiBankSource extends KeylessRateSource {
     params.put("startDate", windowFrom.toString());
     params.put("endDate", windowTo.toString());
     params.put("currencyNames", CURRENCIES);
-    return new SourceRequest(URI.create(baseUrl), "POST", HEADERS, params, from, to, null);
+    SourceRequest request =
+        new SourceRequest(URI.create(baseUrl), "POST", HEADERS, params, from, to, null);
+    return request.withBody(body(request));
   }
 
   private static String element(String name, String value) {
