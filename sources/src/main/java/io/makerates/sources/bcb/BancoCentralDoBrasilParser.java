@@ -21,9 +21,8 @@ import java.util.TreeMap;
 
 /**
  * Banco Central do Brasil ({@code bcb}) answers of the PTAX OData function {@code
- * CotacaoMoedaPeriodo} asked for USD: {@code
- * {"@odata.context":…,"value":[{"paridadeCompra":1.00000,
- * "paridadeVenda":1.00000,"cotacaoCompra":5.19950,"cotacaoVenda":5.20010,"dataHoraCotacao":"2026-03-02
+ * CotacaoMoedaPeriodo} asked for USD: {@code {"@odata.context":…,"value":[{"paridadeCompra":1.0,
+ * "paridadeVenda":1.0,"cotacaoCompra":5.1995,"cotacaoVenda":5.2001,"dataHoraCotacao":"2026-03-02
  * 13:09:26.433","tipoBoletim":"Fechamento"},…]}}, one bulletin per row.
  *
  * <p>The answer never names its currency, so the parser reads it as the dollar and checks that it

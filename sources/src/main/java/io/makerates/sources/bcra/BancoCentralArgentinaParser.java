@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
 /**
  * Banco Central de la República Argentina ({@code bcra}) answers of {@code
  * /estadisticascambiarias/v1.0/Cotizaciones}: {@code {"status":200,"results":{"fecha":"2026-03-19",
- * "detalle":[{"codigoMoneda":"EUR","descripcion":"EURO","tipoPase":1.156,"tipoCotizacion":1612.042},
- * …]}}}, one day per answer. {@code tipoCotizacion} is ARS per unit, or per the units a description
- * names ({@code DONG VIETNAM (C/1.000 UNIDADES)}: per 1000, the dot a thousands separator), so each
- * becomes ARS→X = units / value. {@code tipoPase} (USD per unit) is not used: it is the same figure
- * seen through the dollar.
+ * "detalle":[{"codigoMoneda":"EUR","descripcion":"EURO","tipoPase":1.156,
+ * "tipoCotizacion":1612.042},…]}}}, one day per answer. {@code tipoCotizacion} is ARS per unit, or
+ * per the units a description names ({@code DONG VIETNAM (C/1.000 UNIDADES)}: per 1000, the dot a
+ * thousands separator), so each becomes ARS→X = units / value. {@code tipoPase} (USD per unit) is
+ * not used: it is the same figure seen through the dollar.
  *
  * <p>Rows that are no foreign currency in ARS are left out: ARS itself (0), REF (the wholesale
  * "Comunicación A 3500" dollar, a second USD figure), CNH (the offshore yuan, no ISO code, a copy
