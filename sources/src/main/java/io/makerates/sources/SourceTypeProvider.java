@@ -1,5 +1,7 @@
 package io.makerates.sources;
 
+import java.util.Optional;
+
 /**
  * How a source type's package registers it: one class per package implements this and carries
  * {@code @AutoService(SourceTypeProvider.class)}, and {@link SourceTypes} finds it.
@@ -7,4 +9,25 @@ package io.makerates.sources;
 public interface SourceTypeProvider {
 
   SourceType sourceType();
+
+  /** The type's provider played offline, for {@code up --offline} and the coverage report. */
+  default Optional<SampleAnswers> samples() {
+    return Optional.empty();
+  }
+
+  /**
+   * False for a commercial aggregator: its voice counts in the consensus, but not as an official
+   * one in the coverage report.
+   */
+  default boolean official() {
+    return true;
+  }
+
+  /**
+   * True for a mirror of its group's publisher (Frankfurter serves the ECB's rates): by default it
+   * fails over to the source of the type named like its group.
+   */
+  default boolean mirror() {
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 package io.makerates.sources;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -12,21 +14,28 @@ import java.util.TreeMap;
  */
 public final class SourceTypes {
 
-  private static final Map<String, SourceType> BY_ID = load();
+  private static final Map<String, SourceTypeProvider> PROVIDERS = load();
+  private static final Map<String, SourceType> BY_ID = types();
 
   private SourceTypes() {}
 
-  private static Map<String, SourceType> load() {
-    Map<String, SourceType> byId = new TreeMap<>();
+  private static Map<String, SourceTypeProvider> load() {
+    Map<String, SourceTypeProvider> byId = new TreeMap<>();
     for (SourceTypeProvider provider :
         ServiceLoader.load(SourceTypeProvider.class, SourceTypes.class.getClassLoader())) {
       SourceType type = provider.sourceType();
-      SourceType earlier = byId.put(type.id(), type);
+      SourceTypeProvider earlier = byId.put(type.id(), provider);
       if (earlier != null) {
         throw new IllegalStateException(
             "source type '" + type.id() + "' is registered twice (" + provider.getClass() + ")");
       }
     }
+    return Map.copyOf(byId);
+  }
+
+  private static Map<String, SourceType> types() {
+    Map<String, SourceType> byId = new TreeMap<>();
+    PROVIDERS.forEach((id, provider) -> byId.put(id, provider.sourceType()));
     return Map.copyOf(byId);
   }
 
@@ -56,5 +65,28 @@ public final class SourceTypes {
     Map<String, String> groups = new TreeMap<>();
     BY_ID.forEach((id, type) -> groups.put(id, type.defaultGroup()));
     return groups;
+  }
+
+  /** The type's provider played offline; empty for an unknown type or one without samples. */
+  public static Optional<SampleAnswers> samples(String id) {
+    return Optional.ofNullable(PROVIDERS.get(id)).flatMap(SourceTypeProvider::samples);
+  }
+
+  /** Whether the type's voice is an official one (a central bank's, or a mirror of one). */
+  public static boolean official(String id) {
+    return Optional.ofNullable(PROVIDERS.get(id)).map(SourceTypeProvider::official).orElse(false);
+  }
+
+  /**
+   * Where a source of the type fails over by default: a mirror to the type named like its group
+   * (Frankfurter to the ECB), every other type nowhere.
+   */
+  public static List<String> defaultFailover(String id) {
+    SourceTypeProvider provider = PROVIDERS.get(id);
+    if (provider == null || !provider.mirror()) {
+      return List.of();
+    }
+    String publisher = provider.sourceType().defaultGroup().toLowerCase(Locale.ROOT);
+    return PROVIDERS.containsKey(publisher) ? List.of(publisher) : List.of();
   }
 }

@@ -1,0 +1,114 @@
+package io.makerates.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every type's sample answers against its own adapter and parser: the adapter's latest, one-day and
+ * range requests are answered by the samples, and the parser reads from each answer every currency
+ * the samples list, at the market's figure (to the provider's rounding), on publication days only.
+ * This is what {@code up --offline} serves, so a type whose samples and adapter disagree fails
+ * here, not on a user's screen.
+ */
+class SampleAnswersRoundTripTest {
+
+  private static final OfflineMarkets MARKETS = OfflineMarkets.standard();
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 18); // a Wednesday
+
+  static Stream<String> typesWithSamples() {
+    return SourceTypes.all().stream()
+        .map(SourceType::id)
+        .filter(id -> SourceTypes.samples(id).isPresent());
+  }
+
+  @Test
+  void everyKeylessTypeHasSamples() {
+    assertThat(
+            SourceTypes.all().stream()
+                .filter(t -> t.keyedBaseUrl() == null || t.defaultBaseUrl() != null)
+                .map(SourceType::id))
+        .isNotEmpty();
+    assertThat(typesWithSamples()).contains("ecb");
+  }
+
+  @ParameterizedTest
+  @MethodSource("typesWithSamples")
+  void answersTheAdaptersRequestsInAFormatItsParserReads(String id) throws Exception {
+    SourceType type = SourceTypes.type(id).orElseThrow();
+    SampleAnswers samples = SourceTypes.samples(id).orElseThrow();
+    OfflineMarket market = MARKETS.market(type, samples, TODAY);
+    assertThat(market.currencies()).as("currencies the market quotes").isNotEmpty();
+    RateSource source =
+        type.adapter()
+            .apply(
+                new AdapterConfig(
+                    id, id, URI.create("http://offline.test/" + id), type.defaultBase(), false));
+
+    check(id, type, samples, market, source.latest());
+    LocalDate day = market.latest(TODAY.minusDays(7));
+    check(id, type, samples, market, source.day(day));
+    check(id, type, samples, market, source.range(TODAY.minusDays(20), TODAY.minusDays(6)));
+  }
+
+  private static void check(
+      String id, SourceType type, SampleAnswers samples, OfflineMarket market, SourceRequest req)
+      throws AnswerRejectedException {
+    OfflineRequest request = offline(id, req);
+    OfflineReply reply =
+        samples
+            .answer(request, market)
+            .orElseThrow(() -> new AssertionError(id + " does not answer " + req.url()));
+    assertThat(reply.status()).as(id + " status for " + req.url()).isEqualTo(200);
+    List<ProviderDay> days = type.parser().parse(reply.body());
+    assertThat(days).as(id + " days in the answer to " + req.url()).isNotEmpty();
+    for (ProviderDay day : days) {
+      assertThat(market.publishes(day.date()) || samples.publishesOnWeekends())
+          .as(id + " publishes on " + day.date())
+          .isTrue();
+      for (String currency : market.currencies()) {
+        if (currency.equals(day.base())) {
+          continue;
+        }
+        String text = day.rawRates().get(currency);
+        assertThat(text).as(id + " " + day.date() + " " + currency).isNotNull();
+        BigDecimal expected = market.per(day.date(), day.base(), currency);
+        BigDecimal ratio = new BigDecimal(text).divide(expected, MathContext.DECIMAL64);
+        assertThat(ratio.doubleValue())
+            .as(id + " " + day.date() + " " + day.base() + "→" + currency + " " + text)
+            .isCloseTo(1.0, within(0.005));
+      }
+    }
+  }
+
+  /** The request as the stub receives it: the path below the type's base URL, the query, a body. */
+  static OfflineRequest offline(String id, SourceRequest req) {
+    String path = req.url().getPath().substring(("/" + id).length());
+    Map<String, String> query = new LinkedHashMap<>();
+    String raw = req.url().getRawQuery();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        String name = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        query.put(
+            URLDecoder.decode(name, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
+      }
+    }
+    return new OfflineRequest(path, query, req.body());
+  }
+}
