@@ -1,11 +1,14 @@
 package io.makerates.extractor;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.makerates.sources.Coverage;
+import io.makerates.sources.SourceTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -144,5 +147,26 @@ public final class ExtractionMetrics {
         .tag("source", source)
         .register(registry)
         .record(Duration.ofMillis(millis));
+  }
+
+  /**
+   * What the configured sources cover, the numbers {@code bin/makerates sources} prints: official
+   * independence groups, and currencies with at least two and three independent official voices. A
+   * source under its type's id is in its type's group; under another id, in a group of its own.
+   */
+  public void coverage(List<SourceConfig> sources) {
+    Coverage coverage =
+        Coverage.of(
+            sources.stream().map(s -> new Coverage.Source(s.id(), s.type())).toList(),
+            id -> SourceTypes.defaultGroups().getOrDefault(id, id));
+    Gauge.builder("makerates.sources.official.groups", coverage, c -> c.groups().size())
+        .description("independence groups of official sources configured")
+        .register(registry);
+    for (int voices : new int[] {2, 3}) {
+      Gauge.builder("makerates.coverage.currencies", coverage, c -> c.currenciesWithAtLeast(voices))
+          .description("currencies with at least min_voices independent official voices")
+          .tag("min_voices", String.valueOf(voices))
+          .register(registry);
+    }
   }
 }

@@ -62,6 +62,7 @@ public final class ExtractorRuntime implements AutoCloseable {
     this.redactor = new SecretRedactor(config.secrets());
     BronzeRecordFactory records = new BronzeRecordFactory(config.audit(), redactor);
     ExtractionMetrics extractionMetrics = new ExtractionMetrics(metrics);
+    extractionMetrics.coverage(config.sources());
     this.extractors = new LinkedHashMap<>();
     for (SourceConfig source : config.sources()) {
       KeyRing keys =

@@ -10,8 +10,7 @@ import io.makerates.runtime.kafka.TopicLayout;
 import io.makerates.runtime.ops.BuildInfo;
 import io.makerates.schema.SourceTier;
 import io.makerates.sources.SourceType;
-import io.makerates.sources.ecb.EcbSource;
-import io.makerates.sources.frankfurter.FrankfurterSource;
+import io.makerates.sources.SourceTypes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -80,20 +78,18 @@ public record ExtractorSettings(
 
   /**
    * One source of every type whose public endpoint needs no key, under the type's id (sources that
-   * republish another's rates count once, in that one's group). Frankfurter hands over to the ECB's
-   * own file when it cannot serve.
+   * republish another's rates count once, in that one's group). A mirror hands over to its group's
+   * publisher when it cannot serve (Frankfurter to the ECB's own files).
    */
   public static final List<String> DEFAULT_SOURCES = RateSources.keyless();
 
   /** The sources a default source hands over to, when the source list is left to its default. */
   public static List<String> defaultFailover(String sourceId) {
-    return DEFAULT_FAILOVER.getOrDefault(sourceId, List.of());
+    return SourceTypes.defaultFailover(sourceId);
   }
 
-  static final Map<String, List<String>> DEFAULT_FAILOVER =
-      Map.of(FrankfurterSource.TYPE, List.of(EcbSource.TYPE));
-
-  private static List<SourceConfig> sources(Settings settings) {
+  /** The configured sources alone, without the settings only a running extractor needs. */
+  public static List<SourceConfig> sources(Settings settings) {
     boolean defaults = settings.optional("sources").isEmpty();
     List<String> ids = settings.list("sources", DEFAULT_SOURCES);
     if (ids.isEmpty()) {
@@ -114,9 +110,7 @@ public record ExtractorSettings(
       if (!seen.add(id)) {
         throw new ConfigException(Settings.variable("sources") + " lists '" + id + "' twice");
       }
-      sources.add(
-          source(
-              settings, id, defaults ? DEFAULT_FAILOVER.getOrDefault(id, List.of()) : List.of()));
+      sources.add(source(settings, id, defaults ? defaultFailover(id) : List.of()));
     }
     Set<String> known =
         sources.stream().map(SourceConfig::id).collect(java.util.stream.Collectors.toSet());

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RatesCommand.class,
       GoldCommand.class,
       QuotaCommand.class,
+      SourcesCommand.class,
       LocalReplayCommand.class,
       LocalBackfillCommand.class,
       CommandLine.HelpCommand.class
@@ -30,7 +31,7 @@ public final class MakeRatesCli implements Runnable {
   }
 
   /** The commands that only read: their output is the answer, and they should answer at once. */
-  static final Set<String> READING = Set.of("status", "audit", "rates", "gold", "quota");
+  static final Set<String> READING = Set.of("status", "audit", "rates", "gold", "quota", "sources");
 
   public static void main(String[] args) {
     if (args.length > 0 && READING.contains(args[0])) {

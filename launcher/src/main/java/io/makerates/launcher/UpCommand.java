@@ -159,7 +159,7 @@ final class UpCommand implements Callable<Integer> {
                   shell,
                   configFile,
                   pollInterval,
-                  Optional.ofNullable(stub).map(OfflineSourceStub::frankfurterBaseUrl))
+                  Optional.ofNullable(stub).map(OfflineSourceStub::rootUrl))
               .checked();
       onStack.accept(new Running(stack, null, stub, config));
       pipeline = LocalPipeline.start(stack, config.env());

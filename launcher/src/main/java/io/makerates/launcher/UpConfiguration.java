@@ -93,8 +93,8 @@ final class UpConfiguration {
                 + ") is ignored: 'up' runs against its own embedded stack");
       }
     }
-    // MAKERATES_SOURCES stays unset unless given: the extractor's default list comes with its
-    // failover (frankfurter to ecb), which a list spelled out here would drop
+    // online, MAKERATES_SOURCES stays unset unless given: the extractor's default list comes with
+    // its failover (a mirror to its group's publisher), which a list spelled out would drop
     List<String> sources =
         new Settings(plain(entries))
             .list("sources", ExtractorSettings.DEFAULT_SOURCES).stream()

@@ -25,8 +25,7 @@ final class UpReport {
     partial.config().describe().forEach(line -> out.println("  " + line));
     partial.config().warnings().forEach(w -> out.println("makerates: warning: " + w));
     if (partial.stub() != null) {
-      out.println(
-          "Offline: sources are served by a stub at " + partial.stub().frankfurterBaseUrl());
+      out.println("Offline: sources are served by a stub at " + partial.stub().rootUrl());
     }
     out.println("Starting sink-app, streams-app and extractor-app...");
   }

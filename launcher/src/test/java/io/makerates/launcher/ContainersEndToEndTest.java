@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.Topics;
 import io.makerates.schema.GoldRate;
+import io.makerates.sources.OfflineRequest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -84,8 +85,8 @@ class ContainersEndToEndTest {
     env.put("MAKERATES_DATABASE_USER", POSTGRES.getUsername());
     env.put("MAKERATES_DATABASE_PASSWORD", POSTGRES.getPassword());
     env.put("MAKERATES_STATE_DIR", state.resolve("streams").toString());
-    env.put("MAKERATES_SOURCES", "frankfurter");
-    env.put("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", source.frankfurterBaseUrl());
+    env.put("MAKERATES_SOURCES", "ecb");
+    env.put("MAKERATES_SOURCE_ECB_BASE_URL", source.baseUrl("ecb"));
     pipeline = LocalPipeline.start(env);
   }
 
@@ -101,12 +102,16 @@ class ContainersEndToEndTest {
 
   @Test
   void aServedAnswerReachesTheStarSchemaAndGoldInContainers() {
-    LocalDate day = source.latestBusinessDay();
+    LocalDate day = source.market("ecb").latest();
+    String usd =
+        PipelineEndToEndTest.ecbRate(
+            source.answer("ecb", new OfflineRequest("/eurofxref-daily.xml", Map.of(), null)).body(),
+            "USD");
     await().atMost(Duration.ofSeconds(120)).until(pipeline::ready);
 
     BigDecimal fact =
         await().atMost(Duration.ofSeconds(120)).until(() -> factRate(day), v -> v != null);
-    assertThat(fact).isEqualByComparingTo("1.1582");
+    assertThat(fact).isEqualByComparingTo(usd);
 
     Topics topics = new Topics(new AvroSerdes(registryUrl));
     GoldRate gold =

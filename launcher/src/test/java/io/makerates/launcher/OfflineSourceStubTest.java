@@ -2,14 +2,15 @@ package io.makerates.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.makerates.sources.OfflineRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OfflineSourceStubTest {
@@ -17,38 +18,22 @@ class OfflineSourceStubTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void latestIsTheLastWeekdayAndADateIsServedAsAsked() throws Exception {
+  void servesEachTypeBelowItsOwnPathTheSameAnswerEveryTime() throws Exception {
     Clock sunday = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     try (OfflineSourceStub stub = new OfflineSourceStub(sunday)) {
-      assertThat(stub.latestBusinessDay()).isEqualTo(LocalDate.parse("2026-11-20"));
-
-      HttpResponse<byte[]> latest = get(stub.frankfurterBaseUrl() + "/v1/latest");
+      HttpResponse<byte[]> latest = get(stub.baseUrl("ecb") + "/eurofxref-daily.xml");
       assertThat(latest.statusCode()).isEqualTo(200);
-      assertThat(new String(latest.body()))
-          .contains("\"date\":\"2026-11-20\"", "\"base\":\"EUR\"", "\"USD\":1.1582");
-      assertThat(latest.body()).isEqualTo(stub.bodyFor(LocalDate.parse("2026-11-20")));
+      assertThat(latest.headers().firstValue("Content-Type")).contains("text/xml");
+      // a Sunday: the newest publication is Friday's
+      assertThat(new String(latest.body())).contains("time='2026-11-20'", "currency='USD'");
+      assertThat(latest.body())
+          .isEqualTo(
+              stub.answer("ecb", new OfflineRequest("/eurofxref-daily.xml", Map.of(), null)).body())
+          .isEqualTo(get(stub.baseUrl("ecb") + "/eurofxref-daily.xml").body());
 
-      assertThat(new String(get(stub.frankfurterBaseUrl() + "/v1/2026-11-18").body()))
-          .contains("\"date\":\"2026-11-18\"");
-      assertThat(get(stub.frankfurterBaseUrl() + "/v1/currencies").statusCode()).isEqualTo(404);
+      assertThat(get(stub.baseUrl("ecb") + "/nothing-here.xml").statusCode()).isEqualTo(404);
+      assertThat(get(stub.rootUrl() + "/no-such-type/latest").statusCode()).isEqualTo(404);
       assertThat(stub.served()).isEqualTo(2);
-    }
-  }
-
-  @Test
-  void aRangeHasTheSampleRatesOnEveryWeekday() throws Exception {
-    try (OfflineSourceStub stub = new OfflineSourceStub(Clock.systemUTC())) {
-      HttpResponse<byte[]> range = get(stub.frankfurterBaseUrl() + "/v1/2025-01-03..2025-01-07");
-
-      assertThat(range.statusCode()).isEqualTo(200);
-      String body = new String(range.body());
-      assertThat(body)
-          .contains(
-              "\"start_date\":\"2025-01-03\"",
-              "\"end_date\":\"2025-01-07\"",
-              "\"2025-01-06\":{",
-              "\"USD\":1.1582")
-          .doesNotContain("2025-01-04", "2025-01-05", "E-");
     }
   }
 

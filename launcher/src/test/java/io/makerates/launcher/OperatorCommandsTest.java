@@ -156,7 +156,8 @@ class OperatorCommandsTest {
    */
   @Test
   void auditVerifiesEveryVoiceUntilABronzeBodyIsAltered() throws Exception {
-    LocalDate day = up.stub().latestBusinessDay();
+    LocalDate day = up.stub().market("frankfurter").latest();
+    String usd = usd(day);
     await()
         .atMost(Duration.ofSeconds(120))
         .until(() -> status(up, day), s -> "CONSENSUS".equals(s));
@@ -166,15 +167,17 @@ class OperatorCommandsTest {
     assertThat(text.out())
         .contains(
             "EUR/USD on " + day,
-            "fact row     1.1582 CONSENSUS, 2 source(s)",
-            "alpha (group A) EUR/USD 1.1582 accepted",
-            "beta (group B) EUR/USD 1.1582 accepted",
-            "arithmetic EUR→USD = 1.1582 as sent by the source (base EUR)",
+            "fact row     " + usd + " CONSENSUS, 2 source(s)",
+            "alpha (group A) EUR/USD " + usd + " accepted",
+            "beta (group B) EUR/USD " + usd + " accepted",
+            "arithmetic EUR→USD = " + usd + " as sent by the source (base EUR)",
             "verified: all 2 voice(s) match their raw answers")
         // the second source's answer made the consensus: the revision says so
         .containsPattern(
             "\\n {7}status SINGLE_SOURCE → CONSENSUS\\n {7}\\+ (alpha|beta) \\(group [AB]\\)"
-                + " EUR/USD 1\\.1582 accepted\\n");
+                + " EUR/USD "
+                + usd.replace(".", "\\.")
+                + " accepted\\n");
 
     int revision = revision(up, day);
     Result json =
@@ -189,13 +192,13 @@ class OperatorCommandsTest {
             r ->
                 assertThat(r.get("changes"))
                     .extracting(c -> c.get("kind").asText() + " " + c.get("to").asText())
-                    .contains("STATUS CONSENSUS", "VOICE_ADDED 1.1582"));
+                    .contains("STATUS CONSENSUS", "VOICE_ADDED " + usd + ""));
     assertThat(report.get("auditedRevision").asInt()).isEqualTo(revision);
     assertThat(report.get("voices"))
         .hasSize(2)
         .allSatisfy(
             v -> {
-              assertThat(v.get("value").asText()).isEqualTo("1.1582");
+              assertThat(v.get("value").asText()).isEqualTo(usd);
               assertThat(v.get("checks"))
                   .extracting(c -> c.get("ok").asBoolean())
                   .containsOnly(true);
@@ -237,7 +240,8 @@ class OperatorCommandsTest {
    */
   @Test
   void statusListsEverySourceWithItsStateAndEveryAppWithItsLag() throws Exception {
-    LocalDate day = up.stub().latestBusinessDay();
+    LocalDate day = up.stub().market("frankfurter").latest();
+    String usd = usd(day);
     await()
         .atMost(Duration.ofSeconds(120))
         .until(() -> status(up, day), s -> "CONSENSUS".equals(s));
@@ -301,7 +305,8 @@ class OperatorCommandsTest {
    */
   @Test
   void ratesGoldAndQuotaPrintWhatIsStored() throws Exception {
-    LocalDate day = up.stub().latestBusinessDay();
+    LocalDate day = up.stub().market("frankfurter").latest();
+    String usd = usd(day);
     await()
         .atMost(Duration.ofSeconds(120))
         .until(() -> status(up, day), s -> "CONSENSUS".equals(s));
@@ -311,7 +316,8 @@ class OperatorCommandsTest {
     assertThat(rates.code()).as(rates.err()).isZero();
     assertThat(rates.out())
         .startsWith("EUR rates on " + day + ": ")
-        .containsPattern("\\nUSD +1\\.1582 +CONSENSUS +2 +0\\.00 +[0-9]+\\n");
+        .containsPattern(
+            "\\nUSD +" + usd.replace(".", "\\.") + " +CONSENSUS +2 +0\\.00 +[0-9]+\\n");
     Result noBase =
         run(
             (out, err) -> new RatesCommand(Map::of, out, err),
@@ -339,7 +345,9 @@ class OperatorCommandsTest {
         .containsPattern(
             "EUR/USD +p[0-9]+@[0-9]+ +date="
                 + day
-                + " rate=1.1582 status=CONSENSUS sources=2"
+                + " rate="
+                + usd
+                + " status=CONSENSUS sources=2"
                 + " spreadBps=0.00 revision=[0-9]+ derived=false flags=\\[] updatedAt="
                 + LocalDate.now(java.time.ZoneOffset.UTC)
                 + "T");
@@ -366,7 +374,8 @@ class OperatorCommandsTest {
    */
   @Test
   void theReadmesGoldConsumerConfigurationReadsGold() throws Exception {
-    LocalDate day = up.stub().latestBusinessDay();
+    LocalDate day = up.stub().market("frankfurter").latest();
+    String usd = usd(day);
     await()
         .atMost(Duration.ofSeconds(120))
         .until(() -> status(up, day), s -> "CONSENSUS".equals(s));
@@ -401,7 +410,7 @@ class OperatorCommandsTest {
                   },
                   g -> g != null);
       assertThat(gold.getDate()).isEqualTo(day);
-      assertThat(new java.math.BigDecimal(gold.getRate())).isEqualByComparingTo("1.1582");
+      assertThat(new java.math.BigDecimal(gold.getRate())).isEqualByComparingTo(usd);
       assertThat(gold.getUpdatedAt())
           .isBetween(
               java.time.Instant.now().minus(Duration.ofMinutes(10)), java.time.Instant.now());
@@ -416,7 +425,8 @@ class OperatorCommandsTest {
    */
   @Test
   void theExtractionIdGoesThroughEveryStageAndItsLogLines() throws Exception {
-    LocalDate day = up.stub().latestBusinessDay();
+    LocalDate day = up.stub().market("frankfurter").latest();
+    String usd = usd(day);
     await()
         .atMost(Duration.ofSeconds(120))
         .until(() -> status(up, day), s -> "CONSENSUS".equals(s));
@@ -493,7 +503,8 @@ class OperatorCommandsTest {
    */
   @Test
   void noLogLineHoldsTheDatabasePassword() throws Exception {
-    LocalDate day = up.stub().latestBusinessDay();
+    LocalDate day = up.stub().market("frankfurter").latest();
+    String usd = usd(day);
     await()
         .atMost(Duration.ofSeconds(120))
         .until(() -> status(up, day), s -> "CONSENSUS".equals(s));
@@ -601,6 +612,7 @@ class OperatorCommandsTest {
    */
   private static void tamperWithAlphasBronze(UpCommand.Running up, LocalDate day, int revision)
       throws Exception {
+    String usd = usd(day);
     Topics topics = new Topics(new AvroSerdes(up.stack().registryUrl()));
     long offset;
     int index;
@@ -630,7 +642,11 @@ class OperatorCommandsTest {
     copy.get(body);
     byte[] altered =
         new String(body, StandardCharsets.UTF_8)
-            .replace("1.1582", "1.1592")
+            .replace(
+                usd,
+                new java.math.BigDecimal(usd)
+                    .add(new java.math.BigDecimal("0.001"))
+                    .toPlainString())
             .getBytes(StandardCharsets.UTF_8);
     BronzeExtraction tampered =
         BronzeExtraction.newBuilder(record.value())
@@ -721,5 +737,22 @@ class OperatorCommandsTest {
             .execute(args);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The USD rate the stub's Frankfurter answer gives on {@code day}, as the answer writes it. */
+  private static String usd(LocalDate day) throws Exception {
+    byte[] body =
+        up.stub()
+            .answer(
+                "frankfurter",
+                new io.makerates.sources.OfflineRequest("/v1/" + day, Map.of("base", "EUR"), null))
+            .body();
+    return io.makerates.sources.SourceTypes.type("frankfurter")
+        .orElseThrow()
+        .parser()
+        .parse(body)
+        .getFirst()
+        .rawRates()
+        .get("USD");
   }
 }

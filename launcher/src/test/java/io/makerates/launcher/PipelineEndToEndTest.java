@@ -9,6 +9,7 @@ import io.makerates.runtime.kafka.Topics;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.GoldRate;
+import io.makerates.sources.OfflineRequest;
 import io.makerates.stack.EmbeddedStack;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -47,9 +48,9 @@ class PipelineEndToEndTest {
             stack,
             Map.of(
                 "MAKERATES_SOURCES",
-                "frankfurter",
-                "MAKERATES_SOURCE_FRANKFURTER_BASE_URL",
-                source.frankfurterBaseUrl()));
+                "ecb",
+                "MAKERATES_SOURCE_ECB_BASE_URL",
+                source.baseUrl("ecb")));
   }
 
   @AfterAll
@@ -68,8 +69,10 @@ class PipelineEndToEndTest {
   @Test
   void aServedAnswerBecomesBronzeSilverFactAndGoldWithTheSameValue() throws Exception {
     Topics topics = new Topics(new AvroSerdes(stack.registryUrl()));
-    LocalDate day = source.latestBusinessDay();
-    byte[] served = source.bodyFor(day);
+    LocalDate day = source.market("ecb").latest();
+    byte[] served =
+        source.answer("ecb", new OfflineRequest("/eurofxref-daily.xml", Map.of(), null)).body();
+    String usd = ecbRate(served, "USD");
 
     await().atMost(Duration.ofSeconds(60)).until(pipeline::ready);
 
@@ -87,7 +90,7 @@ class PipelineEndToEndTest {
     byte[] body = bytes(bronze.getResponse().getBody());
     assertThat(body).isEqualTo(served);
     assertThat(bronze.getResponse().getSha256()).isEqualTo(Checksums.sha256Hex(served));
-    assertThat(bronze.getSourceId()).isEqualTo("frankfurter");
+    assertThat(bronze.getSourceId()).isEqualTo("ecb");
 
     String silverKey = day + "/EUR/USD";
     ConsensusRate silver =
@@ -101,7 +104,7 @@ class PipelineEndToEndTest {
                         .reduce((a, b) -> b)
                         .orElse(null),
                 r -> r != null);
-    assertThat(new BigDecimal(silver.getRate())).isEqualByComparingTo("1.1582");
+    assertThat(new BigDecimal(silver.getRate())).isEqualByComparingTo(usd);
     assertThat(silver.getContributions())
         .singleElement()
         .satisfies(c -> assertThat(c.getExtractionId()).isEqualTo(bronze.getExtractionId()));
@@ -126,6 +129,15 @@ class PipelineEndToEndTest {
     assertThat(new BigDecimal(gold.getRate())).isEqualByComparingTo(fact);
     assertThat(gold.getDate()).isEqualTo(day);
     assertThat(gold.getRevision()).isEqualTo(silver.getRevision());
+  }
+
+  /** The rate the ECB's daily file gives {@code currency}. */
+  static String ecbRate(byte[] daily, String currency) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("currency='" + currency + "' rate='([0-9.]+)'")
+            .matcher(new String(daily, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(m.find()).as(currency + " in the served answer").isTrue();
+    return m.group(1);
   }
 
   private static BigDecimal factRate(LocalDate day, String base, String quote) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.makerates.extractor.ExtractorSettings;
 import io.makerates.extractor.SourceConfig;
+import io.makerates.extractor.source.RateSources;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import java.nio.file.Files;
@@ -88,8 +89,8 @@ class UpConfigurationTest {
             "6h",
             Optional.of("http://127.0.0.1:7777"));
     assertThat(config.env())
-        .containsEntry("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "http://127.0.0.1:7777")
-        .containsEntry("MAKERATES_SOURCE_MIRROR_BASE_URL", "http://127.0.0.1:7777");
+        .containsEntry("MAKERATES_SOURCE_FRANKFURTER_BASE_URL", "http://127.0.0.1:7777/frankfurter")
+        .containsEntry("MAKERATES_SOURCE_MIRROR_BASE_URL", "http://127.0.0.1:7777/frankfurter");
     assertThat(config.warnings())
         .anyMatch(w -> w.contains("MAKERATES_SOURCE_MIRROR_BASE_URL (environment) is replaced"));
 
@@ -118,7 +119,9 @@ class UpConfigurationTest {
     List<SourceConfig> sources = ExtractorSettings.from(withStack(every.env())).sources();
     assertThat(sources)
         .extracting(SourceConfig::id)
-        .containsExactlyInAnyOrderElementsOf(OfflineSourceStub.SERVED);
+        .containsExactlyInAnyOrderElementsOf(
+            RateSources.keyless().stream().filter(OfflineSourceStub::serves).toList())
+        .hasSizeGreaterThanOrEqualTo(30);
     assertThat(sources)
         .filteredOn(s -> s.id().equals("frankfurter"))
         .singleElement()
