@@ -7,6 +7,7 @@ import io.makerates.sources.BaseUrl;
 import io.makerates.sources.JsonAnswers;
 import io.makerates.sources.ProviderError;
 import io.makerates.sources.RateSource;
+import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -255,6 +256,11 @@ public final class ExchangeRateApiSource implements RateSource {
     @Override
     public SourceType sourceType() {
       return SOURCE_TYPE;
+    }
+
+    @Override
+    public Optional<SampleAnswers> samples() {
+      return Optional.of(new ExchangeRateApiSamples());
     }
   }
 }
