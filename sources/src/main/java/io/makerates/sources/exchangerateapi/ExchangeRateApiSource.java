@@ -262,5 +262,11 @@ public final class ExchangeRateApiSource implements RateSource {
     public Optional<SampleAnswers> samples() {
       return Optional.of(new ExchangeRateApiSamples());
     }
+
+    /** A commercial aggregator of unnamed sources: a voice, but no official one. */
+    @Override
+    public boolean official() {
+      return false;
+    }
   }
 }

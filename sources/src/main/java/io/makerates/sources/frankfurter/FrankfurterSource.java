@@ -164,5 +164,11 @@ public final class FrankfurterSource implements RateSource {
     public Optional<SampleAnswers> samples() {
       return Optional.of(new FrankfurterSamples());
     }
+
+    /** It serves the ECB's reference rates: by default it fails over to the ECB's own files. */
+    @Override
+    public boolean mirror() {
+      return true;
+    }
   }
 }
