@@ -3,6 +3,7 @@ package io.makerates.sources.rba;
 import com.google.auto.service.AutoService;
 import io.makerates.sources.KeylessRateSource;
 import io.makerates.sources.ProviderError;
+import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -105,6 +106,11 @@ public final class ReserveBankOfAustraliaSource extends KeylessRateSource {
     @Override
     public SourceType sourceType() {
       return SOURCE_TYPE;
+    }
+
+    @Override
+    public Optional<SampleAnswers> samples() {
+      return Optional.of(new RbaSamples());
     }
   }
 }

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The BanRep adapter and parser against a real TRM answer (shared/fixtures/real/banrep). */
@@ -104,5 +106,17 @@ class BancoDeLaRepublicaConformanceTest {
 
   private static BigDecimal copPerUsd(ProviderDay day) {
     return BigDecimal.ONE.divide(new BigDecimal(day.rawRates().get("USD")), MathContext.DECIMAL64);
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(TRM);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new BancoDeLaRepublicaParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new BanrepSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }

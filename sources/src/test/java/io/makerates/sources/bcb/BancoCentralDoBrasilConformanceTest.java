@@ -20,7 +20,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The BCB adapter and parser against real PTAX answers (shared/fixtures/real/bcb). */
@@ -130,5 +132,17 @@ class BancoCentralDoBrasilConformanceTest {
   private static BigDecimal inverse(ProviderDay day, String currency) {
     return BigDecimal.ONE.divide(
         new BigDecimal(day.rawRates().get(currency)), java.math.MathContext.DECIMAL64);
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(USD);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new BancoCentralDoBrasilParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new BcbSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }

@@ -16,6 +16,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The BCRA adapter and parser against real answers (shared/fixtures/real/bcra). */
@@ -93,5 +95,17 @@ class BancoCentralArgentinaConformanceTest {
   private static BigDecimal home(ProviderDay day, String currency, int units) {
     return BigDecimal.valueOf(units)
         .divide(new BigDecimal(day.rawRates().get(currency)), MathContext.DECIMAL64);
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(MARCH_19);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new BancoCentralArgentinaParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new BcraSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The BNA (Angola) adapter and parser against real answers (shared/fixtures/real/bna). */
@@ -99,5 +101,17 @@ class BancoNacionalDeAngolaConformanceTest {
   private static BigDecimal aoaPer(ProviderDay day, String currency) {
     return BigDecimal.ONE.divide(
         new BigDecimal(day.rawRates().get(currency)), MathContext.DECIMAL64);
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(ALL);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new BancoNacionalDeAngolaParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new BnaSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }

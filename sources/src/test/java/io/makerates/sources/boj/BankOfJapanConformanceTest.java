@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,5 +102,17 @@ class BankOfJapanConformanceTest {
     assertThatThrownBy(() -> new BankOfJapanParser().parse(broken.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(AnswerRejectedException.class)
         .hasMessageContaining("pair");
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(FILE);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new BankOfJapanParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new BojSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The MNB adapter and parser over a real SOAP answer (see shared/fixtures/real/README.md). */
@@ -123,5 +125,17 @@ class MagyarNemzetiBankConformanceTest {
             + message
             + "</faultstring></s:Fault></s:Body></s:Envelope>")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(FILE);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new MagyarNemzetiBankParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new MnbSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** NBRM against its real answers of March to May 2026 (shared/fixtures/real/nbrm). */
@@ -108,5 +110,17 @@ class NationalBankOfNorthMacedoniaConformanceTest {
             .readTree(RealFixtures.file(fixture + ".response-meta.json"))
             .path("request_uri")
             .asText());
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(QUARTER);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new NationalBankOfNorthMacedoniaParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new NbrmSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The RBA adapter and parser over a real F11.1 table (see shared/fixtures/real/README.md). */
@@ -84,5 +86,17 @@ class ReserveBankOfAustraliaConformanceTest {
             .readTree(RealFixtures.file(FILE + ".response-meta.json"))
             .path("request_uri")
             .asText());
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(FILE);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new ReserveBankOfAustraliaParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new RbaSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The SARB adapter and parser over real series answers (see shared/fixtures/real/README.md). */
@@ -117,5 +119,17 @@ class SouthAfricanReserveBankConformanceTest {
             .readTree(RealFixtures.file(file + ".response-meta.json"))
             .path("request_uri")
             .asText());
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(EUR);
+    Set<String> quoted = new TreeSet<>();
+    for (ProviderDay day : new SouthAfricanReserveBankParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+
+    assertThat(new SarbSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
   }
 }
