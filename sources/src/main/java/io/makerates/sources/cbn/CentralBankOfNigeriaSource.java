@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.makerates.sources.JsonAnswers;
 import io.makerates.sources.KeylessRateSource;
 import io.makerates.sources.ProviderError;
+import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -109,6 +110,11 @@ public final class CentralBankOfNigeriaSource extends KeylessRateSource {
     @Override
     public SourceType sourceType() {
       return SOURCE_TYPE;
+    }
+
+    @Override
+    public Optional<SampleAnswers> samples() {
+      return Optional.of(new CentralBankOfNigeriaSamples());
     }
   }
 }

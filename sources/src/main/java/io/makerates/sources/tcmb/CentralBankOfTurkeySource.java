@@ -8,6 +8,7 @@ import io.makerates.sources.JsonAnswers;
 import io.makerates.sources.KeylessRateSource;
 import io.makerates.sources.ProviderError;
 import io.makerates.sources.RateSource;
+import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -184,6 +185,11 @@ public final class CentralBankOfTurkeySource implements RateSource {
     @Override
     public SourceType sourceType() {
       return SOURCE_TYPE;
+    }
+
+    @Override
+    public Optional<SampleAnswers> samples() {
+      return Optional.of(new CentralBankOfTurkeySamples());
     }
   }
 }

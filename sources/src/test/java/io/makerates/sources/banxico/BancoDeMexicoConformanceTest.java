@@ -16,6 +16,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The Banxico adapter and parser against a real SIE answer (shared/fixtures/real/banxico). */
@@ -101,5 +103,17 @@ class BancoDeMexicoConformanceTest {
   private static BigDecimal mxnPer(ProviderDay day, String currency) {
     return BigDecimal.ONE.divide(
         new BigDecimal(day.rawRates().get(currency)), MathContext.DECIMAL64);
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] body = RealFixtures.file(SIE);
+    Set<String> recorded = new TreeSet<>();
+    for (ProviderDay day : new BancoDeMexicoParser().parse(body)) {
+      recorded.addAll(day.rawRates().keySet());
+      recorded.remove(day.base());
+    }
+    assertThat(new BancoDeMexicoSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -153,5 +154,17 @@ class BancoCentralDeChileConformanceTest {
           pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return params;
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] body = RealFixtures.file(USD);
+    Set<String> recorded = new TreeSet<>();
+    for (ProviderDay day : new BancoCentralDeChileParser().parse(body)) {
+      recorded.addAll(day.rawRates().keySet());
+      recorded.remove(day.base());
+    }
+    assertThat(new BancoCentralDeChileSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 }

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -82,5 +84,17 @@ class BankOfBotswanaConformanceTest {
             () -> new BankOfBotswanaParser().parse(broken.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(AnswerRejectedException.class)
         .hasMessageContaining("line 2");
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] body = RealFixtures.file(FILE);
+    Set<String> recorded = new TreeSet<>();
+    for (ProviderDay day : new BankOfBotswanaParser().parse(body)) {
+      recorded.addAll(day.rawRates().keySet());
+      recorded.remove(day.base());
+    }
+    assertThat(new BankOfBotswanaSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 }

@@ -16,6 +16,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The CBK adapter and parser over a real table answer (see shared/fixtures/real/README.md). */
@@ -98,5 +100,17 @@ class CentralBankOfKenyaConformanceTest {
             () -> new CentralBankOfKenyaParser().parse(broken.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(AnswerRejectedException.class)
         .hasMessageContaining("row 0");
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] body = RealFixtures.file(FILE);
+    Set<String> recorded = new TreeSet<>();
+    for (ProviderDay day : new CentralBankOfKenyaParser().parse(body)) {
+      recorded.addAll(day.rawRates().keySet());
+      recorded.remove(day.base());
+    }
+    assertThat(new CentralBankOfKenyaSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 }

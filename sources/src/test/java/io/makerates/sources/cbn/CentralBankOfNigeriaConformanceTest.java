@@ -14,6 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,5 +96,17 @@ class CentralBankOfNigeriaConformanceTest {
                 new CentralBankOfNigeriaParser()
                     .parse("{\"error\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(AnswerRejectedException.class);
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] body = RealFixtures.file(FILE);
+    Set<String> recorded = new TreeSet<>();
+    for (ProviderDay day : new CentralBankOfNigeriaParser().parse(body)) {
+      recorded.addAll(day.rawRates().keySet());
+      recorded.remove(day.base());
+    }
+    assertThat(new CentralBankOfNigeriaSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 }

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The NBE adapter and parser over real daily lists (see shared/fixtures/real/README.md). */
@@ -104,5 +106,17 @@ class NationalBankOfEthiopiaConformanceTest {
             () -> new NationalBankOfEthiopiaParser().parse(broken.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(AnswerRejectedException.class)
         .hasMessageContaining("rate 0");
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] body = RealFixtures.file(FILE);
+    Set<String> recorded = new TreeSet<>();
+    for (ProviderDay day : new NationalBankOfEthiopiaParser().parse(body)) {
+      recorded.addAll(day.rawRates().keySet());
+      recorded.remove(day.base());
+    }
+    assertThat(new NationalBankOfEthiopiaSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 }

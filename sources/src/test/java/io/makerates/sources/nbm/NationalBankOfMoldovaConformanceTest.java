@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** NBM against its real answers of 6–8 April 2026 (shared/fixtures/real/nbm). */
@@ -113,5 +115,17 @@ class NationalBankOfMoldovaConformanceTest {
         .readTree(RealFixtures.file(fixture + ".response-meta.json"))
         .path("request_uri")
         .asText();
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] body = RealFixtures.file(WEDNESDAY);
+    Set<String> recorded = new TreeSet<>();
+    for (ProviderDay day : new NationalBankOfMoldovaParser().parse(body)) {
+      recorded.addAll(day.rawRates().keySet());
+      recorded.remove(day.base());
+    }
+    assertThat(new NationalBankOfMoldovaSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 }

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** TCMB against its real EVDS3 answer of 1–22 March 2026 (shared/fixtures/real/tcmb). */
@@ -108,5 +110,17 @@ class CentralBankOfTurkeyConformanceTest {
 
   private static BigDecimal inverse(String units, String value) {
     return new BigDecimal(units).divide(new BigDecimal(value), MathContext.DECIMAL128);
+  }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] body = RealFixtures.file(FIXTURE);
+    Set<String> recorded = new TreeSet<>();
+    for (ProviderDay day : new CentralBankOfTurkeyParser().parse(body)) {
+      recorded.addAll(day.rawRates().keySet());
+      recorded.remove(day.base());
+    }
+    assertThat(new CentralBankOfTurkeySamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(recorded);
   }
 }
