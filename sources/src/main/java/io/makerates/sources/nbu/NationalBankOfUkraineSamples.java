@@ -21,7 +21,8 @@ import java.util.Set;
  * NBU's {@code exchange_site} played offline: one row per currency and exchange date asked,
  * weekends included (a weekend carries Friday's list, set on Thursday), each list set on the
  * business day before ({@code calcdate}); UAH per {@code units} with four decimals (metals two),
- * CRLF line breaks as NBU writes them.
+ * CRLF line breaks as NBU writes them. An exchange date whose list is not set yet is not listed (an
+ * answer without any is an empty array).
  */
 final class NationalBankOfUkraineSamples implements SampleAnswers {
 
@@ -80,7 +81,11 @@ final class NationalBankOfUkraineSamples implements SampleAnswers {
     StringBuilder json = new StringBuilder("[");
     String separator = "\r\n";
     for (LocalDate exchange = start; !exchange.isAfter(end); exchange = exchange.plusDays(1)) {
-      LocalDate set = market.latest(weekdayOnOrBefore(exchange).minusDays(1));
+      LocalDate setting = weekdayOnOrBefore(weekdayOnOrBefore(exchange).minusDays(1));
+      if (setting.isAfter(market.today())) {
+        break; // not set yet: NBU lists no exchange date without a list
+      }
+      LocalDate set = market.latest(setting);
       for (String code : market.currencies()) {
         json.append(separator).append(row(exchange, set, code, market));
         separator = "\r\n,";
@@ -123,7 +128,7 @@ final class NationalBankOfUkraineSamples implements SampleAnswers {
         + "\r\n }";
   }
 
-  /** A weekend's exchange date carries Friday's list. */
+  /** A weekend's exchange date carries Friday's list; a list is set on the weekday before. */
   private static LocalDate weekdayOnOrBefore(LocalDate day) {
     LocalDate weekday = day;
     while (weekday.getDayOfWeek() == DayOfWeek.SATURDAY
