@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.makerates.sources.BaseUrl;
 import io.makerates.sources.KeylessRateSource;
 import io.makerates.sources.ProviderError;
+import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -131,6 +132,11 @@ public final class NorgesBankSource extends KeylessRateSource {
     @Override
     public SourceType sourceType() {
       return SOURCE_TYPE;
+    }
+
+    @Override
+    public Optional<SampleAnswers> samples() {
+      return Optional.of(new NorgesBankSamples());
     }
   }
 }

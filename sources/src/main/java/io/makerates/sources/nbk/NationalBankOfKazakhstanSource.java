@@ -3,6 +3,7 @@ package io.makerates.sources.nbk;
 import com.google.auto.service.AutoService;
 import io.makerates.sources.KeylessRateSource;
 import io.makerates.sources.ProviderError;
+import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -132,6 +133,11 @@ public final class NationalBankOfKazakhstanSource extends KeylessRateSource {
     @Override
     public SourceType sourceType() {
       return SOURCE_TYPE;
+    }
+
+    @Override
+    public Optional<SampleAnswers> samples() {
+      return Optional.of(new NationalBankOfKazakhstanSamples());
     }
   }
 }

@@ -6,6 +6,7 @@ import io.makerates.sources.BaseUrl;
 import io.makerates.sources.JsonAnswers;
 import io.makerates.sources.KeylessRateSource;
 import io.makerates.sources.ProviderError;
+import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -143,6 +144,11 @@ public final class NationalBankOfBelarusSource extends KeylessRateSource {
     @Override
     public SourceType sourceType() {
       return SOURCE_TYPE;
+    }
+
+    @Override
+    public Optional<SampleAnswers> samples() {
+      return Optional.of(new NationalBankOfBelarusSamples());
     }
   }
 }

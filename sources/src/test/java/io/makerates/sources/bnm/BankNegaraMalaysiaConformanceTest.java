@@ -106,4 +106,16 @@ class BankNegaraMalaysiaConformanceTest {
   private static JsonNode meta(String fixture) throws Exception {
     return new ObjectMapper().readTree(RealFixtures.file(fixture + ".response-meta.json"));
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(LATEST);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new BankNegaraMalaysiaParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new BankNegaraMalaysiaSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }

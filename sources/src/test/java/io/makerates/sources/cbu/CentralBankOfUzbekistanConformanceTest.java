@@ -98,4 +98,16 @@ class CentralBankOfUzbekistanConformanceTest {
         new BigDecimal(units).divide(new BigDecimal(quoted), MathContext.DECIMAL128);
     assertThat(new BigDecimal(day.rawRates().get(code))).isEqualByComparingTo(expected);
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(WEDNESDAY);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new CentralBankOfUzbekistanParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new CentralBankOfUzbekistanSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }

@@ -109,4 +109,16 @@ class HongKongMonetaryAuthorityConformanceTest {
   private static BigDecimal inverse(String value) {
     return BigDecimal.ONE.divide(new BigDecimal(value), MathContext.DECIMAL128);
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(FIXTURE);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new HongKongMonetaryAuthorityParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new HongKongMonetaryAuthoritySamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }

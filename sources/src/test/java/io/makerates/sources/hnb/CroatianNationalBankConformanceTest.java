@@ -99,4 +99,16 @@ class CroatianNationalBankConformanceTest {
             AnswerRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(ReasonCode.UNKNOWN_FORMAT));
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(V3);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new CroatianNationalBankParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new CroatianNationalBankSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }

@@ -94,4 +94,15 @@ class NorgesBankConformanceTest {
   private static BigDecimal inverse(String units, String value) {
     return new BigDecimal(units).divide(new BigDecimal(value), MathContext.DECIMAL128);
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(FIXTURE);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new NorgesBankParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new NorgesBankSamples().currencies()).containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }

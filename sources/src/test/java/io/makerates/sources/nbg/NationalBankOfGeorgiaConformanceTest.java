@@ -93,4 +93,16 @@ class NationalBankOfGeorgiaConformanceTest {
         new BigDecimal(units).divide(new BigDecimal(quoted), MathContext.DECIMAL128);
     assertThat(new BigDecimal(day.rawRates().get(code))).isEqualByComparingTo(expected);
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(SATURDAY);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new NationalBankOfGeorgiaParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new NationalBankOfGeorgiaSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }

@@ -88,4 +88,16 @@ class NationalBankOfKazakhstanConformanceTest {
         new BigDecimal(units).divide(new BigDecimal(quoted), MathContext.DECIMAL128);
     assertThat(new BigDecimal(day.rawRates().get(code))).isEqualByComparingTo(expected);
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(WEDNESDAY);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new NationalBankOfKazakhstanParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new NationalBankOfKazakhstanSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }

@@ -104,4 +104,16 @@ class NationalBankOfBelarusConformanceTest {
         new BigDecimal(units).divide(new BigDecimal(quoted), MathContext.DECIMAL128);
     assertThat(new BigDecimal(day.rawRates().get(code))).isEqualByComparingTo(expected);
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(LIST);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new NationalBankOfBelarusParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new NationalBankOfBelarusSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }

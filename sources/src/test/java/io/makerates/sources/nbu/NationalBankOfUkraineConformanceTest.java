@@ -105,4 +105,16 @@ class NationalBankOfUkraineConformanceTest {
         new BigDecimal(units).divide(new BigDecimal(quoted), MathContext.DECIMAL128);
     assertThat(new BigDecimal(day.rawRates().get(code))).isEqualByComparingTo(expected);
   }
+
+  @Test
+  void samplesListTheRecordedCurrencies() throws Exception {
+    byte[] recorded = RealFixtures.file(FILE);
+    java.util.Set<String> quoted = new java.util.TreeSet<>();
+    for (ProviderDay day : new NationalBankOfUkraineParser().parse(recorded)) {
+      quoted.addAll(day.rawRates().keySet());
+      quoted.remove(day.base());
+    }
+    assertThat(new NationalBankOfUkraineSamples().currencies())
+        .containsExactlyInAnyOrderElementsOf(quoted);
+  }
 }
