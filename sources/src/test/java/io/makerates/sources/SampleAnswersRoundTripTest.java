@@ -63,10 +63,11 @@ class SampleAnswersRoundTripTest {
                     id, id, URI.create("http://offline.test/" + id), type.defaultBase(), false));
 
     check(id, type, samples, market, source.latest());
-    LocalDate day = market.latest(TODAY.minusDays(7));
+    // far enough back that a monthly publisher (HKMA, a month late) has published it
+    LocalDate day = market.latest(TODAY.minusDays(45));
     declinedOrChecked(id, type, samples, market, () -> source.day(day));
     declinedOrChecked(
-        id, type, samples, market, () -> source.range(TODAY.minusDays(20), TODAY.minusDays(6)));
+        id, type, samples, market, () -> source.range(TODAY.minusDays(60), TODAY.minusDays(46)));
   }
 
   /**
