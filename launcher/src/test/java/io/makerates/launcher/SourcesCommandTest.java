@@ -35,8 +35,9 @@ class SourcesCommandTest {
                     + " with 3 or more")
             .matcher(result.out());
     assertThat(coverage.find()).as(result.out()).isTrue();
-    assertThat(Integer.parseInt(coverage.group(1))).isGreaterThanOrEqualTo(110);
-    assertThat(Integer.parseInt(coverage.group(2))).isGreaterThanOrEqualTo(75);
+    // the 35 types of this build; NBP's Table B (no EUR in it to rebase with) would add about 30
+    assertThat(Integer.parseInt(coverage.group(1))).isGreaterThanOrEqualTo(75);
+    assertThat(Integer.parseInt(coverage.group(2))).isGreaterThanOrEqualTo(60);
     assertThat(result.out())
         .contains("no local stack runs")
         .containsPattern("\\n  ecb +ecb +ECB +EUR ")

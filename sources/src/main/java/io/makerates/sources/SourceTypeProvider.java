@@ -30,4 +30,13 @@ public interface SourceTypeProvider {
   default boolean mirror() {
     return false;
   }
+
+  /**
+   * How many days old the newest day of a fresh "latest" answer may be, when more than
+   * streams-app's setting: a monthly publisher a month late (HKMA) is not stale at 40 days. 0: the
+   * setting rules.
+   */
+  default int latestLagDays() {
+    return 0;
+  }
 }

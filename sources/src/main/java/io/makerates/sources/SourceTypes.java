@@ -89,4 +89,9 @@ public final class SourceTypes {
     String publisher = provider.sourceType().defaultGroup().toLowerCase(Locale.ROOT);
     return PROVIDERS.containsKey(publisher) ? List.of(publisher) : List.of();
   }
+
+  /** The type's own lag of a fresh latest answer, in days (0 for an unknown type or none). */
+  public static int latestLagDays(String id) {
+    return Optional.ofNullable(PROVIDERS.get(id)).map(SourceTypeProvider::latestLagDays).orElse(0);
+  }
 }

@@ -13,6 +13,7 @@ import io.makerates.schema.Rejection;
 import io.makerates.sources.AnswerParser;
 import io.makerates.sources.AnswerRejectedException;
 import io.makerates.sources.ProviderDay;
+import io.makerates.sources.SourceTypes;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -112,9 +113,12 @@ public final class BronzeValidator {
           ReasonCode.UNKNOWN_FORMAT, "no parser for source type '" + bronze.getSourceType() + "'");
     }
     try {
-      for (ProviderDay day : parser.parse(body)) {
+      List<ProviderDay> days = parser.parse(body);
+      LocalDate newest =
+          days.stream().map(ProviderDay::date).max(LocalDate::compareTo).orElse(null);
+      for (ProviderDay day : days) {
         if (on.test(day.date())) {
-          validateDay(day, out);
+          validateDay(day, newest, out);
         }
       }
     } catch (AnswerRejectedException e) {
@@ -126,7 +130,7 @@ public final class BronzeValidator {
     return out.result();
   }
 
-  private void validateDay(ProviderDay day, Outcome out) {
+  private void validateDay(ProviderDay day, LocalDate newest, Outcome out) {
     // Judged against the extraction time, not the wall clock, so a replay decides the same; one day
     // of slack for
     // providers whose business day starts ahead of UTC.
@@ -138,8 +142,15 @@ public final class BronzeValidator {
           null);
       return;
     }
+    int staleAfter =
+        Math.max(limits.staleLatestDays(), SourceTypes.latestLagDays(out.bronze.getSourceType()));
     if (out.bronze.getRequestedFrom() == null
-        && day.date().isBefore(extractedOn.minusDays(limits.staleLatestDays()))) {
+        && day.date().isBefore(extractedOn.minusDays(staleAfter))) {
+      if (!day.date().equals(newest)) {
+        // the older days a fresh latest answer carries along (a window, a whole-history file) are
+        // history a backfill brings, neither news nor a fault; a stale newest day is the fault
+        return;
+      }
       out.reject(
           ReasonCode.STALE_LATEST,
           "a latest answer dated "
@@ -147,7 +158,7 @@ public final class BronzeValidator {
               + " extracted on "
               + extractedOn
               + ": older than "
-              + limits.staleLatestDays()
+              + staleAfter
               + " days",
           null);
       return;

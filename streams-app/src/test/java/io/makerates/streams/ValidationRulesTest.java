@@ -147,6 +147,19 @@ class ValidationRulesTest {
         .containsExactly(tuple("RETIRED_CURRENCY", "BGN"));
   }
 
+  @Test
+  void aFreshLatestAnswerSkipsTheOldDaysItCarriesWithoutRejectingThem() {
+    // a whole-history file or a window asked as "latest": its newest day is the news
+    harness.pipe(
+        frankfurter(
+            "{\"base\":\"EUR\",\"start_date\":\"2024-01-02\",\"end_date\":\"2026-09-25\","
+                + "\"rates\":{\"2024-01-02\":{\"USD\":1.09},\"2026-09-18\":{\"USD\":1.16},"
+                + "\"2026-09-25\":{\"USD\":1.17}}}"));
+
+    assertThat(harness.rates()).extracting(kv -> kv.key).containsExactly("2026-09-25/EUR/USD");
+    assertThat(harness.rejected.readValuesToList()).isEmpty();
+  }
+
   private static BronzeExtraction frankfurter(String body) {
     return Bronzes.answer(
         "frankfurter",

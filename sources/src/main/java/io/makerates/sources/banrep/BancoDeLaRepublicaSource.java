@@ -56,7 +56,10 @@ public final class BancoDeLaRepublicaSource extends KeylessRateSource {
   @Override
   public SourceRequest latest() {
     LocalDate today = LocalDate.now(clock);
-    return request(today.minusDays(7), today.plusDays(3), null, null);
+    // the TRM in force from D observes the market day before it: four days of validity back reach
+    // a market day five days old, past a long weekend, and none older than streams-app takes from
+    // a latest answer (MAKERATES_VALIDATION_STALE_LATEST_DAYS)
+    return request(today.minusDays(4), today.plusDays(3), null, null);
   }
 
   @Override

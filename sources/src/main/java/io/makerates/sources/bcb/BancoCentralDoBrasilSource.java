@@ -25,7 +25,7 @@ import java.util.Optional;
  * date window, filtered to the closing bulletin. The function takes one currency per request and
  * its answer does not say which, so this type asks for the dollar only (the PTAX rate proper); the
  * other nine PTAX currencies would need a request each. Dates are quoted OData literals, month
- * first ({@code '03-01-2026'}). The "latest" request asks for the last seven days, so the newest
+ * first ({@code '03-01-2026'}). The "latest" request asks for the last five days, so the newest
  * closing is in it across a weekend and a holiday. Keyless; BRL per USD.
  */
 public final class BancoCentralDoBrasilSource extends KeylessRateSource {
@@ -63,7 +63,9 @@ public final class BancoCentralDoBrasilSource extends KeylessRateSource {
   @Override
   public SourceRequest latest() {
     LocalDate today = LocalDate.now(clock);
-    return request(today.minusDays(7), today, null, null);
+    // five days back: past a long weekend, and no day older than streams-app takes from a
+    // latest answer (MAKERATES_VALIDATION_STALE_LATEST_DAYS)
+    return request(today.minusDays(5), today, null, null);
   }
 
   @Override

@@ -27,7 +27,7 @@ import java.util.Optional;
  * moeda=ALL} (the Albanian lek's code) answers with every currency the bank quotes, the lek
  * included: this type asks that way, one request for the whole table. Should the bank ever read ALL
  * as the lek alone, the answer still parses, with one currency. The "latest" request asks for the
- * last seven days. Keyless; AOA per unit.
+ * last five days. Keyless; AOA per unit.
  *
  * <p>Its own group: USD/AOA is the bank's own figure; its crosses sit within 6 bp of the ECB's
  * same-day values without equalling them, so it is not shown to copy the ECB.
@@ -64,7 +64,9 @@ public final class BancoNacionalDeAngolaSource extends KeylessRateSource {
   @Override
   public SourceRequest latest() {
     LocalDate today = LocalDate.now(clock);
-    return request(today.minusDays(7), today, null, null);
+    // five days back: past a long weekend, and no day older than streams-app takes from a
+    // latest answer (MAKERATES_VALIDATION_STALE_LATEST_DAYS)
+    return request(today.minusDays(5), today, null, null);
   }
 
   @Override

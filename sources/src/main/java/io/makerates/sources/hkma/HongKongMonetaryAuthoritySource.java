@@ -146,5 +146,11 @@ public final class HongKongMonetaryAuthoritySource extends KeylessRateSource {
     public Optional<SampleAnswers> samples() {
       return Optional.of(new HongKongMonetaryAuthoritySamples());
     }
+
+    /** The bulletin is filled monthly, a month late: its newest day is up to two months old. */
+    @Override
+    public int latestLagDays() {
+      return 62;
+    }
   }
 }

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * currencyNames} (a comma list; an empty one answers empty days). The request therefore carries a
  * body, which {@link SourceRequest} cannot hold: its params name the three operation parameters and
  * {@link #body(SourceRequest)} writes the envelope from them, for the fetcher to send. "Latest"
- * asks for the last seven days. Keyless; HUF per {@code unit} units, decimal commas.
+ * asks for the last five days. Keyless; HUF per {@code unit} units, decimal commas.
  */
 public final class MagyarNemzetiBankSource extends KeylessRateSource {
 
@@ -67,7 +67,9 @@ public final class MagyarNemzetiBankSource extends KeylessRateSource {
   @Override
   public SourceRequest latest() {
     LocalDate today = LocalDate.now(clock);
-    return request(today.minusDays(7), today, null, null);
+    // five days back: past a long weekend, and no day older than streams-app takes from a
+    // latest answer (MAKERATES_VALIDATION_STALE_LATEST_DAYS)
+    return request(today.minusDays(5), today, null, null);
   }
 
   @Override

@@ -25,7 +25,7 @@ import java.util.Optional;
  * therefore bring one currency only, and the type asks for the euro series EXCZ002D (rand per
  * euro): an answer must hold EUR to be rebased to the pivot, so the dollar series alone would be
  * refused. Other series (the constructor takes one) can be read by the same parser. "Latest" asks
- * for the last seven days. Keyless; the 10:30 Johannesburg weighted average of the banks' rates.
+ * for the last five days. Keyless; the 10:30 Johannesburg weighted average of the banks' rates.
  */
 public final class SouthAfricanReserveBankSource extends KeylessRateSource {
 
@@ -66,7 +66,9 @@ public final class SouthAfricanReserveBankSource extends KeylessRateSource {
   @Override
   public SourceRequest latest() {
     LocalDate today = LocalDate.now(clock);
-    return request(today.minusDays(7), today, null, null);
+    // five days back: past a long weekend, and no day older than streams-app takes from a
+    // latest answer (MAKERATES_VALIDATION_STALE_LATEST_DAYS)
+    return request(today.minusDays(5), today, null, null);
   }
 
   @Override

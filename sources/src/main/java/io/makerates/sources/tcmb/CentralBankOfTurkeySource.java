@@ -83,7 +83,9 @@ public final class CentralBankOfTurkeySource implements RateSource {
   @Override
   public SourceRequest latest() {
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
-    return request(today.minusDays(6), nextWeekday(today), null, null);
+    // five days back: past a long weekend, and no day older than streams-app takes from a
+    // latest answer (MAKERATES_VALIDATION_STALE_LATEST_DAYS)
+    return request(today.minusDays(5), nextWeekday(today), null, null);
   }
 
   @Override

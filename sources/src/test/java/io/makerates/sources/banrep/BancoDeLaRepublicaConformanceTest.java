@@ -101,7 +101,7 @@ class BancoDeLaRepublicaConformanceTest {
     assertThat(latest.requestedFrom()).isNull();
     assertThat(latest.url().getRawPath()).isEqualTo(recorded.getRawPath());
     assertThat(latest.url().getRawQuery())
-        .contains("%3E=%272026-03-23T00:00:00.000%27", "%3C=%272026-04-02T00:00:00.000%27");
+        .contains("%3E=%272026-03-26T00:00:00.000%27", "%3C=%272026-04-02T00:00:00.000%27");
   }
 
   private static BigDecimal copPerUsd(ProviderDay day) {

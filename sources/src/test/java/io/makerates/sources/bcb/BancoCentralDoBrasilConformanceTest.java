@@ -107,7 +107,7 @@ class BancoCentralDoBrasilConformanceTest {
     SourceRequest latest = source.latest();
     assertThat(latest.requestedFrom()).isNull();
     assertThat(query(latest.url()))
-        .containsEntry("@dataInicial", "'02-28-2026'")
+        .containsEntry("@dataInicial", "'03-02-2026'")
         .containsEntry("@dataFinalCotacao", "'03-07-2026'")
         .containsEntry("@moeda", "'USD'");
   }

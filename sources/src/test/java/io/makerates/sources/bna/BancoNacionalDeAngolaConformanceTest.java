@@ -95,7 +95,7 @@ class BancoNacionalDeAngolaConformanceTest {
     SourceRequest latest = source.latest();
     assertThat(latest.requestedFrom()).isNull();
     assertThat(latest.url().getQuery())
-        .isEqualTo("datafim=2026-05-22&datainicio=2026-05-15&moeda=ALL&tipocambio=M");
+        .isEqualTo("datafim=2026-05-22&datainicio=2026-05-17&moeda=ALL&tipocambio=M");
   }
 
   private static BigDecimal aoaPer(ProviderDay day, String currency) {

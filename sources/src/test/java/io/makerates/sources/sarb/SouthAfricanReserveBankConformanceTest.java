@@ -99,7 +99,7 @@ class SouthAfricanReserveBankConformanceTest {
     assertThat(dollar.range(LocalDate.of(2026, 3, 23), LocalDate.of(2026, 3, 27)).url())
         .isEqualTo(recorded(USD));
     assertThat(source.latest().url().toString())
-        .endsWith("/EXCZ002D/2026-03-20T00:00:00/2026-03-27T00:00:00");
+        .endsWith("/EXCZ002D/2026-03-22T00:00:00/2026-03-27T00:00:00");
     assertThat(source.day(LocalDate.of(2026, 3, 25)).url().toString())
         .endsWith("/EXCZ002D/2026-03-25T00:00:00/2026-03-25T00:00:00");
   }

@@ -92,7 +92,7 @@ class CentralBankOfTurkeyConformanceTest {
     assertThat(source.day(LocalDate.of(2026, 3, 13)).url().toString())
         .contains("&startDate=16-03-2026&endDate=16-03-2026&");
     assertThat(source.latest().url().toString())
-        .contains("&startDate=12-03-2026&endDate=19-03-2026&");
+        .contains("&startDate=13-03-2026&endDate=19-03-2026&");
     assertThat(source.latest().headers()).containsEntry("key", SourceRequest.API_KEY_SLOT);
   }
 
