@@ -5,7 +5,10 @@ import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.Topics;
 import io.makerates.stack.EmbeddedStack;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,7 +151,11 @@ final class UpCommand implements Callable<Integer> {
       Map<String, String> shell,
       Optional<Path> configFile,
       Consumer<Running> onStack) {
-    check(shell, configFile, pollInterval, offline);
+    check(
+        shell,
+        configFile,
+        pollInterval,
+        offline ? Optional.of(offlineKey(dataDir)) : Optional.empty());
     EmbeddedStack stack = LocalStack.start(dataDir, fresh);
     OfflineSourceStub stub = null;
     LocalPipeline pipeline = null;
@@ -159,7 +166,9 @@ final class UpCommand implements Callable<Integer> {
                   shell,
                   configFile,
                   pollInterval,
-                  Optional.ofNullable(stub).map(OfflineSourceStub::rootUrl))
+                  Optional.ofNullable(stub).map(OfflineSourceStub::rootUrl),
+                  // written again: --fresh has emptied the folder since the check
+                  offline ? Optional.of(offlineKey(dataDir)) : Optional.empty())
               .checked();
       onStack.accept(new Running(stack, null, stub, config));
       pipeline = LocalPipeline.start(stack, config.env());
@@ -184,13 +193,28 @@ final class UpCommand implements Callable<Integer> {
 
   /** The configuration as the apps will read it, checked; nothing runs yet. */
   private static UpConfiguration check(
-      Map<String, String> shell, Optional<Path> configFile, String pollInterval, boolean offline) {
+      Map<String, String> shell,
+      Optional<Path> configFile,
+      String pollInterval,
+      Optional<Path> offlineKey) {
     return UpConfiguration.resolve(
-            shell,
-            configFile,
-            pollInterval,
-            offline ? Optional.of(STUB_STAND_IN) : Optional.empty())
+            shell, configFile, pollInterval, offlineKey.map(k -> STUB_STAND_IN), offlineKey)
         .checked();
+  }
+
+  /**
+   * Offline, the keyed types run too, with this placeholder key (the stub asks for none): written
+   * into the data folder, so that the extractor reads it as it reads a real one.
+   */
+  static Path offlineKey(Path dataDir) {
+    try {
+      Path key = dataDir.toAbsolutePath().normalize().resolve("offline-placeholder.key");
+      Files.createDirectories(key.getParent());
+      Files.writeString(key, "offline-placeholder\n");
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the offline placeholder key in " + dataDir, e);
+    }
   }
 
   @Override
@@ -200,7 +224,8 @@ final class UpCommand implements Callable<Integer> {
     Map<String, String> shell = environment.get();
     Optional<Path> file = Optional.ofNullable(configFile);
     try {
-      check(shell, file, pollInterval, offline);
+      check(
+          shell, file, pollInterval, offline ? Optional.of(offlineKey(dataDir)) : Optional.empty());
     } catch (ConfigException e) {
       out.println("makerates: " + e.getMessage());
       return 2;

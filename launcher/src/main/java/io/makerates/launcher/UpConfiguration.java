@@ -69,6 +69,19 @@ final class UpConfiguration {
       Optional<Path> configFile,
       String pollInterval,
       Optional<String> offlineBaseUrl) {
+    return resolve(shell, configFile, pollInterval, offlineBaseUrl, Optional.empty());
+  }
+
+  /**
+   * @param offlineKey a placeholder key file: offline, without MAKERATES_SOURCES, the keyed types
+   *     run too, with it (the stub asks for no key)
+   */
+  static UpConfiguration resolve(
+      Map<String, String> shell,
+      Optional<Path> configFile,
+      String pollInterval,
+      Optional<String> offlineBaseUrl,
+      Optional<Path> offlineKey) {
     Map<String, Entry> entries = new TreeMap<>();
     List<String> warnings = new ArrayList<>();
     configFile.ifPresent(
@@ -103,7 +116,18 @@ final class UpConfiguration {
     if (offlineBaseUrl.isPresent() && !entries.containsKey("MAKERATES_SOURCES")) {
       // offline, the default list is the default sources the stub serves, each with its
       // default failover among them
-      sources = sources.stream().filter(OfflineSourceStub::serves).toList();
+      sources =
+          OfflineSourceStub.SERVED.stream()
+              .filter(
+                  id -> offlineKey.isPresent() || ExtractorSettings.DEFAULT_SOURCES.contains(id))
+              .toList();
+      for (String id : sources) {
+        if (!ExtractorSettings.DEFAULT_SOURCES.contains(id)) {
+          entries.putIfAbsent(
+              "MAKERATES_SOURCE_" + id.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY_FILE",
+              new Entry(offlineKey.orElseThrow().toString(), "--offline"));
+        }
+      }
       entries.put("MAKERATES_SOURCES", new Entry(String.join(",", sources), "--offline"));
       for (String id : sources) {
         List<String> failover = ExtractorSettings.defaultFailover(id);

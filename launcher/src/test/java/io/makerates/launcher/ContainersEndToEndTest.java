@@ -87,6 +87,7 @@ class ContainersEndToEndTest {
     env.put("MAKERATES_STATE_DIR", state.resolve("streams").toString());
     env.put("MAKERATES_SOURCES", "ecb");
     env.put("MAKERATES_SOURCE_ECB_BASE_URL", source.baseUrl("ecb"));
+    env.put("MAKERATES_SOURCE_ECB_DAILY_AT", "none");
     pipeline = LocalPipeline.start(env);
   }
 

@@ -50,7 +50,9 @@ class PipelineEndToEndTest {
                 "MAKERATES_SOURCES",
                 "ecb",
                 "MAKERATES_SOURCE_ECB_BASE_URL",
-                source.baseUrl("ecb")));
+                source.baseUrl("ecb"),
+                "MAKERATES_SOURCE_ECB_DAILY_AT",
+                "none"));
   }
 
   @AfterAll
