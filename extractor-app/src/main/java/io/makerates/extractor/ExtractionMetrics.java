@@ -24,6 +24,10 @@ import java.util.function.Supplier;
 public final class ExtractionMetrics {
 
   public static final String OK = "ok";
+
+  /** A whole-history answer that repeats the last one stored: fetched, not stored again. */
+  public static final String UNCHANGED = "unchanged";
+
   public static final String CIRCUIT_OPEN = "circuit_open";
   public static final String PUBLISH_FAILED = "publish_failed";
 

@@ -123,7 +123,8 @@ public final class ExtractorApp implements AutoCloseable {
               .chain()
               .run(sourceId, extractor -> ExtractionJob.scheduled(extractor.source().latest()));
       ExtractionResult last = results.get(results.size() - 1);
-      if (!last.succeeded()) {
+      if (!last.succeeded() || last.records().isEmpty()) {
+        // no answer, or a whole history that repeats the last one stored: nothing new yet
         return false;
       }
       BronzeExtraction answer = last.records().get(last.records().size() - 1);

@@ -60,6 +60,7 @@ public final class SourceExtractor {
   private final RateLimiter rateLimiter;
   private final java.util.concurrent.atomic.AtomicLong lastAttempt =
       new java.util.concurrent.atomic.AtomicLong();
+  private final UnchangedAnswers unchanged;
 
   /**
    * @param quotas the ledger that holds this source's quota (a source without one is not limited by
@@ -78,6 +79,7 @@ public final class SourceExtractor {
       KeyRing keys) {
     this.config = config;
     this.source = source;
+    this.unchanged = new UnchangedAnswers(source);
     this.fetcher = fetcher;
     this.classifier = new ResponseClassifier(retrySettings.maxBackoff());
     this.records = records;
@@ -218,6 +220,17 @@ public final class SourceExtractor {
               Exchange exchange = fetcher.fetch(job.request(), key);
               return new Attempt(exchange, classifier.classify(exchange, source));
             });
+    boolean failed = attempt.verdict().failed();
+    if (unchanged.repeats(job, attempt.exchange(), failed)) {
+      lastAttempt.set(attempt.exchange().sentAt().toEpochMilli());
+      metrics.outcome(config.id(), ExtractionMetrics.UNCHANGED);
+      LOG.info(
+          "extraction from {}: the same whole history as the last answer stored ({} bytes):"
+              + " not stored again",
+          config.id(),
+          attempt.exchange().response().body().length);
+      return attempt;
+    }
     BronzeExtraction record =
         records.create(
             extractionId,
@@ -235,6 +248,7 @@ public final class SourceExtractor {
       throw e;
     }
     written.add(record);
+    unchanged.published(job, attempt.exchange(), failed);
     String outcome =
         attempt.verdict().failed() ? attempt.verdict().errorCode().name() : ExtractionMetrics.OK;
     metrics.outcome(config.id(), outcome);

@@ -23,6 +23,7 @@ import io.makerates.runtime.Checksums;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.ExtractionTrigger;
 import io.makerates.schema.SourceTier;
+import io.makerates.sources.RateSource;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.frankfurter.FrankfurterSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -447,6 +448,75 @@ class SourceExtractorTest {
     return "http://127.0.0.1:" + api.getRuntimeInfo().getHttpPort();
   }
 
+  @Test
+  void aWholeHistoryThatRepeatsTheLastOneStoredIsFetchedButNotStoredAgain() {
+    api.stubFor(
+        get("/v1/latest")
+            .willReturn(aResponse().withStatus(200).withBody("{\"base\":\"EUR\",\"rates\":{}}")));
+    SourceConfig config = frankfurter(URI.create(httpBase()), List.of());
+    FrankfurterSource frankfurter = new FrankfurterSource(config.baseUrl());
+    RateSource wholeHistory =
+        new RateSource() {
+          @Override
+          public String type() {
+            return frankfurter.type();
+          }
+
+          @Override
+          public SourceRequest latest() {
+            return frankfurter.latest();
+          }
+
+          @Override
+          public SourceRequest day(java.time.LocalDate date) {
+            return frankfurter.day(date);
+          }
+
+          @Override
+          public SourceRequest range(java.time.LocalDate from, java.time.LocalDate to) {
+            return frankfurter.range(from, to);
+          }
+
+          @Override
+          public boolean answersWholeHistory() {
+            return true;
+          }
+        };
+    SourceExtractor extractor =
+        extractor(config, FAST_RETRIES, Duration.ofSeconds(5), wholeHistory);
+
+    assertThat(extractor.extract(latest()).records()).hasSize(1);
+    ExtractionResult repeat = extractor.extract(latest());
+    assertThat(repeat.succeeded()).isTrue();
+    assertThat(repeat.records()).isEmpty();
+    assertThat(published).hasSize(1);
+    assertThat(
+            meters
+                .get("makerates.extractions")
+                .tags("source", "frankfurter", "outcome", "unchanged")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+
+    // a backfill always stores what it asked for; a new day in the history is stored once
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 2);
+    api.stubFor(
+        get(urlPathEqualTo("/v1/2026-03-02"))
+            .willReturn(aResponse().withStatus(200).withBody("{\"base\":\"EUR\",\"rates\":{}}")));
+    ExtractionJob backfill =
+        new ExtractionJob(wholeHistory.day(day), ExtractionTrigger.BACKFILL, "run-1", null);
+    assertThat(extractor.extract(backfill).records()).hasSize(1);
+    api.stubFor(
+        get("/v1/latest")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"base\":\"EUR\",\"rates\":{\"USD\":1.1}}")));
+    assertThat(extractor.extract(latest()).records()).hasSize(1);
+    assertThat(extractor.extract(latest()).records()).isEmpty();
+    assertThat(published).hasSize(3);
+  }
+
   private SourceExtractor extractor(
       RetrySettings retry, Duration requestTimeout, List<String> secrets) {
     return extractor(frankfurter(URI.create(httpBase()), secrets), retry, requestTimeout);
@@ -454,6 +524,11 @@ class SourceExtractorTest {
 
   private SourceExtractor extractor(
       SourceConfig config, RetrySettings retry, Duration requestTimeout) {
+    return extractor(config, retry, requestTimeout, new FrankfurterSource(config.baseUrl()));
+  }
+
+  private SourceExtractor extractor(
+      SourceConfig config, RetrySettings retry, Duration requestTimeout, RateSource source) {
     fetcher =
         new HttpFetcher(
             new HttpSettings(
@@ -462,7 +537,7 @@ class SourceExtractorTest {
         new BronzeRecordFactory(AUDIT, new SecretRedactor(config.secrets()));
     return new SourceExtractor(
         config,
-        new FrankfurterSource(config.baseUrl()),
+        source,
         fetcher,
         records,
         (record, usage) -> published.add(record),

@@ -53,6 +53,15 @@ public interface RateSource {
   }
 
   /**
+   * True for a provider that answers every request with its whole history (one file or table that
+   * grows by a day): the extractor then publishes a scheduled poll's answer only when it differs
+   * from the last one it published, so that polls do not make a bronze record of years each.
+   */
+  default boolean answersWholeHistory() {
+    return false;
+  }
+
+  /**
    * Whether requests carry an API key: their URL or headers then hold {@link
    * SourceRequest#API_KEY_SLOT}.
    */

@@ -67,6 +67,11 @@ public final class BankOfBotswanaSource extends KeylessRateSource {
     return 36600;
   }
 
+  @Override
+  public boolean answersWholeHistory() {
+    return true;
+  }
+
   /** A 2xx answer is the export, starting (after its BOM) with {@code Date,}. */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {

@@ -78,6 +78,11 @@ public final class CentralBankOfKenyaSource extends KeylessRateSource {
     return 3660;
   }
 
+  @Override
+  public boolean answersWholeHistory() {
+    return true;
+  }
+
   /** The form body of a request this adapter built ({@code draw=1&start=0&length=-1}). */
   public static String body(SourceRequest request) {
     StringBuilder form = new StringBuilder();

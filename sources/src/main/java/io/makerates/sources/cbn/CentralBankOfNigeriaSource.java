@@ -74,6 +74,11 @@ public final class CentralBankOfNigeriaSource extends KeylessRateSource {
     return 36600;
   }
 
+  @Override
+  public boolean answersWholeHistory() {
+    return true;
+  }
+
   /** A 2xx answer is a JSON array; a Cloudflare or error page in its place is malformed. */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {

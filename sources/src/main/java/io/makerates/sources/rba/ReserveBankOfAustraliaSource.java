@@ -68,6 +68,11 @@ public final class ReserveBankOfAustraliaSource extends KeylessRateSource {
     return 3660;
   }
 
+  @Override
+  public boolean answersWholeHistory() {
+    return true;
+  }
+
   /** A 2xx answer is the table, with its {@code Series ID} header line. */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
