@@ -181,6 +181,59 @@ class KubernetesManifestsTest {
             "Deployment/sink-app: no PodDisruptionBudget");
   }
 
+  /**
+   * The extractor's ConfigMap names only sources it configures: each MAKERATES_SOURCE_<ID>_* is of
+   * a source in MAKERATES_SOURCES or, with it unset, of a type of the build (the default list), and
+   * each type it names is one of the build's.
+   */
+  @Test
+  void theExtractorsSourceSettingsNameTypesOfTheBuild() throws Exception {
+    java.util.Set<String> types = io.makerates.sources.SourceTypes.byId().keySet();
+    for (String overlay : List.of("k8s/overlays/laptop", "k8s/overlays/production")) {
+      JsonNode data =
+          find(Kustomize.render(kubectl, root, overlay), "ConfigMap", "makerates-extractor")
+              .path("data");
+      java.util.Map<String, String> env = new java.util.TreeMap<>();
+      data.properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+      List<String> ids =
+          env.containsKey("MAKERATES_SOURCES")
+              ? List.of(env.get("MAKERATES_SOURCES").split(","))
+              : List.copyOf(types);
+      java.util.Map<String, String> byVariable = new java.util.HashMap<>();
+      ids.forEach(
+          id ->
+              byVariable.put(id.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'), id));
+      env.forEach(
+          (name, value) -> {
+            if (!name.startsWith("MAKERATES_SOURCE_")) {
+              return;
+            }
+            String id =
+                byVariable.keySet().stream()
+                    .filter(v -> name.startsWith("MAKERATES_SOURCE_" + v + "_"))
+                    .max(java.util.Comparator.comparingInt(String::length))
+                    .orElse(null);
+            assertThat(id).as(overlay + ": " + name + " names no configured source").isNotNull();
+            if (name.equals("MAKERATES_SOURCE_" + id + "_TYPE")) {
+              assertThat(types).as(overlay + ": " + name).contains(value);
+            }
+            if (name.endsWith("_FAILOVER")) {
+              assertThat(byVariable.values()).as(overlay + ": " + name).contains(value.split(","));
+            }
+          });
+      ids.forEach(
+          id ->
+              assertThat(
+                      types.contains(id.strip())
+                          || env.containsKey(
+                              "MAKERATES_SOURCE_"
+                                  + id.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                                  + "_TYPE"))
+                  .as(overlay + ": source " + id + " has a type of the build")
+                  .isTrue());
+    }
+  }
+
   private static JsonNode find(List<JsonNode> objects, String kind, String name) {
     return objects.stream()
         .filter(o -> ManifestRules.kind(o).equals(kind))
