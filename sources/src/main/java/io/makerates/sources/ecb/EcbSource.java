@@ -8,20 +8,12 @@ import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The ECB's euro foreign exchange reference rates as XML files: {@code eurofxref-daily.xml} (the
@@ -113,75 +105,20 @@ public final class EcbSource implements RateSource {
 
   /**
    * The ECB reports errors only as HTTP status and HTML pages, so the one provider error is a 2xx
-   * answer that is not a complete eurofxref document: an HTML page, a cut-off file, XML without
-   * {@code Cube} elements. The whole body is streamed through once to find a truncation; no tree of
-   * a 30 MB history file is built.
+   * answer that is not a complete eurofxref document; {@code EcbDocument} reads the body.
    */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
     if (status < 200 || status >= 300) {
       return Optional.empty();
     }
-    if (body == null || body.length == 0) {
-      return Optional.of(ProviderError.malformed("empty body"));
-    }
-    boolean sawCube = false;
-    String root = null;
-    XMLStreamReader reader = null;
-    try {
-      reader = xmlFactory().createXMLStreamReader(new ByteArrayInputStream(body));
-      while (reader.hasNext()) {
-        if (reader.next() == XMLStreamConstants.START_ELEMENT) {
-          root = root == null ? reader.getLocalName() : root;
-          sawCube |= "Cube".equals(reader.getLocalName());
-        }
-      }
-    } catch (XMLStreamException | RuntimeException e) {
-      return Optional.of(
-          ProviderError.malformed(
-              looksLikeHtml(body, root)
-                  ? "an HTML page, not ECB eurofxref XML"
-                  : "not well-formed XML (cut off?): " + gist(e.getMessage())));
-    } finally {
-      close(reader);
-    }
-    if (!sawCube) {
-      return Optional.of(
-          ProviderError.malformed(
-              looksLikeHtml(body, root)
-                  ? "an HTML page, not ECB eurofxref XML"
-                  : "XML without a Cube element (root <" + root + ">), not ECB eurofxref XML"));
-    }
-    return Optional.empty();
+    return EcbDocument.problem(body);
   }
 
-  /**
-   * The {@code time} of the first dated {@code Cube}: the daily file's only day, and the newest day
-   * of the history files, which list the newest first. Reading stops there.
-   */
+  /** The newest day the answer holds, read by {@code EcbDocument}. */
   @Override
   public Optional<LocalDate> answerDate(byte[] body) {
-    if (body == null || body.length == 0) {
-      return Optional.empty();
-    }
-    XMLStreamReader reader = null;
-    try {
-      reader = xmlFactory().createXMLStreamReader(new ByteArrayInputStream(body));
-      while (reader.hasNext()) {
-        if (reader.next() == XMLStreamConstants.START_ELEMENT
-            && "Cube".equals(reader.getLocalName())) {
-          String time = reader.getAttributeValue(null, "time");
-          if (time != null) {
-            return Optional.of(LocalDate.parse(time.strip()));
-          }
-        }
-      }
-      return Optional.empty();
-    } catch (XMLStreamException | DateTimeParseException e) {
-      return Optional.empty();
-    } finally {
-      close(reader);
-    }
+    return EcbDocument.newestDay(body);
   }
 
   private String fileHolding(LocalDate from) {
@@ -193,54 +130,6 @@ public final class EcbSource implements RateSource {
       String file, Map<String, String> params, LocalDate from, LocalDate to) {
     // the files carry no API version: sourceVersion stays empty
     return new SourceRequest(URI.create(baseUrl + file), "GET", HEADERS, params, from, to, null);
-  }
-
-  private static boolean looksLikeHtml(byte[] body, String root) {
-    if ("html".equalsIgnoreCase(root)) {
-      return true;
-    }
-    String start =
-        new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1)
-            .strip()
-            .toLowerCase(Locale.ROOT);
-    return start.startsWith("<!doctype html") || start.startsWith("<html");
-  }
-
-  /** The parser's own sentence, without its position preamble. */
-  private static String gist(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    String line =
-        message
-            .lines()
-            .map(String::strip)
-            .filter(l -> !l.isEmpty())
-            .reduce((a, b) -> b)
-            .orElse(message);
-    return line.length() > 200 ? line.substring(0, 200) : line;
-  }
-
-  private static void close(XMLStreamReader reader) {
-    if (reader != null) {
-      try {
-        reader.close();
-      } catch (XMLStreamException ignored) {
-        // nothing is held but the byte array
-      }
-    }
-  }
-
-  /**
-   * No DTDs and no external entities: an answer is data, never instructions to fetch more. A
-   * factory per read, as StAX factories are not promised to be thread-safe and reads happen once
-   * per answer.
-   */
-  private static XMLInputFactory xmlFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    return factory;
   }
 
   /** Registers the type: the build lists it for {@link java.util.ServiceLoader}. */

@@ -1,24 +1,15 @@
 package io.makerates.sources.exchangerateapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.auto.service.AutoService;
 import io.makerates.sources.BaseUrl;
-import io.makerates.sources.JsonAnswers;
 import io.makerates.sources.ProviderError;
 import io.makerates.sources.RateSource;
 import io.makerates.sources.SampleAnswers;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
-import java.io.IOException;
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +61,6 @@ public final class ExchangeRateApiSource implements RateSource {
   static final String NO_RANGE =
       "exchangerate-api has no range endpoint; backfill a keyed source one day at a time (--mode ISOLATED)";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> HEADERS = Map.of("Accept", "application/json");
 
   private final String baseUrl;
@@ -134,95 +124,17 @@ public final class ExchangeRateApiSource implements RateSource {
   }
 
   /**
-   * The provider's {@code error-type} decides: a spent quota and a refused key hand over to other
-   * sources whatever the HTTP status. Any other error type is the provider's word on this request,
-   * except on a 429 or 5xx, which are left to the status rules so that they are retried (after
-   * Retry-After) as transient.
+   * An {@code error-type}, or an answer that is no success, read by {@code ExchangeRateApiAnswer}.
    */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
-    JsonNode answer = parse(body);
-    if (answer != null && "error".equals(answer.path("result").asText(null))) {
-      String errorType = answer.path("error-type").asText("");
-      switch (errorType) {
-        case "quota-reached" -> {
-          return Optional.of(
-              ProviderError.quotaExhausted(
-                  "quota-reached: the plan's requests for this period are spent"));
-        }
-        case "invalid-key", "inactive-account" -> {
-          return Optional.of(ProviderError.keyRejected(errorType + ": the API key is refused"));
-        }
-        default -> {
-          if (status == 429 || status >= 500) {
-            return Optional.empty();
-          }
-          return Optional.of(
-              ProviderError.other(
-                  errorType.isEmpty()
-                      ? "error without an error-type"
-                      : "error-type " + shortened(errorType)));
-        }
-      }
-    }
-    if (status < 200 || status >= 300) {
-      return Optional.empty();
-    }
-    Optional<String> problem = JsonAnswers.objectProblem(body);
-    if (problem.isPresent() || answer == null) {
-      return Optional.of(ProviderError.malformed(problem.orElse("not a JSON object")));
-    }
-    String result = answer.path("result").asText(null);
-    return "success".equals(result)
-        ? Optional.empty()
-        : Optional.of(
-            ProviderError.malformed(
-                "expected \"result\":\"success\", got "
-                    + (result == null ? "no result" : "\"result\":\"" + shortened(result) + "\"")));
+    return ExchangeRateApiAnswer.providerError(status, body);
   }
 
-  /**
-   * A latest answer's date is the day of {@code time_last_update_utc} (an RFC 1123 date, e.g. "Sat,
-   * 19 Sep 2026 00:02:31 +0000") in UTC, else of {@code time_last_update_unix}; a history answer
-   * gives {@code year}, {@code month} and {@code day}.
-   */
+  /** The day the answer's rates are for, read by {@code ExchangeRateApiAnswer}. */
   @Override
   public Optional<LocalDate> answerDate(byte[] body) {
-    JsonNode answer = parse(body);
-    if (answer == null) {
-      return Optional.empty();
-    }
-    JsonNode utc = answer.path("time_last_update_utc");
-    if (utc.isTextual()) {
-      try {
-        return Optional.of(
-            ZonedDateTime.parse(utc.asText().strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                .withZoneSameInstant(ZoneOffset.UTC)
-                .toLocalDate());
-      } catch (DateTimeException unreadable) {
-        // the unix time below says the same
-      }
-    }
-    JsonNode unix = answer.path("time_last_update_unix");
-    if (unix.isIntegralNumber() && unix.canConvertToLong()) {
-      try {
-        return Optional.of(
-            Instant.ofEpochSecond(unix.asLong()).atZone(ZoneOffset.UTC).toLocalDate());
-      } catch (DateTimeException outOfRange) {
-        return Optional.empty();
-      }
-    }
-    JsonNode year = answer.path("year");
-    JsonNode month = answer.path("month");
-    JsonNode day = answer.path("day");
-    if (year.isIntegralNumber() && month.isIntegralNumber() && day.isIntegralNumber()) {
-      try {
-        return Optional.of(LocalDate.of(year.asInt(), month.asInt(), day.asInt()));
-      } catch (DateTimeException notADate) {
-        return Optional.empty();
-      }
-    }
-    return Optional.empty();
+    return ExchangeRateApiAnswer.date(body);
   }
 
   private SourceRequest request(
@@ -230,23 +142,6 @@ public final class ExchangeRateApiSource implements RateSource {
     String prefix = keyed ? "/" + VERSION + "/" + SourceRequest.API_KEY_SLOT : "/" + VERSION;
     return new SourceRequest(
         URI.create(baseUrl + prefix + path), "GET", HEADERS, params, from, to, VERSION);
-  }
-
-  /** The body as a JSON object, or null when it is none. */
-  private static JsonNode parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      return null;
-    }
-    try {
-      JsonNode node = JSON.readTree(body);
-      return node != null && node.isObject() ? node : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static String shortened(String text) {
-    return text.length() > 100 ? text.substring(0, 100) + "..." : text;
   }
 
   /** Registers the type: the build lists it for {@link java.util.ServiceLoader}. */
