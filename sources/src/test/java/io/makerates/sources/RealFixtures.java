@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The real provider answers of {@code shared/fixtures/real} (see its README), found through the
@@ -36,27 +37,30 @@ public final class RealFixtures {
   }
 
   /**
+   * The fixtures folder, or empty when it is absent: for a test that reports the absence itself.
+   */
+  public static Optional<Path> located() {
+    return Optional.ofNullable(FOLDER);
+  }
+
+  /** Why a test without the folder is skipped: where it was looked for. */
+  public static String absence() {
+    return "real fixtures folder is absent (set "
+        + VARIABLE
+        + " to point at it); looked for "
+        + LOOKED_AT;
+  }
+
+  /**
    * The fixtures folder itself; the test is skipped, saying where it was looked for, without it.
    */
   public static Path folder() {
-    assumeTrue(
-        FOLDER != null,
-        () ->
-            "real fixtures folder is absent (set "
-                + VARIABLE
-                + " to point at it); looked for "
-                + LOOKED_AT);
+    assumeTrue(FOLDER != null, RealFixtures::absence);
     return FOLDER;
   }
 
   public static byte[] file(String relative) throws IOException {
-    assumeTrue(
-        FOLDER != null,
-        () ->
-            "real fixtures folder is absent (set "
-                + VARIABLE
-                + " to point at it); looked for "
-                + LOOKED_AT);
+    assumeTrue(FOLDER != null, RealFixtures::absence);
     Path path = FOLDER.resolve(relative);
     assumeTrue(Files.isRegularFile(path), () -> "real fixture " + path + " is absent");
     return Files.readAllBytes(path);

@@ -12,6 +12,7 @@ import io.makerates.schema.RateObservations;
 import io.makerates.schema.ReasonCode;
 import io.makerates.sources.AnswerRejectedException;
 import io.makerates.sources.ProviderDay;
+import io.makerates.sources.RealFixtures;
 import io.makerates.sources.bnr.NationalBankOfRomaniaParser;
 import io.makerates.sources.bnr.NationalBankOfRomaniaSource;
 import io.makerates.sources.boe.BankOfEnglandParser;

@@ -9,6 +9,7 @@ import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.HttpResponseRecord;
 import io.makerates.schema.Observation;
 import io.makerates.schema.RateObservations;
+import io.makerates.sources.RealFixtures;
 import io.makerates.streams.history.HistoryCheck;
 import io.makerates.streams.history.HistorySettings;
 import io.makerates.streams.history.PegTable;

@@ -14,14 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * The folder of answers recorded from the real providers ({@code shared/fixtures/real}, third-party
- * data that stays outside the project). It is found through {@value #SETTING} (system property,
- * then environment), else by walking up from the working directory; a build without it skips the
- * conformance tests rather than failing.
+ * data that stays outside the project). It is found as the sources module's {@link
+ * io.makerates.sources.RealFixtures} finds it; a build without it skips the conformance tests
+ * rather than failing.
  */
 final class RealFixtures {
-
-  static final String SETTING = "MAKERATES_REAL_FIXTURES";
-  static final String RELATIVE = "shared/fixtures/real";
 
   /** The sidecar holding a recording's status and headers, next to the body it describes. */
   static final String META_SUFFIX = ".response-meta.json";
@@ -37,23 +34,9 @@ final class RealFixtures {
   }
 
   static RealFixtures locate() {
-    String configured = System.getProperty(SETTING);
-    if (configured == null || configured.isBlank()) {
-      configured = System.getenv(SETTING);
-    }
-    if (configured != null && !configured.isBlank()) {
-      Path path = Path.of(configured).toAbsolutePath();
-      return new RealFixtures(Files.isDirectory(path) ? path : null, SETTING + "=" + path);
-    }
-    Path start = Path.of("").toAbsolutePath();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(RELATIVE);
-      if (Files.isDirectory(candidate)) {
-        return new RealFixtures(candidate, candidate.toString());
-      }
-    }
-    return new RealFixtures(
-        null, RELATIVE + " in " + start + " and every folder above it (or set " + SETTING + ")");
+    return io.makerates.sources.RealFixtures.located()
+        .map(root -> new RealFixtures(root, root.toString()))
+        .orElseGet(() -> new RealFixtures(null, io.makerates.sources.RealFixtures.absence()));
   }
 
   boolean present() {
@@ -62,7 +45,7 @@ final class RealFixtures {
 
   /** Says why the conformance tests did not run. */
   String absentMessage() {
-    return "real fixtures folder absent: looked for " + whereLooked + "; conformance tests skipped";
+    return whereLooked + "; conformance tests skipped";
   }
 
   Path root() {
