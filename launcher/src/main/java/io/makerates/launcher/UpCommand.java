@@ -151,11 +151,7 @@ final class UpCommand implements Callable<Integer> {
       Map<String, String> shell,
       Optional<Path> configFile,
       Consumer<Running> onStack) {
-    check(
-        shell,
-        configFile,
-        pollInterval,
-        offline ? Optional.of(offlineKey(dataDir)) : Optional.empty());
+    check(shell, configFile, pollInterval, offline);
     EmbeddedStack stack = LocalStack.start(dataDir, fresh);
     OfflineSourceStub stub = null;
     LocalPipeline pipeline = null;
@@ -167,7 +163,7 @@ final class UpCommand implements Callable<Integer> {
                   configFile,
                   pollInterval,
                   Optional.ofNullable(stub).map(OfflineSourceStub::rootUrl),
-                  // written again: --fresh has emptied the folder since the check
+                  // written once the stack holds the folder (--fresh has emptied it)
                   offline ? Optional.of(offlineKey(dataDir)) : Optional.empty())
               .checked();
       onStack.accept(new Running(stack, null, stub, config));
@@ -193,12 +189,13 @@ final class UpCommand implements Callable<Integer> {
 
   /** The configuration as the apps will read it, checked; nothing runs yet. */
   private static UpConfiguration check(
-      Map<String, String> shell,
-      Optional<Path> configFile,
-      String pollInterval,
-      Optional<Path> offlineKey) {
+      Map<String, String> shell, Optional<Path> configFile, String pollInterval, boolean offline) {
+    // without the placeholder key: nothing is written before the configuration is known to be good
     return UpConfiguration.resolve(
-            shell, configFile, pollInterval, offlineKey.map(k -> STUB_STAND_IN), offlineKey)
+            shell,
+            configFile,
+            pollInterval,
+            offline ? Optional.of(STUB_STAND_IN) : Optional.empty())
         .checked();
   }
 
@@ -208,8 +205,9 @@ final class UpCommand implements Callable<Integer> {
    */
   static Path offlineKey(Path dataDir) {
     try {
-      Path key = dataDir.toAbsolutePath().normalize().resolve("offline-placeholder.key");
-      Files.createDirectories(key.getParent());
+      Path folder = dataDir.toAbsolutePath().normalize();
+      Path key = folder.resolve("offline-placeholder.key");
+      Files.createDirectories(folder);
       Files.writeString(key, "offline-placeholder\n");
       return key;
     } catch (IOException e) {
@@ -224,8 +222,7 @@ final class UpCommand implements Callable<Integer> {
     Map<String, String> shell = environment.get();
     Optional<Path> file = Optional.ofNullable(configFile);
     try {
-      check(
-          shell, file, pollInterval, offline ? Optional.of(offlineKey(dataDir)) : Optional.empty());
+      check(shell, file, pollInterval, offline);
     } catch (ConfigException e) {
       out.println("makerates: " + e.getMessage());
       return 2;

@@ -109,11 +109,12 @@ public final class OfflineMarkets {
 
   private static Map<String, BigDecimal> reference() {
     Map<String, BigDecimal> rates = new TreeMap<>();
-    try (InputStream in = OfflineMarkets.class.getResourceAsStream("offline-reference.csv")) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource offline-reference.csv");
-      }
-      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    InputStream in = OfflineMarkets.class.getResourceAsStream("offline-reference.csv");
+    if (in == null) {
+      throw new IllegalStateException("missing resource offline-reference.csv");
+    }
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.isBlank() && !line.startsWith("#")) {
           String[] cells = line.split(",");
