@@ -46,7 +46,12 @@ public final class KnownNoise extends TurboFilter {
               "retrying (",
               "CONCURRENT_TRANSACTIONS",
               "a transactional produce that reaches a partition while the markers of its previous"
-                  + " transaction are still being written; the producer retries it by itself"));
+                  + " transaction are still being written; the producer retries it by itself"),
+          new Noise(
+              "Sender",
+              "retrying (",
+              "OUT_OF_ORDER_SEQUENCE_NUMBER",
+              "the producer's side of the retriable sequence error below: it retries by itself"));
 
   /**
    * Errors are never dropped by their words alone: this one also needs its exception. A KRaft node
@@ -63,6 +68,21 @@ public final class KnownNoise extends TurboFilter {
 
   static final String NOT_CONTROLLER = "NotControllerException";
 
+  /**
+   * With transactions v2 (KIP-890) a partition without state for a producer takes sequence 0 first;
+   * a later batch of the same transaction that overtakes it (several requests in flight, under
+   * load) is refused with a retriable out-of-order error, which the broker logs at ERROR while the
+   * producer retries it (KAFKA-18202). Only that exception with that message is dropped.
+   */
+  static final Noise OVERTAKEN_FIRST_BATCH =
+      new Noise(
+          "ReplicaManager",
+          "Error processing append operation on partition",
+          "a batch that overtook its transaction's first one on a partition; it is retried");
+
+  static final String OUT_OF_ORDER = "OutOfOrderSequenceException";
+  static final String NO_STATE_YET = "Expected sequence 0 for transactions v2";
+
   @Override
   public FilterReply decide(
       Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
@@ -71,6 +91,7 @@ public final class KnownNoise extends TurboFilter {
     }
     if (level == Level.ERROR) {
       return isRestartRegistration(logger, format, params, t)
+              || isOvertakenFirstBatch(logger, format, params, t)
           ? FilterReply.DENY
           : FilterReply.NEUTRAL;
     }
@@ -95,6 +116,20 @@ public final class KnownNoise extends TurboFilter {
     }
     return chainNames(thrown, NOT_CONTROLLER)
         && RESTART_REGISTRATION.matches(
+            logger.getName(), MessageFormatter.arrayFormat(format, params).getMessage());
+  }
+
+  private static boolean isOvertakenFirstBatch(
+      Logger logger, String format, Object[] params, Throwable t) {
+    Throwable thrown = t;
+    if (thrown == null && params != null && params.length > 0) {
+      thrown = params[params.length - 1] instanceof Throwable last ? last : null;
+    }
+    return thrown != null
+        && thrown.getClass().getSimpleName().equals(OUT_OF_ORDER)
+        && thrown.getMessage() != null
+        && thrown.getMessage().contains(NO_STATE_YET)
+        && OVERTAKEN_FIRST_BATCH.matches(
             logger.getName(), MessageFormatter.arrayFormat(format, params).getMessage());
   }
 

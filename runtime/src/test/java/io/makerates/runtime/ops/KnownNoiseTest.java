@@ -48,6 +48,40 @@ class KnownNoiseTest {
   }
 
   @Test
+  void dropsTheOvertakenFirstBatchErrorOnlyWithItsException() {
+    LoggerContext context = new LoggerContext();
+    KnownNoise filter = new KnownNoise();
+    filter.start();
+    context.addTurboFilter(filter);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.setContext(context);
+    seen.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(seen);
+    Logger replicas = context.getLogger("kafka.server.ReplicaManager");
+    String append = "[ReplicaManager broker=1] Error processing append operation on partition {}";
+    Exception overtaken =
+        new org.apache.kafka.common.errors.OutOfOrderSequenceException(
+            "Invalid sequence number for producer 3 at offset 77 in partition fx.silver.rates.v1-3:"
+                + " 17 (incoming seq. number). Expected sequence 0 for transactions v2 idempotent"
+                + " producer with no existing state.");
+    Exception gap =
+        new org.apache.kafka.common.errors.OutOfOrderSequenceException(
+            "Out of order sequence number for producer 3 at offset 5 in partition x-0: 51"
+                + " (incoming seq. number), 49 (current end sequence number)");
+
+    replicas.error(append, "fx.silver.rates.v1-3", overtaken);
+    replicas.error(append, "fx.silver.rates.v1-3", gap);
+    replicas.error(append, "fx.silver.rates.v1-3", new IllegalStateException("disk full"));
+
+    assertThat(seen.list)
+        .extracting(e -> e.getThrowableProxy().getClassName())
+        .containsExactly(
+            org.apache.kafka.common.errors.OutOfOrderSequenceException.class.getName(),
+            IllegalStateException.class.getName());
+    assertThat(seen.list.get(0).getThrowableProxy().getMessage()).contains("current end sequence");
+  }
+
+  @Test
   void dropsOnlyTheListedWarnings() {
     LoggerContext context = new LoggerContext();
     KnownNoise filter = new KnownNoise();
@@ -74,6 +108,13 @@ class KnownNoiseTest {
         "fx.bronze.extractions.v1-1",
         2147483646,
         "CONCURRENT_TRANSACTIONS");
+    sender.warn(
+        "[Producer clientId=x] Got error produce response with correlation id {} on"
+            + " topic-partition {}, retrying ({} attempts left). Error: {}",
+        40,
+        "fx.silver.rates.v1-3",
+        2147483646,
+        "OUT_OF_ORDER_SEQUENCE_NUMBER");
     client.warn("[AdminClient clientId=a] Connection to node -1 could not be established.");
     sender.warn(
         "[Producer clientId=x] Got error produce response with correlation id {} on"
