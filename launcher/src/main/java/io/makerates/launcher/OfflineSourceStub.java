@@ -17,6 +17,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -162,6 +164,22 @@ public final class OfflineSourceStub implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
+    }
+  }
+
+  /**
+   * Offline, the keyed types run too, with this placeholder key (the stub asks for none): written
+   * into the data folder, so that the extractor reads it as it reads a real one.
+   */
+  static Path placeholderKey(Path dataDir) {
+    try {
+      Path folder = dataDir.toAbsolutePath().normalize();
+      Path key = folder.resolve("offline-placeholder.key");
+      Files.createDirectories(folder);
+      Files.writeString(key, "offline-placeholder\n");
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the offline placeholder key in " + dataDir, e);
     }
   }
 

@@ -5,10 +5,7 @@ import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.Topics;
 import io.makerates.stack.EmbeddedStack;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -164,7 +161,9 @@ final class UpCommand implements Callable<Integer> {
                   pollInterval,
                   Optional.ofNullable(stub).map(OfflineSourceStub::rootUrl),
                   // written once the stack holds the folder (--fresh has emptied it)
-                  offline ? Optional.of(offlineKey(dataDir)) : Optional.empty())
+                  offline
+                      ? Optional.of(OfflineSourceStub.placeholderKey(dataDir))
+                      : Optional.empty())
               .checked();
       onStack.accept(new Running(stack, null, stub, config));
       pipeline = LocalPipeline.start(stack, config.env());
@@ -197,22 +196,6 @@ final class UpCommand implements Callable<Integer> {
             pollInterval,
             offline ? Optional.of(STUB_STAND_IN) : Optional.empty())
         .checked();
-  }
-
-  /**
-   * Offline, the keyed types run too, with this placeholder key (the stub asks for none): written
-   * into the data folder, so that the extractor reads it as it reads a real one.
-   */
-  static Path offlineKey(Path dataDir) {
-    try {
-      Path folder = dataDir.toAbsolutePath().normalize();
-      Path key = folder.resolve("offline-placeholder.key");
-      Files.createDirectories(folder);
-      Files.writeString(key, "offline-placeholder\n");
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the offline placeholder key in " + dataDir, e);
-    }
   }
 
   @Override
