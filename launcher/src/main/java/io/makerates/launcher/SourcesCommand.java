@@ -91,20 +91,21 @@ final class SourcesCommand implements Callable<Integer> {
             ? "as the local stack on " + data.folder() + " runs them"
             : "as configured in this shell (no local stack runs)");
     out.printf(
-        "  %-18s %-18s %-12s %-5s %-42s %s%n",
-        "source", "type", "group", "base", "schedule", "last extraction");
+        "  %-18s %-18s %-12s %-5s %-48s %s%n",
+        "source", "type", "group", "base", "last extraction", "schedule");
     for (SourceConfig s : sources) {
       SourceActivity a = activity.get(s.id());
       out.printf(
-          "  %-18s %-18s %-12s %-5s %-42s %s%n",
+          "  %-18s %-18s %-12s %-5s %-48s %s%n",
           s.id(),
           s.type() + (SourceTypes.official(s.type()) ? "" : "*"),
           groups.groupOf(s.id()),
           s.base(),
-          s.schedule(),
           a == null || a.lastExtraction() == null
               ? (stack.isPresent() ? "none yet" : "-")
-              : a.lastExtraction() + " (" + a.lastOutcome() + ", " + a.lastAnswerDate() + ")");
+              : a.lastExtraction() + " (" + a.lastOutcome() + ", " + a.lastAnswerDate() + ")",
+          // the schedule last: its text is long, and nothing after it needs to line up
+          s.schedule());
     }
     if (sources.stream().anyMatch(s -> !SourceTypes.official(s.type()))) {
       out.println("  * not an official voice (a commercial aggregator)");
