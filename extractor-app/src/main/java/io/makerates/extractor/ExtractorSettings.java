@@ -203,8 +203,8 @@ public record ExtractorSettings(
    */
   private static SourceSchedule schedule(
       Settings settings, String prefix, String type, Duration interval) {
-    // a daily provider's publication time and zone are its type's defaults; any source can be given
-    // its own
+    // a daily provider's publication time and zone are its type's defaults; a source may set its
+    // own
     Optional<SourceType.Publication> publication =
         RateSources.type(type).flatMap(SourceType::publication);
     Optional<String> at =

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.makerates.sources.KeylessRateSource;
 import io.makerates.sources.ProviderError;
 import io.makerates.sources.SampleAnswers;
+import io.makerates.sources.SoapCalls;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -55,7 +56,6 @@ public final class CentralBankOfArmeniaSource extends KeylessRateSource {
           true,
           Optional.of(SourceType.Publication.at("16:00", "Asia/Yerevan", "18:30")));
 
-  private static final Pattern FAULT = Pattern.compile("<faultstring[^>]*>([^<]*)</faultstring>");
   private static final Pattern DATE =
       Pattern.compile("<(?:CurrentDate|RateDate)>(\\d{4}-\\d{2}-\\d{2})T");
   private static final Pattern ROW = Pattern.compile("<ExchangeRatesByRange[\\s>]");
@@ -109,9 +109,9 @@ public final class CentralBankOfArmeniaSource extends KeylessRateSource {
               + " xmlns=\""
               + NAMESPACE
               + "\">"
-              + element("ISOCodes", params.get("ISOCodes"))
-              + element("DateFrom", params.get("DateFrom"))
-              + element("DateTo", params.get("DateTo"))
+              + SoapCalls.element("ISOCodes", params.get("ISOCodes"))
+              + SoapCalls.element("DateFrom", params.get("DateFrom"))
+              + SoapCalls.element("DateTo", params.get("DateTo"))
               + "</"
               + RANGE
               + ">";
@@ -131,10 +131,9 @@ public final class CentralBankOfArmeniaSource extends KeylessRateSource {
    */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
-    String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-    Matcher fault = FAULT.matcher(text);
-    if (fault.find()) {
-      return Optional.of(ProviderError.other("SOAP fault: " + fault.group(1).strip()));
+    Optional<ProviderError> fault = SoapCalls.fault(body);
+    if (fault.isPresent()) {
+      return fault;
     }
     Optional<ProviderError> unrecognised =
         unlessRecognised(
@@ -145,6 +144,7 @@ public final class CentralBankOfArmeniaSource extends KeylessRateSource {
     if (unrecognised.isPresent() || status < 200 || status >= 300) {
       return unrecognised;
     }
+    String text = new String(body, StandardCharsets.UTF_8);
     return text.contains(RANGE + "Result") && !ROW.matcher(text).find()
         ? Optional.of(ProviderError.noData("no rates in the dates asked (weekends, holidays)"))
         : Optional.empty();
@@ -176,10 +176,6 @@ public final class CentralBankOfArmeniaSource extends KeylessRateSource {
     SourceRequest request =
         new SourceRequest(URI.create(baseUrl), "POST", headers, params, from, to, null);
     return request.withBody(body(request));
-  }
-
-  private static String element(String name, String value) {
-    return "<" + name + ">" + (value == null ? "" : value) + "</" + name + ">";
   }
 
   /** Registers the type: the build lists it for {@link java.util.ServiceLoader}. */

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.makerates.sources.KeylessRateSource;
 import io.makerates.sources.ProviderError;
 import io.makerates.sources.SampleAnswers;
+import io.makerates.sources.SoapCalls;
 import io.makerates.sources.SourceRequest;
 import io.makerates.sources.SourceType;
 import io.makerates.sources.SourceTypeProvider;
@@ -97,9 +98,9 @@ public final class MagyarNemzetiBankSource extends KeylessRateSource {
     return "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
         + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
         + "<GetExchangeRates xmlns=\"http://www.mnb.hu/webservices/\">"
-        + element("startDate", params.get("startDate"))
-        + element("endDate", params.get("endDate"))
-        + element("currencyNames", params.get("currencyNames"))
+        + SoapCalls.element("startDate", params.get("startDate"))
+        + SoapCalls.element("endDate", params.get("endDate"))
+        + SoapCalls.element("currencyNames", params.get("currencyNames"))
         + "</GetExchangeRates></soap:Body></soap:Envelope>";
   }
 
@@ -109,10 +110,9 @@ public final class MagyarNemzetiBankSource extends KeylessRateSource {
    */
   @Override
   public Optional<ProviderError> providerError(int status, byte[] body) {
-    String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-    Matcher fault = Pattern.compile("<faultstring>([^<]*)</faultstring>").matcher(text);
-    if (fault.find()) {
-      return Optional.of(ProviderError.other("SOAP fault: " + fault.group(1).strip()));
+    Optional<ProviderError> fault = SoapCalls.fault(body);
+    if (fault.isPresent()) {
+      return fault;
     }
     return unlessRecognised(
         status,
@@ -145,10 +145,6 @@ public final class MagyarNemzetiBankSource extends KeylessRateSource {
     SourceRequest request =
         new SourceRequest(URI.create(baseUrl), "POST", HEADERS, params, from, to, null);
     return request.withBody(body(request));
-  }
-
-  private static String element(String name, String value) {
-    return "<" + name + ">" + (value == null ? "" : value) + "</" + name + ">";
   }
 
   /** Registers the type: the build lists it for {@link java.util.ServiceLoader}. */
