@@ -69,19 +69,20 @@ public final class KnownNoise extends TurboFilter {
   static final String NOT_CONTROLLER = "NotControllerException";
 
   /**
-   * With transactions v2 (KIP-890) a partition without state for a producer takes sequence 0 first;
-   * a later batch of the same transaction that overtakes it (several requests in flight, under
-   * load) is refused with a retriable out-of-order error, which the broker logs at ERROR while the
-   * producer retries it (KAFKA-18202). Only that exception with that message is dropped.
+   * A producer keeps several requests in flight. When one of them is refused with a retriable error
+   * (a concurrent transaction's markers, or, with transactions v2, a partition that has no state
+   * for the producer yet, KAFKA-18202), the batches behind it arrive with a gap in their sequence;
+   * the broker refuses them as out of order and logs that at ERROR, while the producer resends them
+   * in order. Whether such a gap is fatal is the producer's call, and the producer then fails and
+   * says so in the app's own log; the broker's line is dropped only with that exception.
    */
-  static final Noise OVERTAKEN_FIRST_BATCH =
+  static final Noise OUT_OF_ORDER_APPEND =
       new Noise(
           "ReplicaManager",
           "Error processing append operation on partition",
-          "a batch that overtook its transaction's first one on a partition; it is retried");
+          "a batch behind a refused one in flight arrives with a gap; the producer resends it");
 
   static final String OUT_OF_ORDER = "OutOfOrderSequenceException";
-  static final String NO_STATE_YET = "Expected sequence 0 for transactions v2";
 
   @Override
   public FilterReply decide(
@@ -91,7 +92,7 @@ public final class KnownNoise extends TurboFilter {
     }
     if (level == Level.ERROR) {
       return isRestartRegistration(logger, format, params, t)
-              || isOvertakenFirstBatch(logger, format, params, t)
+              || isOutOfOrderAppend(logger, format, params, t)
           ? FilterReply.DENY
           : FilterReply.NEUTRAL;
     }
@@ -119,7 +120,7 @@ public final class KnownNoise extends TurboFilter {
             logger.getName(), MessageFormatter.arrayFormat(format, params).getMessage());
   }
 
-  private static boolean isOvertakenFirstBatch(
+  private static boolean isOutOfOrderAppend(
       Logger logger, String format, Object[] params, Throwable t) {
     Throwable thrown = t;
     if (thrown == null && params != null && params.length > 0) {
@@ -127,9 +128,7 @@ public final class KnownNoise extends TurboFilter {
     }
     return thrown != null
         && thrown.getClass().getSimpleName().equals(OUT_OF_ORDER)
-        && thrown.getMessage() != null
-        && thrown.getMessage().contains(NO_STATE_YET)
-        && OVERTAKEN_FIRST_BATCH.matches(
+        && OUT_OF_ORDER_APPEND.matches(
             logger.getName(), MessageFormatter.arrayFormat(format, params).getMessage());
   }
 
