@@ -39,4 +39,14 @@ public interface SourceTypeProvider {
   default int latestLagDays() {
     return 0;
   }
+
+  /**
+   * True for a type whose answers quote no EUR rate (NBP's Table B, in PLN): its rates cannot be
+   * rebased within the answer, so they reach the consensus against their home currency and vote
+   * through the EUR rate of that currency that a source of the same independence group (NBP's Table
+   * A) quotes for the same day. Without such a source that day, they do not vote.
+   */
+  default boolean eurLegFromGroup() {
+    return false;
+  }
 }

@@ -94,4 +94,11 @@ public final class SourceTypes {
   public static int latestLagDays(String id) {
     return Optional.ofNullable(PROVIDERS.get(id)).map(SourceTypeProvider::latestLagDays).orElse(0);
   }
+
+  /** Whether the type's rates vote through its group's EUR rate of their home currency. */
+  public static boolean eurLegFromGroup(String id) {
+    return Optional.ofNullable(PROVIDERS.get(id))
+        .map(SourceTypeProvider::eurLegFromGroup)
+        .orElse(false);
+  }
 }
