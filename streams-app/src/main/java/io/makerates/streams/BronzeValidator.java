@@ -16,7 +16,6 @@ import io.makerates.sources.ProviderDay;
 import io.makerates.sources.SourceTypes;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,8 +37,8 @@ import java.util.regex.Pattern;
 public final class BronzeValidator {
 
   public static final String STAGE = "streams-validate";
-  public static final String PIVOT = "EUR";
-  static final MathContext REBASE = new MathContext(20, RoundingMode.HALF_EVEN);
+  public static final String PIVOT = EurRebase.PIVOT;
+  static final MathContext REBASE = EurRebase.REBASE;
   private static final Pattern ISO_CODE = Pattern.compile("[A-Z]{3}");
 
   /** What one bronze record became. */
@@ -198,14 +197,33 @@ public final class BronzeValidator {
                 good.put(currency, value);
               }
             });
+    Optional<EurRebase.Rebased> rebased =
+        EurRebase.rebase(day, good, SourceTypes.eurLegFromGroup(out.bronze.getSourceType()));
+    if (rebased.isEmpty()) {
+      good.keySet()
+          .forEach(
+              quote ->
+                  out.reject(
+                      ReasonCode.PIVOT_MISSING,
+                      day.date()
+                          + " "
+                          + quote
+                          + ": no valid "
+                          + day.base()
+                          + "→EUR rate in the answer to rebase with",
+                      quote));
+      return;
+    }
     List<Observation> rates = new ArrayList<>();
-    for (Observation rate : rebase(day, good, out)) {
+    for (Observation rate : rebased.get().rates()) {
       BigDecimal pivotRate = new BigDecimal(rate.getRate());
       if (pivotRate.compareTo(limits.minRate()) < 0 || pivotRate.compareTo(limits.maxRate()) > 0) {
         out.reject(
             ReasonCode.OUT_OF_BOUNDS,
             day.date()
-                + " EUR→"
+                + " "
+                + rebased.get().pivot()
+                + "→"
                 + rate.getQuote()
                 + " = "
                 + rate.getRate()
@@ -228,7 +246,7 @@ public final class BronzeValidator {
               .setExtractedAt(out.bronze.getExtractedAt())
               .setBronze(out.at)
               .setProviderBase(day.base())
-              .setPivot(PIVOT)
+              .setPivot(rebased.get().pivot())
               .setRates(rates)
               .build());
     }
@@ -263,63 +281,6 @@ public final class BronzeValidator {
                     + (c.successor() == null ? "" : " for " + c.successor())
                     + (c.ratio() == null ? "" : " at " + c.ratio().toPlainString() + " to 1"))
         .orElse("'" + code + "' is not an ISO 4217 code");
-  }
-
-  /**
-   * EUR→X from the answer's own rates: as sent when the base is EUR, else base→X / base→EUR; the
-   * EUR leg becomes EUR→base = 1 / base→EUR (its providerRate is the base→EUR value it came from).
-   */
-  private static List<Observation> rebase(
-      ProviderDay day, Map<String, BigDecimal> good, Outcome out) {
-    List<Observation> rates = new ArrayList<>();
-    if (PIVOT.equals(day.base())) {
-      good.forEach(
-          (quote, value) -> {
-            if (!PIVOT.equals(quote)) {
-              rates.add(new Observation(quote, value.toPlainString(), value.toPlainString(), null));
-            }
-          });
-      return rates;
-    }
-    BigDecimal baseToEur = good.get(PIVOT);
-    if (baseToEur == null) {
-      good.keySet()
-          .forEach(
-              quote ->
-                  out.reject(
-                      ReasonCode.PIVOT_MISSING,
-                      day.date()
-                          + " "
-                          + quote
-                          + ": no valid "
-                          + day.base()
-                          + "→EUR rate in the answer to rebase with",
-                      quote));
-      return rates;
-    }
-    Map<String, Observation> byQuote = new TreeMap<>();
-    good.forEach(
-        (quote, value) -> {
-          if (!PIVOT.equals(quote) && !day.base().equals(quote)) {
-            byQuote.put(
-                quote,
-                new Observation(
-                    quote, plain(value.divide(baseToEur, REBASE)), value.toPlainString(), null));
-          }
-        });
-    byQuote.put(
-        day.base(),
-        new Observation(
-            day.base(),
-            plain(BigDecimal.ONE.divide(baseToEur, REBASE)),
-            baseToEur.toPlainString(),
-            null));
-    rates.addAll(byQuote.values());
-    return rates;
-  }
-
-  private static String plain(BigDecimal value) {
-    return value.stripTrailingZeros().toPlainString();
   }
 
   private static BigDecimal decimal(String raw) {

@@ -271,14 +271,22 @@ public final class ConsensusDay {
   /**
    * Every quote's voices, in quote order, each in the order of the answers (by source) and of their
    * rates: one pass over the answers, where a scan of every answer per quote made the day's cost
-   * grow with the square of its quotes.
+   * grow with the square of its quotes. An answer against its home currency votes through its
+   * group's EUR leg ({@link GroupLegs}).
    */
   private static SortedMap<String, List<Consensus.Voice>> voicesByQuote(DayAnswers answers) {
     SortedMap<String, List<Consensus.Voice>> voices = new TreeMap<>();
+    GroupLegs legs = new GroupLegs(answers.latest());
     for (RateObservations o : answers.latest()) {
-      for (Observation r : o.getRates()) {
+      boolean onEur = BronzeValidator.PIVOT.equals(o.getPivot());
+      BigDecimal leg = onEur ? null : legs.leg(o).orElse(null);
+      if (!onEur && leg == null) {
+        continue; // against its home currency, and no answer of its group gives EUR→home yet
+      }
+      for (Observation asSent : o.getRates()) {
+        Observation r = onEur ? asSent : GroupLegs.throughLeg(asSent, leg);
         if (!r.getQuote().equals(BronzeValidator.PIVOT)) {
-          RateObservations witness = answers.witness(o, r);
+          RateObservations witness = answers.witness(o, asSent);
           voices
               .computeIfAbsent(r.getQuote(), q -> new ArrayList<>())
               .add(

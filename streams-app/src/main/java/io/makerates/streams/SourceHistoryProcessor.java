@@ -73,7 +73,9 @@ final class SourceHistoryProcessor
     String source = incoming.getSourceId();
     LocalDate date = incoming.getDate();
     RateObservations flagged =
-        withRates(incoming, check.flag(date, incoming.getRates(), earlier(source, date)));
+        withRates(
+            incoming,
+            check.flag(date, incoming.getPivot(), incoming.getRates(), earlier(source, date)));
     forward(record, flagged);
     keepAnswer(key(source, date), flagged);
 
@@ -117,7 +119,7 @@ final class SourceHistoryProcessor
       boolean changed = false;
       List<RateObservations> updated = new ArrayList<>();
       for (RateObservations answer : stored.getAnswers()) {
-        List<Observation> rates = check.flag(day, answer.getRates(), before);
+        List<Observation> rates = check.flag(day, answer.getPivot(), answer.getRates(), before);
         if (rates.equals(answer.getRates())) {
           updated.add(answer);
         } else {

@@ -115,6 +115,52 @@ final class Arithmetic {
         notes(body, base, quoteFigure, quote, eurFigure, PIVOT));
   }
 
+  /**
+   * A voice of an answer without EUR, carried onto EUR through its group's leg: {@code EUR→X =
+   * EUR→P × P→X}, the leg named by the source and extraction it came from.
+   *
+   * @param quoteFigure P→X as the parser read it
+   */
+  static Explained throughGroupLeg(
+      String base,
+      String quote,
+      String quoteFigure,
+      GroupLegLookup.Leg leg,
+      BigDecimal value,
+      BodyFigures body) {
+    Optional<BodyFigures.Figure> q = body.locate(quoteFigure);
+    String figure =
+        q.isPresent() && q.get().homeQuote()
+            ? "1 / (" + per(base, q.get(), quote) + perUnits(q.get(), " / ") + ")"
+            : base + "→" + quote;
+    String shown =
+        q.isPresent() && q.get().homeQuote()
+            ? "1 / " + q.get().text() + perUnits(q.get(), " / ")
+            : shown(quoteFigure, body);
+    return new Explained(
+        "EUR→"
+            + quote
+            + " = EUR→"
+            + base
+            + " × "
+            + figure
+            + " = "
+            + leg.value().toPlainString()
+            + " × "
+            + shown
+            + " = "
+            + value.toPlainString()
+            + ROUNDING
+            + "; EUR→"
+            + base
+            + " is "
+            + leg.sourceId()
+            + "'s voice of that day (extraction "
+            + leg.extractionId()
+            + "), the answer quoting no EUR",
+        notes(body, base, quoteFigure, quote));
+  }
+
   /** "CZK per EUR", "CZK per 100 JPY". */
   private static String per(String base, BodyFigures.Figure figure, String currency) {
     return base + " per " + units(figure) + currency;

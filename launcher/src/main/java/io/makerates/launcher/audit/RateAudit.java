@@ -55,8 +55,16 @@ public final class RateAudit {
 
   public Report audit(LocalDate date, String base, String quote, TrailQuery.Selection selection)
       throws SQLException, AuditException {
-    RateTrail trail = new TrailQuery(database).load(date, base, quote, selection);
-    VoiceVerifier verifier = new VoiceVerifier();
+    TrailQuery query = new TrailQuery(database);
+    RateTrail trail = query.load(date, base, quote, selection);
+    // one connection for the checking threads: its queries one at a time
+    VoiceVerifier verifier =
+        new VoiceVerifier(
+            (day, currency, group) -> {
+              synchronized (query) {
+                return query.groupLegs(day, currency, group);
+              }
+            });
     List<VoiceCheck> checks = new ArrayList<>();
     // in the order of the records, so that the reader moves forward through each partition; one
     // thread reads the next record while this one checks the body of the last

@@ -168,6 +168,38 @@ public final class TrailQuery {
     return out;
   }
 
+  /**
+   * The distinct EUR→{@code currency} values the group's sources gave on {@code date}, in any
+   * revision: the legs an answer without EUR of that group may have voted through.
+   */
+  public List<GroupLegLookup.Leg> groupLegs(LocalDate date, String currency, String group)
+      throws AuditException {
+    List<GroupLegLookup.Leg> legs = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT DISTINCT value, source_id, extraction_id FROM v_rate_lineage"
+                + " WHERE rate_date = ? AND base = 'EUR' AND quote = ? AND leg = ?"
+                + " AND independence_group = ? ORDER BY source_id, value")) {
+      ps.setObject(1, date);
+      ps.setString(2, currency);
+      ps.setString(3, "EUR/" + currency);
+      ps.setString(4, group);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          legs.add(
+              new GroupLegLookup.Leg(
+                  rs.getBigDecimal("value"),
+                  rs.getString("source_id"),
+                  rs.getObject("extraction_id", UUID.class)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new AuditException(
+          "could not read group " + group + "'s EUR/" + currency + " voices: " + e.getMessage());
+    }
+    return legs;
+  }
+
   /** The voices of every revision of the rate, by revision: one query for the whole trail. */
   private Map<Integer, List<RateTrail.Voice>> voices(LocalDate date, String base, String quote)
       throws SQLException {

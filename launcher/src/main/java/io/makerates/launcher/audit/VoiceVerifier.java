@@ -7,6 +7,7 @@ import io.makerates.schema.HttpResponseRecord;
 import io.makerates.schema.Observation;
 import io.makerates.schema.RateObservations;
 import io.makerates.streams.BronzeValidator;
+import io.makerates.streams.GroupLegs;
 import io.makerates.streams.IndependenceGroups;
 import io.makerates.streams.Parsers;
 import io.makerates.streams.ValidationSettings;
@@ -35,6 +36,7 @@ public final class VoiceVerifier {
 
   private static final String PIVOT = "EUR";
 
+  private final GroupLegLookup groupLegs;
   private final BronzeValidator validator =
       new BronzeValidator(
           Parsers.all(),
@@ -49,6 +51,17 @@ public final class VoiceVerifier {
   private final Map<String, BronzeValidator.Validation> validations = new ConcurrentHashMap<>();
   private final Map<String, BodyFigures> figures = new ConcurrentHashMap<>();
   private final Map<String, String> bodyHashes = new ConcurrentHashMap<>();
+
+  public VoiceVerifier() {
+    this(GroupLegLookup.none());
+  }
+
+  /**
+   * @param groupLegs where the EUR leg of a voice whose answer quotes no EUR is found
+   */
+  public VoiceVerifier(GroupLegLookup groupLegs) {
+    this.groupLegs = groupLegs;
+  }
 
   public VoiceCheck check(
       LocalDate date,
@@ -197,6 +210,13 @@ public final class VoiceVerifier {
     if (leg.isEmpty()) {
       return new Derived(null, base, null, "the body holds no " + voice.leg() + " on " + date);
     }
+    BodyFigures figures =
+        this.figures.computeIfAbsent(
+            coordinates(record),
+            k -> new BodyFigures(new String(body, StandardCharsets.UTF_8), date));
+    if (!PIVOT.equals(observations.getPivot())) {
+      return throughGroupLeg(date, voice, base, leg.get(), figures);
+    }
     BigDecimal value = new BigDecimal(leg.get().getRate());
     String baseToEur =
         observations.getRates().stream()
@@ -204,10 +224,6 @@ public final class VoiceVerifier {
             .findFirst()
             .map(Observation::getProviderRate)
             .orElse("?");
-    BodyFigures figures =
-        this.figures.computeIfAbsent(
-            coordinates(record),
-            k -> new BodyFigures(new String(body, StandardCharsets.UTF_8), date));
     return new Derived(
         value,
         base,
@@ -219,6 +235,50 @@ public final class VoiceVerifier {
             value,
             figures),
         null);
+  }
+
+  /**
+   * An answer without EUR voted through its group's EUR rate of its home currency that day: the
+   * body's figure times one of the group's recorded legs must give the stored value.
+   */
+  private Derived throughGroupLeg(
+      LocalDate date, RateTrail.Voice voice, String base, Observation asSent, BodyFigures body) {
+    List<GroupLegLookup.Leg> legs;
+    try {
+      legs = groupLegs.of(date, base, voice.independenceGroup());
+    } catch (AuditException e) {
+      return new Derived(null, base, null, e.getMessage());
+    }
+    if (legs.isEmpty()) {
+      return new Derived(
+          null,
+          base,
+          null,
+          "the answer quotes no EUR, and no source of group "
+              + voice.independenceGroup()
+              + " has an EUR/"
+              + base
+              + " voice on "
+              + date
+              + " to carry it onto EUR");
+    }
+    BigDecimal pivotToQuote = new BigDecimal(asSent.getRate());
+    GroupLegLookup.Leg used =
+        legs.stream()
+            .filter(l -> value(l, pivotToQuote).compareTo(voice.value()) == 0)
+            .findFirst()
+            .orElse(legs.getFirst());
+    BigDecimal value = value(used, pivotToQuote);
+    return new Derived(
+        value,
+        base,
+        Arithmetic.throughGroupLeg(
+            base, voice.legQuote(), asSent.getProviderRate(), used, value, body),
+        null);
+  }
+
+  private static BigDecimal value(GroupLegLookup.Leg leg, BigDecimal pivotToQuote) {
+    return new BigDecimal(GroupLegs.through(leg.value(), pivotToQuote));
   }
 
   private static String coordinates(ConsumerRecord<String, BronzeExtraction> record) {

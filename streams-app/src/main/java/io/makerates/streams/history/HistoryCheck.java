@@ -68,7 +68,18 @@ public final class HistoryCheck {
    *     HistorySettings#lookback()} of them where there are that many
    */
   public List<Observation> flag(LocalDate date, List<Observation> rates, List<EarlierDay> earlier) {
+    return flag(date, PIVOT, rates, earlier);
+  }
+
+  /**
+   * {@code pivot}: the currency the rates are quoted against, EUR, or the home currency of an
+   * answer that votes through its group's EUR leg; a peg is read through the same answer's rate of
+   * its anchor either way, and a move is measured in the source's own pivot.
+   */
+  public List<Observation> flag(
+      LocalDate date, String pivot, List<Observation> rates, List<EarlierDay> earlier) {
     Map<String, BigDecimal> today = new java.util.HashMap<>();
+    today.put(pivot, BigDecimal.ONE);
     rates.forEach(r -> today.put(r.getQuote(), new BigDecimal(r.getRate())));
     List<Observation> flagged = new ArrayList<>(rates.size());
     for (Observation r : rates) {
@@ -89,8 +100,7 @@ public final class HistoryCheck {
       List<EarlierDay> earlier) {
     Optional<PegTable.Peg> peg = pegs.on(quote, date);
     if (peg.isPresent()) {
-      BigDecimal anchor =
-          PIVOT.equals(peg.get().anchor()) ? BigDecimal.ONE : today.get(peg.get().anchor());
+      BigDecimal anchor = today.get(peg.get().anchor());
       if (anchor != null) {
         BigDecimal implied = value.divide(anchor, RATIO);
         if (implied.compareTo(peg.get().low()) >= 0 && implied.compareTo(peg.get().high()) <= 0) {
