@@ -21,7 +21,9 @@ import java.util.TreeSet;
  * basis points apart (its own observation time and rounding; sources of one group see the same
  * figures), and on six days in eight one official group 4 % off for one major currency (an outlier
  * among many voices). One currency, the first that exactly two official groups quote, is quoted 2–3
- * % apart by them (a dispute). Everything is a pure function of the day.
+ * % apart by them (a dispute); it is none that a type voting through its group's EUR rate quotes
+ * (NBP's weekly Table B), whose voice is there on some days only. Everything is a pure function of
+ * the day.
  */
 public final class OfflineMarkets {
 
@@ -37,12 +39,18 @@ public final class OfflineMarkets {
     this.reference = reference;
     Map<String, TreeSet<String>> groupsOf = new TreeMap<>();
     TreeSet<String> official = new TreeSet<>();
+    TreeSet<String> throughGroup = new TreeSet<>();
     for (SourceType type : SourceTypes.all()) {
       Optional<SampleAnswers> samples = SourceTypes.samples(type.id());
       if (samples.isEmpty() || !SourceTypes.official(type.id())) {
         continue;
       }
       official.add(type.defaultGroup());
+      if (SourceTypes.eurLegFromGroup(type.id())) {
+        // votes only on the days its group quotes EUR too (NBP's weekly Table B): no dispute there
+        throughGroup.addAll(samples.get().currencies());
+        continue;
+      }
       for (String currency : samples.get().currencies()) {
         groupsOf.computeIfAbsent(currency, c -> new TreeSet<>()).add(type.defaultGroup());
       }
@@ -51,6 +59,7 @@ public final class OfflineMarkets {
     Map.Entry<String, TreeSet<String>> pair =
         groupsOf.entrySet().stream()
             .filter(e -> e.getValue().size() == 2 && reference.containsKey(e.getKey()))
+            .filter(e -> !throughGroup.contains(e.getKey()))
             .findFirst()
             .orElse(null);
     this.disputed = pair == null ? null : pair.getKey();

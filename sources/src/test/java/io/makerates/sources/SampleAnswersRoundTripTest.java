@@ -61,8 +61,7 @@ class SampleAnswersRoundTripTest {
 
     check(id, type, samples, market, source.latest());
     // far enough back that a monthly publisher (HKMA, a month late) has published it
-    LocalDate day = market.latest(TODAY.minusDays(45));
-    declinedOrChecked(id, type, samples, market, () -> source.day(day));
+    dayChecked(id, type, samples, market, source, market.latest(TODAY.minusDays(45)));
     declinedOrChecked(
         id, type, samples, market, () -> source.range(TODAY.minusDays(60), TODAY.minusDays(46)));
   }
@@ -84,6 +83,41 @@ class SampleAnswersRoundTripTest {
       return;
     }
     check(id, type, samples, market, req);
+  }
+
+  /**
+   * The one-day request of the newest market day on or before {@code day} that the samples have
+   * rates for: a weekly provider (NBP's Table B, Wednesdays) answers the market days between with
+   * its no-data answer, which its adapter must read as such. A week without rates fails.
+   */
+  private static void dayChecked(
+      String id,
+      SourceType type,
+      SampleAnswers samples,
+      OfflineMarket market,
+      RateSource source,
+      LocalDate day)
+      throws AnswerRejectedException {
+    for (LocalDate d = day; !d.isBefore(day.minusDays(7)); d = market.latest(d.minusDays(1))) {
+      SourceRequest req;
+      try {
+        req = source.day(d);
+      } catch (UnsupportedOperationException declined) {
+        return;
+      }
+      OfflineReply reply =
+          samples
+              .answer(offline(id, req), market)
+              .orElseThrow(() -> new AssertionError(id + " does not answer " + req.url()));
+      if (reply.status() == 200) {
+        check(id, type, samples, market, req);
+        return;
+      }
+      assertThat(source.providerError(reply.status(), reply.body()).map(ProviderError::kind))
+          .as(id + " status " + reply.status() + " for " + req.url())
+          .contains(ProviderError.Kind.NO_DATA);
+    }
+    throw new AssertionError(id + " has no rates in the week up to " + day);
   }
 
   private static void check(

@@ -35,6 +35,7 @@ import io.makerates.sources.ecb.EcbSource;
 import io.makerates.sources.exchangerateapi.ExchangeRateApiSource;
 import io.makerates.sources.frankfurter.FrankfurterSource;
 import io.makerates.sources.nbp.NationalBankOfPolandSource;
+import io.makerates.sources.nbpb.NationalBankOfPolandTableBSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -137,8 +138,6 @@ class RealFixturesConformanceTest {
           "exchangerate-api/open-er-api_rates-object-only_USD__SalaryScope.json",
           "holds only the rates object of an open.er-api answer: the envelope (result, time_last_update_*) was not kept,"
               + " so no adapter receives such a body",
-          "nbp/tables_B_2026-03-04.json",
-          "NBP's weekly Table B, which the adapter does not ask for (its tiny values carry two significant digits)",
           "nbp/cenyzlota_2026-03-02_to_2026-03-05.json",
           "NBP's gold price per gram, which the adapter does not ask for",
           "cbr/XML_dynamic_R01035-GBP_2026-03-03_to_2026-03-05.xml",
@@ -261,6 +260,15 @@ class RealFixturesConformanceTest {
               "/api/exchangerates/tables/A/2026-03-02/2026-03-05/?format=json",
               null,
               "2026-03-05"),
+          // Table B is weekly: the week's range holds Wednesday's table only
+          Case.answer(
+              "nbp",
+              "tables_B_2026-03-04.json",
+              server -> new NationalBankOfPolandTableBSource(URI.create(server + "/api")),
+              s -> s.range(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 5)),
+              "/api/exchangerates/tables/B/2026-03-01/2026-03-05/?format=json",
+              null,
+              "2026-03-04"),
           Case.answer(
               "bnr",
               "nbrfxrates2026_2026-01-05_to_2026-08-19.xml",
