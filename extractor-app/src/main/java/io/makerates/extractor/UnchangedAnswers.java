@@ -39,7 +39,7 @@ final class UnchangedAnswers {
   private String candidate(ExtractionJob job, Exchange exchange, boolean failed) {
     boolean scheduledLatest =
         job.trigger() == ExtractionTrigger.SCHEDULE && job.request().requestedFrom() == null;
-    if (!source.answersWholeHistory()
+    if (!source.repeatsItsLatestAnswer()
         || !scheduledLatest
         || failed
         || exchange.response() == null) {

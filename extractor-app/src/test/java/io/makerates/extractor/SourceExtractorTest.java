@@ -478,7 +478,7 @@ class SourceExtractorTest {
           }
 
           @Override
-          public boolean answersWholeHistory() {
+          public boolean repeatsItsLatestAnswer() {
             return true;
           }
         };

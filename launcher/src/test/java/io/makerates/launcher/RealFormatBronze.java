@@ -217,6 +217,28 @@ final class RealFormatBronze {
   }
 
   /**
+   * NBP's Table B: PLN per one unit (0.9753 PLN per AED, 0.028106 per DZD), and no EUR, so its
+   * rates vote through Table A's EUR/PLN.
+   */
+  static BronzeExtraction nbpTableB(LocalDate day, Instant at, UUID id) {
+    String body =
+        """
+        [{"table":"B","no":"009/B/NBP/2026","effectiveDate":"%s","rates":[\
+        {"currency":"dirham ZEA (Zjednoczone Emiraty Arabskie)","code":"AED","mid":0.9753},\
+        {"currency":"dinar algierski","code":"DZD","mid":0.028106}]}]
+        """
+            .formatted(day);
+    return bronze(
+        "nbp-b",
+        "nbp-b",
+        "https://api.nbp.pl/api/exchangerates/tables/B/" + day + "/?format=json",
+        body,
+        "application/json",
+        at,
+        id);
+  }
+
+  /**
    * {@code bps} basis points away from {@code rate}, six significant digits as the sources send.
    */
   private static BigDecimal shift(BigDecimal rate, int bps) {

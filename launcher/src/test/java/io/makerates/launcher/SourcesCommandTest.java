@@ -35,9 +35,9 @@ class SourcesCommandTest {
                     + " with 3 or more")
             .matcher(result.out());
     assertThat(coverage.find()).as(result.out()).isTrue();
-    // the 35 types of this build; NBP's Table B (no EUR in it to rebase with) would add about 30
-    assertThat(Integer.parseInt(coverage.group(1))).isGreaterThanOrEqualTo(75);
-    assertThat(Integer.parseInt(coverage.group(2))).isGreaterThanOrEqualTo(60);
+    // the promise: an official consensus for 110 currencies, three voices for 75
+    assertThat(Integer.parseInt(coverage.group(1))).isGreaterThanOrEqualTo(110);
+    assertThat(Integer.parseInt(coverage.group(2))).isGreaterThanOrEqualTo(75);
     assertThat(result.out())
         .contains("no local stack runs")
         .containsPattern("\\n  ecb +ecb +ECB +EUR ")
@@ -55,6 +55,22 @@ class SourcesCommandTest {
     assertThat(two.out())
         .contains("3 sources in 2 independence groups (2 official)")
         .containsPattern("coverage: \\d+ currencies with 2 or more");
+
+    // Table B quotes no EUR: it is a voice only beside Table A, whose EUR/PLN carries it to EUR
+    Result tableB =
+        run(
+            Map.of("MAKERATES_SOURCES", "ecb,nbp-b"),
+            "--data-dir",
+            data.toString(),
+            "--currencies");
+    assertThat(tableB.out()).doesNotContainPattern("\\n  AED +\\d+ .*\\bNBP\\b");
+    Result withTableA =
+        run(
+            Map.of("MAKERATES_SOURCES", "ecb,nbp,nbp-b"),
+            "--data-dir",
+            data.toString(),
+            "--currencies");
+    assertThat(withTableA.out()).containsPattern("\\n  AED +\\d+ .*\\bNBP\\b");
 
     Result bad = run(Map.of("MAKERATES_SOURCES", "ecb,nope"), "--data-dir", data.toString());
     assertThat(bad.code()).isEqualTo(2);

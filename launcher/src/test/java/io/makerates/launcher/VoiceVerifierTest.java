@@ -2,6 +2,7 @@ package io.makerates.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.makerates.launcher.audit.GroupLegLookup;
 import io.makerates.launcher.audit.RateTrail;
 import io.makerates.launcher.audit.VoiceCheck;
 import io.makerates.launcher.audit.VoiceVerifier;
@@ -10,6 +11,7 @@ import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.HttpResponseRecord;
 import io.makerates.streams.BronzeValidator;
+import io.makerates.streams.GroupLegs;
 import io.makerates.streams.IndependenceGroups;
 import io.makerates.streams.Parsers;
 import java.math.BigDecimal;
@@ -18,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -183,6 +186,48 @@ class VoiceVerifierTest {
         .singleElement()
         .satisfies(
             c -> assertThat(c.detail()).startsWith("no record at fx.bronze.extractions.v1/2@41"));
+  }
+
+  /**
+   * NBP's Table B quotes no EUR: its voice is the body's PLN→X times the EUR/PLN voice of its own
+   * group that day, which the audit finds in the lineage; with no such leg, or another one, the
+   * value does not verify.
+   */
+  @Test
+  void aVoiceWithoutEurVerifiesThroughItsGroupsRecordedLeg() {
+    BronzeExtraction bronze = RealFormatBronze.nbpTableB(DAY, AT, UUID.randomUUID());
+    BigDecimal plnToAed = storedByStreamsApp(bronze, "AED");
+    UUID tableA = UUID.randomUUID();
+    GroupLegLookup.Leg leg = new GroupLegLookup.Leg(new BigDecimal("4.2866"), "nbp", tableA);
+    BigDecimal stored = new BigDecimal(GroupLegs.through(leg.value(), plnToAed));
+    RateTrail.Voice voice = voice(bronze, "EUR/AED", stored);
+    GroupLegLookup lineage =
+        (date, currency, group) ->
+            date.equals(DAY) && currency.equals("PLN") && group.equals("NBP-B")
+                ? List.of(
+                    new GroupLegLookup.Leg(new BigDecimal("4.30"), "nbp", UUID.randomUUID()), leg)
+                : List.of();
+
+    VoiceCheck check = new VoiceVerifier(lineage).check(DAY, voice, record(bronze));
+
+    assertThat(check.verified()).as(check.checks().toString()).isTrue();
+    assertThat(check.arithmetic())
+        .startsWith(
+            "EUR→AED = EUR→PLN × 1 / (PLN per AED) = 4.2866 × 1 / 0.9753 = "
+                + stored.toPlainString())
+        .contains("nbp's voice of that day (extraction " + tableA + ")");
+    assertThat(value(check)).contains("0.9753 at character");
+    assertThat(check.bronze().providerBase()).isEqualTo("PLN");
+
+    VoiceCheck withoutLeg = verifier.check(DAY, voice, record(bronze));
+    assertThat(withoutLeg.verified()).isFalse();
+    assertThat(value(withoutLeg)).contains("no source of group NBP-B has an EUR/PLN voice");
+    VoiceCheck otherLeg =
+        new VoiceVerifier(
+                (date, currency, group) ->
+                    List.of(new GroupLegLookup.Leg(new BigDecimal("4.30"), "nbp", tableA)))
+            .check(DAY, voice, record(bronze));
+    assertThat(value(otherLeg)).contains("the stored value is not what the body says");
   }
 
   /**

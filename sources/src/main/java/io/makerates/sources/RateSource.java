@@ -53,11 +53,12 @@ public interface RateSource {
   }
 
   /**
-   * True for a provider that answers every request with its whole history (one file or table that
-   * grows by a day): the extractor then publishes a scheduled poll's answer only when it differs
-   * from the last one it published, so that polls do not make a bronze record of years each.
+   * True for a provider whose latest answer stays the same over many polls: one that answers every
+   * request with its whole history (one file or table that grows by a day), or a weekly table. The
+   * extractor then publishes a scheduled poll's answer only when it differs from the last one it
+   * published, so that polls do not make a bronze record of years, or of last week, each.
    */
-  default boolean answersWholeHistory() {
+  default boolean repeatsItsLatestAnswer() {
     return false;
   }
 

@@ -68,7 +68,7 @@ public final class BankOfBotswanaSource extends KeylessRateSource {
   }
 
   @Override
-  public boolean answersWholeHistory() {
+  public boolean repeatsItsLatestAnswer() {
     return true;
   }
 

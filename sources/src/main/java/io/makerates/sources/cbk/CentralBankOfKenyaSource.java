@@ -79,7 +79,7 @@ public final class CentralBankOfKenyaSource extends KeylessRateSource {
   }
 
   @Override
-  public boolean answersWholeHistory() {
+  public boolean repeatsItsLatestAnswer() {
     return true;
   }
 

@@ -75,7 +75,7 @@ public final class CentralBankOfNigeriaSource extends KeylessRateSource {
   }
 
   @Override
-  public boolean answersWholeHistory() {
+  public boolean repeatsItsLatestAnswer() {
     return true;
   }
 

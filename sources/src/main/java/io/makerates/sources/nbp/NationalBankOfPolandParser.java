@@ -22,8 +22,8 @@ import java.util.Map;
  * /api/exchangerates/tables/A/…?format=json}: an array of tables {@code
  * [{"table":"A","no":"041/A/NBP/2026","effectiveDate":"2026-03-02","rates":[{"currency":"…","code":"USD",
  * "mid":3.6056},…]}]}, one per working day. {@code mid} is PLN per one unit for every currency (the
- * API has no multipliers), so each becomes PLN→X = 1 / mid. Table A only: Table B is weekly, and
- * its tiny values carry two significant digits, too coarse to vote.
+ * API has no multipliers), so each becomes PLN→X = 1 / mid. Table A only: the weekly Table B is its
+ * own type ({@code nbp-b}), which votes through this table's EUR/PLN.
  */
 public final class NationalBankOfPolandParser implements AnswerParser {
 

@@ -85,6 +85,12 @@ public final class NationalBankOfPolandTableBSource extends KeylessRateSource {
     return 93;
   }
 
+  /** The current table is Wednesday's all week: the polls of the other days repeat it. */
+  @Override
+  public boolean repeatsItsLatestAnswer() {
+    return true;
+  }
+
   /**
    * A 2xx answer is a JSON array of tables; a 404 "Brak danych" says there is no table for the
    * dates asked (not a Wednesday, or a holiday); a 400 with text is the provider's refusal (a range
@@ -152,10 +158,13 @@ public final class NationalBankOfPolandTableBSource extends KeylessRateSource {
       return Optional.of(new NationalBankOfPolandTableBSamples());
     }
 
-    /** The current table is up to a week old (Wednesday's, until the next Wednesday's). */
+    /**
+     * The current table is up to a week old (Wednesday's, until the next Wednesday's), two weeks
+     * when a holiday takes a Wednesday's table.
+     */
     @Override
     public int latestLagDays() {
-      return 8;
+      return 15;
     }
 
     /**

@@ -69,7 +69,7 @@ public final class ReserveBankOfAustraliaSource extends KeylessRateSource {
   }
 
   @Override
-  public boolean answersWholeHistory() {
+  public boolean repeatsItsLatestAnswer() {
     return true;
   }
 
