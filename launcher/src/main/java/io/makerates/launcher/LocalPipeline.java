@@ -1,5 +1,6 @@
 package io.makerates.launcher;
 
+import io.makerates.api.ApiApp;
 import io.makerates.extractor.ExtractorApp;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.ops.HealthChecks;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The three apps in one JVM against an embedded stack, each configured exactly as its Deployment
+ * The four apps in one JVM against an embedded stack, each configured exactly as its Deployment
  * would be: through environment variables (here a map), with its own health and metrics port.
  */
 public final class LocalPipeline implements AutoCloseable {
@@ -51,6 +52,7 @@ public final class LocalPipeline implements AutoCloseable {
   public static LocalPipeline start(EmbeddedStack stack, Map<String, String> extra) {
     Map<String, String> env = new LinkedHashMap<>(stack.env());
     env.put("MAKERATES_STATE_DIR", stack.directory().resolve("streams-state").toString());
+    env.put("MAKERATES_API_PORT", Integer.toString(apiPort()));
     env.putAll(extra);
     return start(env);
   }
@@ -66,6 +68,8 @@ public final class LocalPipeline implements AutoCloseable {
     LocalPipeline pipeline = new LocalPipeline(settings);
     try {
       pipeline.launch("sink-app", settings, SinkApp::start);
+      // after the sink, which provisions the gold topic the API reads
+      pipeline.launch("api-app", settings, ApiApp::start);
       pipeline.launch("streams-app", settings, StreamsApp::start);
       pipeline.launch("extractor-app", settings, ExtractorApp::start);
     } catch (RuntimeException e) {
@@ -90,7 +94,20 @@ public final class LocalPipeline implements AutoCloseable {
     opsPort(settings, "streams-app");
     ExtractorApp.checkSettings(settings);
     opsPort(settings, "extractor-app");
+    ApiApp.checkSettings(settings);
+    opsPort(settings, "api-app");
     return settings;
+  }
+
+  /** The API's usual port when it is free, so that a client's URL stays put; else any free one. */
+  private static int apiPort() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress("0.0.0.0", ApiApp.DEFAULT_PORT));
+      return ApiApp.DEFAULT_PORT;
+    } catch (java.io.IOException taken) {
+      return 0;
+    }
   }
 
   /** {@code MAKERATES_SINK_HTTP_PORT} and so on; any free port by default. */
@@ -126,6 +143,15 @@ public final class LocalPipeline implements AutoCloseable {
     Map<String, String> urls = new LinkedHashMap<>();
     apps.forEach(a -> urls.put(a.name(), "http://127.0.0.1:" + a.ops().port()));
     return urls;
+  }
+
+  /** Where the rates API answers (Frankfurter's dialect), empty when it does not run. */
+  public java.util.Optional<String> apiUrl() {
+    return apps.stream()
+        .map(RunningApp::app)
+        .filter(ApiApp.Started.class::isInstance)
+        .map(a -> "http://127.0.0.1:" + ((ApiApp.Started) a).port())
+        .findFirst();
   }
 
   public List<RunningApp> apps() {

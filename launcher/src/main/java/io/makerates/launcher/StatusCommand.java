@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
     })
 final class StatusCommand extends ReadingCommand {
 
-  private static final List<String> APPS = List.of("extractor-app", "streams-app", "sink-app");
+  private static final List<String> APPS =
+      List.of("extractor-app", "streams-app", "sink-app", "api-app");
 
   private final Clock clock;
 

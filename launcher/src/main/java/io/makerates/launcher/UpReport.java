@@ -27,7 +27,7 @@ final class UpReport {
     if (partial.stub() != null) {
       out.println("Offline: sources are served by a stub at " + partial.stub().rootUrl());
     }
-    out.println("Starting sink-app, streams-app and extractor-app...");
+    out.println("Starting sink-app, api-app, streams-app and extractor-app...");
   }
 
   /** Once the apps are ready, or have had a minute to be. */
@@ -48,6 +48,17 @@ final class UpReport {
                 out.printf(
                     "  %-14s http://127.0.0.1:%d/health/ready  /metrics%n",
                     a.name(), a.ops().port()));
+    running
+        .pipeline()
+        .apiUrl()
+        .ifPresent(
+            url ->
+                out.println(
+                    "  Rates API:  "
+                        + url
+                        + "/v1/latest  (Frankfurter's v1: point a Frankfurter client at "
+                        + url
+                        + ")"));
     out.println(
         "Run 'bin/makerates status' for counts at every stage. Ctrl-C stops everything; the data"
             + " stays in "

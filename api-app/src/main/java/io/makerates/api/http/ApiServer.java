@@ -1,0 +1,138 @@
+package io.makerates.api.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API's HTTP server: each request goes to the routes, its answer gets an ETag when its body is
+ * whole (a matching {@code If-None-Match} is answered 304 without a body), and its time is recorded
+ * by route and status. Whatever a request makes a route throw is a 500 with a message, never a
+ * stack trace to the client.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  /** Answers one request. */
+  @FunctionalInterface
+  public interface Routes {
+    /**
+     * @param path the decoded path, without query
+     * @param query the raw query string, null without one
+     */
+    Routed answer(String method, String path, String query) throws Exception;
+  }
+
+  /** An answer and the route name it is counted under (a template, never the raw path). */
+  public record Routed(String route, Reply reply) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private final HttpServer server;
+  private final Routes routes;
+  private final MeterRegistry metrics;
+
+  public ApiServer(String host, int port, Routes routes, MeterRegistry metrics) {
+    this.routes = routes;
+    this.metrics = metrics;
+    try {
+      server = HttpServer.create(new InetSocketAddress(host, port), 128);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + port + " for the API: " + e.getMessage(), e);
+    }
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
+    String route = "unknown";
+    int status = 500;
+    try (exchange) {
+      URI uri = exchange.getRequestURI();
+      Routed routed;
+      try {
+        routed = routes.answer(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery());
+      } catch (Exception e) {
+        LOG.error("{} {} failed", exchange.getRequestMethod(), uri.getPath(), e);
+        routed = new Routed("error", Reply.message(500, "internal error"));
+      }
+      route = routed.route();
+      status = send(exchange, routed.reply());
+    } finally {
+      Timer.builder("makerates_api_requests")
+          .description("API requests by route template and HTTP status")
+          .tag("route", route)
+          .tag("status", Integer.toString(status))
+          .publishPercentileHistogram()
+          .register(metrics)
+          .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private static int send(HttpExchange exchange, Reply reply) throws IOException {
+    var headers = exchange.getResponseHeaders();
+    reply.headers().forEach(headers::set);
+    headers.set("Content-Type", reply.contentType());
+    headers.set("Access-Control-Allow-Origin", "*");
+    if (reply.status() >= 400 && !headers.containsKey("Cache-Control")) {
+      headers.set("Cache-Control", "no-store"); // an error is not kept by caches
+    }
+    boolean head = "HEAD".equals(exchange.getRequestMethod());
+    if (reply.body() instanceof Reply.Whole whole) {
+      String etag = etag(whole.bytes());
+      headers.set("ETag", etag);
+      String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+      if (reply.status() == 200 && ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+        headers.remove("Content-Type");
+        exchange.sendResponseHeaders(304, -1);
+        return 304;
+      }
+      exchange.sendResponseHeaders(reply.status(), head ? -1 : whole.bytes().length);
+      if (!head) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(whole.bytes());
+        }
+      }
+      return reply.status();
+    }
+    exchange.sendResponseHeaders(reply.status(), head ? -1 : 0); // 0: chunked, as it is written
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        reply.body().writeTo(out);
+      }
+    }
+    return reply.status();
+  }
+
+  /** A strong validator: the body's SHA-256, shortened. */
+  static String etag(byte[] body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(1);
+  }
+}

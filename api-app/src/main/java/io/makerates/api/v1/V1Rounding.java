@@ -1,0 +1,48 @@
+package io.makerates.api.v1;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Frankfurter v1's rounding, by decimal places after the size of the value: a whole number above
+ * 5000, two places above 80, three above 20, four above 1, five above 0.0001, else six (half away
+ * from zero, as Ruby rounds). Unlike Frankfurter, which returns the ECB's figures as stored for EUR
+ * and one unit, every value is rounded so: a consensus value is a median of rebased figures, with
+ * up to 20 digits, which no v1 client expects.
+ */
+final class V1Rounding {
+
+  private static final BigDecimal WHOLE = new BigDecimal("5000");
+  private static final BigDecimal TWO = new BigDecimal("80");
+  private static final BigDecimal THREE = new BigDecimal("20");
+  private static final BigDecimal FOUR = BigDecimal.ONE;
+  private static final BigDecimal FIVE = new BigDecimal("0.0001");
+
+  private V1Rounding() {}
+
+  static BigDecimal round(BigDecimal value) {
+    int places;
+    if (value.compareTo(WHOLE) > 0) {
+      places = 0;
+    } else if (value.compareTo(TWO) > 0) {
+      places = 2;
+    } else if (value.compareTo(THREE) > 0) {
+      places = 3;
+    } else if (value.compareTo(FOUR) > 0) {
+      places = 4;
+    } else if (value.compareTo(FIVE) > 0) {
+      places = 5;
+    } else {
+      places = 6;
+    }
+    BigDecimal rounded = value.setScale(places, RoundingMode.HALF_UP);
+    // 1.1000 is written 1.1 as Frankfurter's floats are; a whole number stays a JSON integer
+    return places == 0 ? rounded : rounded.stripTrailingZeros();
+  }
+
+  /** The amount as Frankfurter echoes it: always with a fraction ({@code 1.0}, {@code 2.5}). */
+  static BigDecimal amount(BigDecimal amount) {
+    BigDecimal plain = amount.stripTrailingZeros();
+    return plain.scale() < 1 ? plain.setScale(1) : plain;
+  }
+}
