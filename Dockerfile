@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per deployable, picked with APP (BuildKit is needed: cache mount, stage picked by name):
 #   docker build --build-arg APP=streams-app -t makerates/streams-app:local .
-#   APP = extractor-app | streams-app | sink-app
+#   APP = extractor-app | streams-app | sink-app | api-app
 # The image runs the app's main class; ENTRYPOINT is `java -cp /app/lib/*`, so another main class of the same image
 # runs with it as the command, e.g. a replay Job:
 #   docker run --rm makerates/streams-app:local io.makerates.streams.replay.ReplayCommand --from 2025-01-01
@@ -21,7 +21,7 @@ ARG APP
 # unbuilt SNAPSHOT modules, and the cache mount below already keeps ~/.m2 (Maven itself and every dependency) from
 # one build to the next. Every app has embedded-stack as a test dependency, so -am builds it too and the first build
 # downloads its artifacts as well (Kafka server, embedded PostgreSQL binaries, the Apicurio distribution).
-# sharing=locked: compose builds the three images at once; Maven 3.9's local repository is not safe for concurrent
+# sharing=locked: compose builds the four images at once; Maven 3.9's local repository is not safe for concurrent
 # writers from several processes. Tests are neither compiled nor run (-Dmaven.test.skip), nor is the SBOM made.
 FROM eclipse-temurin:21-jdk-noble AS build
 ARG APP
@@ -29,8 +29,8 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     set -eu; \
-    case "${APP}" in extractor-app|streams-app|sink-app) ;; \
-      *) echo "APP must be extractor-app, streams-app or sink-app, not '${APP}'" >&2; exit 2 ;; esac; \
+    case "${APP}" in extractor-app|streams-app|sink-app|api-app) ;; \
+      *) echo "APP must be extractor-app, streams-app, sink-app or api-app, not '${APP}'" >&2; exit 2 ;; esac; \
     ./mvnw -B -q -Dmaven.test.skip=true -Dcyclonedx.skip=true -pl "${APP}" -am package; \
     mkdir -p /out/lib; \
     cp "${APP}"/target/lib/*.jar /out/lib/; \
@@ -75,5 +75,10 @@ CMD ["io.makerates.streams.StreamsApp"]
 
 FROM runtime AS sink-app
 CMD ["io.makerates.sink.SinkApp"]
+
+# the API on 8081 (MAKERATES_API_PORT), health and metrics on 8080 as the others
+FROM runtime AS api-app
+EXPOSE 8081
+CMD ["io.makerates.api.ApiApp"]
 
 FROM ${APP}

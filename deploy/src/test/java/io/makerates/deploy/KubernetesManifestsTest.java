@@ -72,7 +72,7 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void theOverlaysDeployTheThreeAppsAndProductionKeepsWarmStateAndTheRepositorysAlerts()
+  void theOverlaysDeployTheFourAppsAndProductionKeepsWarmStateAndTheRepositorysAlerts()
       throws Exception {
     for (String overlay : List.of("k8s/overlays/laptop", "k8s/overlays/production")) {
       assertThat(
@@ -80,7 +80,7 @@ class KubernetesManifestsTest {
                   .filter(o -> ManifestRules.kind(o).equals("Deployment"))
                   .map(o -> o.path("metadata").path("name").asText()))
           .as(overlay)
-          .containsExactlyInAnyOrder("extractor-app", "streams-app", "sink-app");
+          .containsExactlyInAnyOrder("extractor-app", "streams-app", "sink-app", "api-app");
     }
     List<JsonNode> production = Kustomize.render(kubectl, root, "k8s/overlays/production");
     JsonNode streams = find(production, "Deployment", "streams-app");
@@ -93,6 +93,29 @@ class KubernetesManifestsTest {
         .as("one extractor owns the quota ledger and the transactional id")
         .isEqualTo(1);
     assertThat(extractor.path("spec").path("strategy").path("type").asText()).isEqualTo("Recreate");
+    JsonNode api = find(production, "Deployment", "api-app");
+    assertThat(api.path("spec").has("replicas"))
+        .as("api-app's replicas are its HorizontalPodAutoscaler's, not reset by kubectl apply")
+        .isFalse();
+    JsonNode hpa = find(production, "HorizontalPodAutoscaler", "api-app");
+    assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo("api-app");
+    assertThat(hpa.at("/spec/minReplicas").asInt()).isGreaterThanOrEqualTo(2);
+    JsonNode apiPod = api.at("/spec/template/metadata/labels");
+    List<Integer> apiEgress = new ArrayList<>(); // -1: a rule open to every port
+    for (JsonNode policy : production) {
+      if (ManifestRules.kind(policy).equals("NetworkPolicy")
+          && ManifestRules.selects(policy.at("/spec/podSelector/matchLabels"), apiPod)) {
+        for (JsonNode rule : policy.at("/spec/egress")) {
+          rule.path("ports").forEach(p -> apiEgress.add(p.path("port").asInt()));
+          if (rule.path("ports").isEmpty()) {
+            apiEgress.add(-1);
+          }
+        }
+      }
+    }
+    assertThat(apiEgress)
+        .as("api-app reaches DNS, Kafka, the registry and PostgreSQL, nothing else")
+        .containsOnly(53, 9092, 8080, 5432);
 
     JsonNode alerts = Kustomize.YAML.readTree(root.resolve("ops/prometheus/alerts.yml").toFile());
     JsonNode rule = find(production, "PrometheusRule", "makerates");
