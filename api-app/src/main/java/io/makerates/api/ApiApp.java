@@ -33,7 +33,7 @@ public final class ApiApp {
   public static final int DEFAULT_PORT = 8081;
 
   private static final String DEFAULT_USER = "makerates_api";
-  private static final int DEFAULT_POOL = 4;
+  private static final int DEFAULT_POOL = 8;
 
   private ApiApp() {}
 

@@ -96,6 +96,10 @@ class FrankfurterV1ContractTest {
     apiMetrics = Observability.registry("api");
     api = ApiApp.start(settings, apiMetrics, apiHealth);
     await().atMost(WAIT).until(apiHealth::ready);
+    // the sink's Debezium engine publishes gold once it runs: the API serves the latest from it
+    await()
+        .atMost(WAIT)
+        .until(() -> apiMetrics.get("makerates_api_gold_records").functionCounter().count() >= 3);
     await().atMost(WAIT).until(() -> get("/v1/latest").body().contains("\"date\":\"" + MON + "\""));
   }
 

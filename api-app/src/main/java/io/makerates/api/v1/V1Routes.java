@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,7 +97,7 @@ public final class V1Routes {
     Optional<DayRates> day =
         newest.isPresent() && !date.isBefore(newest.get().date())
             ? newest
-            : history.onOrBefore(date);
+            : history.onOrBefore(date, needed(query));
     if (day.isEmpty()) {
       return new Routed(route, notFound());
     }
@@ -135,14 +136,13 @@ public final class V1Routes {
     if (start.isAfter(today) || end.isBefore(FIRST)) {
       return notFound();
     }
-    // the range starts at the last day with rates on or before its start, as Frankfurter's does
-    Optional<DayRates> first = history.onOrBefore(start.isBefore(FIRST) ? FIRST : start);
-    LocalDate from = first.map(DayRates::date).orElse(history.firstOnOrAfter(start).orElse(null));
-    Optional<DayRates> last = history.onOrBefore(end.isAfter(today) ? today : end);
-    if (from == null || last.isEmpty() || last.get().date().isBefore(from)) {
+    Optional<RatesHistory.Span> span =
+        history.span(start.isBefore(FIRST) ? FIRST : start, end.isAfter(today) ? today : end);
+    if (span.isEmpty()) {
       return notFound();
     }
-    LocalDate to = last.get().date();
+    LocalDate from = span.get().from();
+    LocalDate to = span.get().to();
     Reply.Body body =
         out ->
             JsonWriting.object(
@@ -156,6 +156,7 @@ public final class V1Routes {
                     history.range(
                         from,
                         to,
+                        needed(query),
                         day -> {
                           SortedMap<String, BigDecimal> rates =
                               day.against(query.base(), query.symbols(), query.amount());
@@ -176,8 +177,12 @@ public final class V1Routes {
     return new Reply(200, Reply.JSON, Map.of(), body).with("Cache-Control", PAST_CACHE);
   }
 
-  private Reply currencies() {
+  private Reply currencies() throws SQLException {
     Optional<DayRates> newest = latest.newest();
+    if (newest.isEmpty()) {
+      // gold not read yet (a first start before the sink has published): the star schema's newest
+      newest = history.onOrBefore(LocalDate.now(clock), Set.of());
+    }
     if (newest.isEmpty()) {
       return notFound();
     }
@@ -193,6 +198,20 @@ public final class V1Routes {
             });
     return new Reply(200, Reply.JSON, Map.of(), new Reply.Whole(body))
         .with("Cache-Control", LATEST_CACHE);
+  }
+
+  /**
+   * The EUR rates an answer needs: its symbols and its base (every one without symbols), so that
+   * the database sends no more.
+   */
+  private static Set<String> needed(V1Query query) {
+    if (query.symbols().isEmpty()) {
+      return Set.of();
+    }
+    Set<String> codes = new java.util.TreeSet<>(query.symbols());
+    codes.add(query.base());
+    codes.remove(DayRates.PIVOT);
+    return codes.isEmpty() ? Set.of(query.base()) : codes;
   }
 
   /** Codes that are no currency at all are refused; a currency without rates is "not found". */
