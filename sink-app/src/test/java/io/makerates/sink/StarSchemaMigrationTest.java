@@ -242,6 +242,13 @@ class StarSchemaMigrationTest {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("10.4");
       }
+      // the API's lean view: a date is fact_rate's own key
+      assertThat(
+              rows(
+                  reader,
+                  "SELECT rate FROM v_rate_values WHERE date_key = 20250106 AND base = 'EUR'"
+                      + " AND quote = 'USD'"))
+          .containsExactly("1.0400");
       // history and lineage through their views and the as-known-at function
       assertThat(rows(reader, "SELECT count(*) FROM v_rate_history")).containsExactly("2");
       assertThat(rows(reader, "SELECT count(*) FROM v_rate_lineage")).containsExactly("3");

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * The EUR rates of past days, read from the star schema's {@code v_rates} view, which the read-only
+ * The EUR rates of past days, read from the star schema's {@code v_rate_values} view (by {@code
+ * date_key}, fact_rate's own key, so that a day or a range is an index range), which the read-only
  * reader role may read; every value a client sends reaches SQL as a bound parameter. A range is
  * streamed day by day through a cursor, so 27 years are never held in memory at once. Each answer
  * is one round trip: the day a date falls back to is found inside the query, and ({@code ORDER BY
@@ -25,15 +26,15 @@ public final class RatesHistory {
 
   /** The last day with EUR rates on or before a date. */
   private static final String LAST_ON_OR_BEFORE =
-      "(SELECT rate_date FROM v_rates WHERE base = 'EUR' AND rate_date <= ?"
-          + " ORDER BY rate_date DESC LIMIT 1)";
+      "(SELECT date_key FROM v_rate_values WHERE base = 'EUR' AND date_key <= ?"
+          + " ORDER BY date_key DESC LIMIT 1)";
 
   private static final String FIRST_ON_OR_AFTER =
-      "(SELECT rate_date FROM v_rates WHERE base = 'EUR' AND rate_date >= ?"
-          + " ORDER BY rate_date LIMIT 1)";
+      "(SELECT date_key FROM v_rate_values WHERE base = 'EUR' AND date_key >= ?"
+          + " ORDER BY date_key LIMIT 1)";
 
   private static final String DAY =
-      "SELECT rate_date, quote, rate FROM v_rates WHERE base = 'EUR' AND rate_date = "
+      "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR' AND date_key = "
           + LAST_ON_OR_BEFORE
           + " AND (?::text[] IS NULL OR quote = ANY(?::text[]))";
 
@@ -41,9 +42,9 @@ public final class RatesHistory {
       "SELECT coalesce(" + LAST_ON_OR_BEFORE + ", " + FIRST_ON_OR_AFTER + "), " + LAST_ON_OR_BEFORE;
 
   private static final String RANGE =
-      "SELECT rate_date, quote, rate FROM v_rates WHERE base = 'EUR'"
-          + " AND rate_date BETWEEN ? AND ? AND (?::text[] IS NULL OR quote = ANY(?::text[]))"
-          + " ORDER BY rate_date, quote";
+      "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR'"
+          + " AND date_key BETWEEN ? AND ? AND (?::text[] IS NULL OR quote = ANY(?::text[]))"
+          + " ORDER BY date_key, quote";
 
   /** Rows fetched per round trip of a range's cursor. */
   private static final int FETCH = 5_000;
@@ -64,13 +65,13 @@ public final class RatesHistory {
   public Optional<DayRates> onOrBefore(LocalDate date, Set<String> only) throws SQLException {
     try (Connection c = database.getConnection();
         PreparedStatement ps = c.prepareStatement(DAY)) {
-      ps.setObject(1, date);
+      ps.setInt(1, key(date));
       bindCodes(c, ps, 2, only);
       LocalDate day = null;
       TreeMap<String, BigDecimal> rates = new TreeMap<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          day = rs.getObject(1, LocalDate.class);
+          day = date(rs.getInt(1));
           rates.put(rs.getString(2), rs.getBigDecimal(3));
         }
       }
@@ -85,13 +86,15 @@ public final class RatesHistory {
   public Optional<Span> span(LocalDate start, LocalDate end) throws SQLException {
     try (Connection c = database.getConnection();
         PreparedStatement ps = c.prepareStatement(SPAN)) {
-      ps.setObject(1, start);
-      ps.setObject(2, start);
-      ps.setObject(3, end);
+      ps.setInt(1, key(start));
+      ps.setInt(2, key(start));
+      ps.setInt(3, key(end));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        LocalDate from = rs.getObject(1, LocalDate.class);
-        LocalDate to = rs.getObject(2, LocalDate.class);
+        int fromKey = rs.getInt(1);
+        LocalDate from = rs.wasNull() ? null : date(fromKey);
+        int toKey = rs.getInt(2);
+        LocalDate to = rs.wasNull() ? null : date(toKey);
         return from == null || to == null || to.isBefore(from)
             ? Optional.empty()
             : Optional.of(new Span(from, to));
@@ -110,14 +113,14 @@ public final class RatesHistory {
       c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
       try (PreparedStatement ps = c.prepareStatement(RANGE)) {
         ps.setFetchSize(FETCH);
-        ps.setObject(1, from);
-        ps.setObject(2, to);
+        ps.setInt(1, key(from));
+        ps.setInt(2, key(to));
         bindCodes(c, ps, 3, only);
         try (ResultSet rs = ps.executeQuery()) {
           LocalDate current = null;
           TreeMap<String, BigDecimal> rates = new TreeMap<>();
           while (rs.next()) {
-            LocalDate date = rs.getObject(1, LocalDate.class);
+            LocalDate date = date(rs.getInt(1));
             if (current != null && !current.equals(date)) {
               each.accept(new DayRates(current, rates));
               rates = new TreeMap<>();
@@ -134,6 +137,15 @@ public final class RatesHistory {
         c.setAutoCommit(autoCommit);
       }
     }
+  }
+
+  /** The star schema's date key: 2026-03-04 is 20260304. */
+  static int key(LocalDate date) {
+    return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+  }
+
+  static LocalDate date(int key) {
+    return LocalDate.of(key / 10_000, key / 100 % 100, key % 100);
   }
 
   /** The codes as a text array at {@code index} and {@code index + 1}, or NULL for every code. */
