@@ -77,13 +77,17 @@ public final class ApiBenchmark implements Callable<Integer> {
     long records = (long) years * 261 * SilverRecords.PER_DAY;
     SinkBenchmark.say("starting the embedded stack (Kafka, registry, PostgreSQL)...");
     try (EmbeddedStack stack = EmbeddedStack.builder().all().start()) {
-      fill(stack, records);
-      Process api = startApi(stack);
+      AutoCloseable sink = fill(stack, records);
       try {
-        measure(api);
+        Process api = startApi(stack);
+        try {
+          measure(api);
+        } finally {
+          api.destroy();
+          api.waitFor(30, TimeUnit.SECONDS);
+        }
       } finally {
-        api.destroy();
-        api.waitFor(30, TimeUnit.SECONDS);
+        sink.close(); // before the stack it writes to
       }
     }
     Files.createDirectories(resultsDir);
@@ -99,8 +103,11 @@ public final class ApiBenchmark implements Callable<Integer> {
     return 0;
   }
 
-  /** Silver rates through the sink, until the star schema and gold hold them all. */
-  private void fill(EmbeddedStack stack, long records) throws Exception {
+  /**
+   * Silver rates through the sink, until the star schema holds them all; the sink goes on running
+   * (publishing gold) until the returned handle is closed.
+   */
+  private AutoCloseable fill(EmbeddedStack stack, long records) throws Exception {
     Settings settings = new Settings(stack.env());
     TopicLayout layout = TopicLayout.from(settings);
     TopicProvisioner.ensure(
@@ -135,22 +142,28 @@ public final class ApiBenchmark implements Callable<Integer> {
       }
       SinkBenchmark.say("stored %,d fact rows; the sink keeps publishing gold", records);
     }
-    // the sink stays up in this JVM: gold keeps flowing while api-app starts; closed with the stack
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(sink)));
+    return sink;
   }
 
   private Process startApi(EmbeddedStack stack) throws Exception {
     int apiPort = freePort();
     int opsPort = freePort();
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx" + heap,
-            "-XX:+UseSerialGC",
-            "-DMAKERATES_LOG_LEVEL=WARN",
-            "-jar",
-            "api-app/target/api-app.jar");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    // one GC thread, a smaller code cache, direct buffers and glibc's arenas bounded
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:ReservedCodeCacheSize=64m");
+    command.add("-XX:MaxDirectMemorySize=32m");
+    command.add("-DMAKERATES_LOG_LEVEL=WARN");
+    // e.g. a flight recording: BENCHMARK_API_JAVA_OPTS=-XX:StartFlightRecording=filename=api.jfr
+    String extra = System.getenv("BENCHMARK_API_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", "api-app/target/api-app.jar"));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
     builder.environment().putAll(stack.env());
     builder.environment().put("MAKERATES_DATABASE_USER", "bench_reader");
     builder.environment().put("MAKERATES_DATABASE_PASSWORD", "bench");
@@ -243,14 +256,6 @@ public final class ApiBenchmark implements Callable<Integer> {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      // stopping anyway
     }
   }
 }

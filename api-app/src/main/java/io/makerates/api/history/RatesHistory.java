@@ -117,19 +117,19 @@ public final class RatesHistory {
         ps.setInt(2, key(to));
         bindCodes(c, ps, 3, only);
         try (ResultSet rs = ps.executeQuery()) {
-          LocalDate current = null;
+          int current = 0;
           TreeMap<String, BigDecimal> rates = new TreeMap<>();
           while (rs.next()) {
-            LocalDate date = date(rs.getInt(1));
-            if (current != null && !current.equals(date)) {
-              each.accept(new DayRates(current, rates));
+            int day = rs.getInt(1);
+            if (current != 0 && current != day) {
+              each.accept(new DayRates(date(current), rates));
               rates = new TreeMap<>();
             }
-            current = date;
+            current = day;
             rates.put(rs.getString(2), rs.getBigDecimal(3));
           }
-          if (current != null) {
-            each.accept(new DayRates(current, rates));
+          if (current != 0) {
+            each.accept(new DayRates(date(current), rates));
           }
         }
       } finally {

@@ -20,8 +20,9 @@ public record DayRates(LocalDate date, SortedMap<String, BigDecimal> eurTo) {
   /** Cross rates carry 20 significant digits before the response rounds them. */
   static final MathContext CROSS = new MathContext(20, RoundingMode.HALF_EVEN);
 
+  /** {@code eurTo} is taken over, not copied: a day is built once and then only read. */
   public DayRates {
-    eurTo = Collections.unmodifiableSortedMap(new TreeMap<>(eurTo));
+    eurTo = Collections.unmodifiableSortedMap(eurTo);
   }
 
   /** Whether the day has a rate of {@code currency} (EUR always). */
@@ -37,6 +38,7 @@ public record DayRates(LocalDate date, SortedMap<String, BigDecimal> eurTo) {
       String base, Set<String> symbols, BigDecimal amount) {
     BigDecimal eurToBase = PIVOT.equals(base) ? BigDecimal.ONE : eurTo.get(base);
     SortedMap<String, BigDecimal> rates = new TreeMap<>();
+    boolean oneUnit = amount.compareTo(BigDecimal.ONE) == 0;
     if (eurToBase == null) {
       return rates;
     }
@@ -47,7 +49,7 @@ public record DayRates(LocalDate date, SortedMap<String, BigDecimal> eurTo) {
         (quote, eurToQuote) -> {
           if (!quote.equals(base) && (symbols.isEmpty() || symbols.contains(quote))) {
             BigDecimal rate = PIVOT.equals(base) ? eurToQuote : eurToQuote.divide(eurToBase, CROSS);
-            rates.put(quote, rate.multiply(amount, CROSS));
+            rates.put(quote, oneUnit ? rate : rate.multiply(amount, CROSS));
           }
         });
     return rates;
