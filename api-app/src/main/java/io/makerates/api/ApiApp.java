@@ -101,7 +101,12 @@ public final class ApiApp {
       V1Routes v1 =
           new V1Routes(latest, new RatesHistory(pool), CurrencyTable.iso4217(), Clock.systemUTC());
       ApiServer server =
-          new ApiServer(host, port, (method, path, query) -> route(v1, path, query), metrics);
+          new ApiServer(
+              host,
+              port,
+              (method, path, query) -> route(v1, path, query),
+              metrics,
+              V1Routes.ROUTES);
       parts.push(server);
       return new Started(server.port(), () -> closeAll(parts));
     } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,15 @@ public final class ApiServer implements AutoCloseable {
   private final Routes routes;
   private final MeterRegistry metrics;
 
-  public ApiServer(String host, int port, Routes routes, MeterRegistry metrics) {
+  /**
+   * @param knownRoutes the route names whose 200 answers are counted from the start, so that the
+   *     series is there before the first request
+   */
+  public ApiServer(
+      String host, int port, Routes routes, MeterRegistry metrics, List<String> knownRoutes) {
     this.routes = routes;
     this.metrics = metrics;
+    knownRoutes.forEach(route -> timer(route, 200));
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 128);
     } catch (IOException e) {
@@ -76,14 +83,18 @@ public final class ApiServer implements AutoCloseable {
       route = routed.route();
       status = send(exchange, routed.reply());
     } finally {
-      Timer.builder("makerates_api_requests")
-          .description("API requests by route template and HTTP status")
-          .tag("route", route)
-          .tag("status", Integer.toString(status))
-          .publishPercentileHistogram()
-          .register(metrics)
+      timer(route, status)
           .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
+  }
+
+  private Timer timer(String route, int status) {
+    return Timer.builder("makerates_api_requests")
+        .description("API requests by route template and HTTP status")
+        .tag("route", route)
+        .tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .register(metrics);
   }
 
   private static int send(HttpExchange exchange, Reply reply) throws IOException {

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  */
 public final class V1Routes {
 
+  /** The route names its answers are counted under. */
+  public static final java.util.List<String> ROUTES =
+      java.util.List.of("v1/latest", "v1/{date}", "v1/{range}", "v1/currencies");
+
   /** The first day of the euro, before which Frankfurter has nothing. */
   static final LocalDate FIRST = LocalDate.of(1999, 1, 4);
 
