@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,6 +46,9 @@ public final class RatesHistory {
       "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR'"
           + " AND date_key BETWEEN ? AND ? AND (?::text[] IS NULL OR quote = ANY(?::text[]))"
           + " ORDER BY date_key, quote";
+
+  /** Ranges longer than this many days are read through a cursor. */
+  private static final long CURSOR_DAYS = 800;
 
   /** Rows fetched per round trip of a range's cursor. */
   private static final int FETCH = 5_000;
@@ -108,11 +112,15 @@ public final class RatesHistory {
    */
   public void range(LocalDate from, LocalDate to, Set<String> only, Consumer<DayRates> each)
       throws SQLException {
+    // a cursor costs three round trips more; below a few years of days the rows fit in memory
+    boolean cursor = ChronoUnit.DAYS.between(from, to) > CURSOR_DAYS;
     try (Connection c = database.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+      if (cursor) {
+        c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+      }
       try (PreparedStatement ps = c.prepareStatement(RANGE)) {
-        ps.setFetchSize(FETCH);
+        ps.setFetchSize(cursor ? FETCH : 0);
         ps.setInt(1, key(from));
         ps.setInt(2, key(to));
         bindCodes(c, ps, 3, only);
@@ -133,8 +141,10 @@ public final class RatesHistory {
           }
         }
       } finally {
-        c.rollback();
-        c.setAutoCommit(autoCommit);
+        if (cursor) {
+          c.rollback();
+          c.setAutoCommit(autoCommit);
+        }
       }
     }
   }

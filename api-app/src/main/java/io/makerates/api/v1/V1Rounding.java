@@ -20,24 +20,41 @@ final class V1Rounding {
 
   private V1Rounding() {}
 
-  static BigDecimal round(BigDecimal value) {
-    int places;
-    if (value.compareTo(WHOLE) > 0) {
-      places = 0;
-    } else if (value.compareTo(TWO) > 0) {
-      places = 2;
-    } else if (value.compareTo(THREE) > 0) {
-      places = 3;
-    } else if (value.compareTo(FOUR) > 0) {
-      places = 4;
-    } else if (value.compareTo(FIVE) > 0) {
-      places = 5;
-    } else {
-      places = 6;
+  /**
+   * The rounded value as the response writes it: {@code 1.1000} becomes {@code 1.1} as
+   * Frankfurter's floats are written, and a whole number stays a JSON integer. Trimmed as text,
+   * which costs a range of thousands of values far less than {@link
+   * BigDecimal#stripTrailingZeros()}.
+   */
+  static String text(BigDecimal value) {
+    int places = places(value);
+    String plain = value.setScale(places, RoundingMode.HALF_UP).toPlainString();
+    if (places == 0) {
+      return plain;
     }
-    BigDecimal rounded = value.setScale(places, RoundingMode.HALF_UP);
-    // 1.1000 is written 1.1 as Frankfurter's floats are; a whole number stays a JSON integer
-    return places == 0 ? rounded : rounded.stripTrailingZeros();
+    int end = plain.length();
+    while (plain.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (plain.charAt(end - 1) == '.') {
+      end--;
+    }
+    return plain.substring(0, end);
+  }
+
+  private static int places(BigDecimal value) {
+    if (value.compareTo(WHOLE) > 0) {
+      return 0;
+    } else if (value.compareTo(TWO) > 0) {
+      return 2;
+    } else if (value.compareTo(THREE) > 0) {
+      return 3;
+    } else if (value.compareTo(FOUR) > 0) {
+      return 4;
+    } else if (value.compareTo(FIVE) > 0) {
+      return 5;
+    }
+    return 6;
   }
 
   /** The amount as Frankfurter echoes it: always with a fraction ({@code 1.0}, {@code 2.5}). */

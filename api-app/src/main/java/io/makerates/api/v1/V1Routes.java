@@ -249,7 +249,8 @@ public final class V1Routes {
       throws IOException {
     json.writeStartObject();
     for (Map.Entry<String, BigDecimal> rate : rates.entrySet()) {
-      json.writeNumberField(rate.getKey(), V1Rounding.round(rate.getValue()));
+      json.writeFieldName(rate.getKey());
+      json.writeNumber(V1Rounding.text(rate.getValue()));
     }
     json.writeEndObject();
   }

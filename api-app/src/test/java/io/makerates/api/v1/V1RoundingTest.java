@@ -30,6 +30,6 @@ class V1RoundingTest {
   }
 
   private static String round(String value) {
-    return V1Rounding.round(new BigDecimal(value)).toPlainString();
+    return V1Rounding.text(new BigDecimal(value));
   }
 }
