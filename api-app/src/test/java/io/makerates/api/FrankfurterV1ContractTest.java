@@ -188,6 +188,7 @@ class FrankfurterV1ContractTest {
     assertError(get("/v1/1998-12-31"), 404, "not found");
     assertError(get("/v1/latest?symbols=CHF"), 404, "not found"); // a currency without rates
     assertError(get("/v1/nothing-here"), 404, "not found");
+    assertError(get("/v1/2026-03-05..2026-03-09?symbols=CHF"), 404, "not found"); // no CHF rates
     assertError(get("/v1/latest?base=USD' OR '1'='1"), 422, "invalid base");
     assertThat(get("/v1/latest?base=XYZ").headers().firstValue("Cache-Control"))
         .hasValue("no-store");

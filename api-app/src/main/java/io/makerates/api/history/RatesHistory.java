@@ -30,9 +30,14 @@ public final class RatesHistory {
       "(SELECT date_key FROM v_rate_values WHERE base = 'EUR' AND date_key <= ?"
           + " ORDER BY date_key DESC LIMIT 1)";
 
-  private static final String FIRST_ON_OR_AFTER =
+  /** The same, among the days with a rate of one of the codes bound (or any, with NULL). */
+  private static final String LAST_QUOTED_ON_OR_BEFORE =
+      "(SELECT date_key FROM v_rate_values WHERE base = 'EUR' AND date_key <= ?"
+          + " AND (?::text[] IS NULL OR quote = ANY(?::text[])) ORDER BY date_key DESC LIMIT 1)";
+
+  private static final String FIRST_QUOTED_ON_OR_AFTER =
       "(SELECT date_key FROM v_rate_values WHERE base = 'EUR' AND date_key >= ?"
-          + " ORDER BY date_key LIMIT 1)";
+          + " AND (?::text[] IS NULL OR quote = ANY(?::text[])) ORDER BY date_key LIMIT 1)";
 
   private static final String DAY =
       "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR' AND date_key = "
@@ -40,7 +45,12 @@ public final class RatesHistory {
           + " AND (?::text[] IS NULL OR quote = ANY(?::text[]))";
 
   private static final String SPAN =
-      "SELECT coalesce(" + LAST_ON_OR_BEFORE + ", " + FIRST_ON_OR_AFTER + "), " + LAST_ON_OR_BEFORE;
+      "SELECT coalesce("
+          + LAST_QUOTED_ON_OR_BEFORE
+          + ", "
+          + FIRST_QUOTED_ON_OR_AFTER
+          + "), "
+          + LAST_QUOTED_ON_OR_BEFORE;
 
   private static final String RANGE =
       "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR'"
@@ -84,15 +94,19 @@ public final class RatesHistory {
   }
 
   /**
-   * The days with rates a range from {@code start} to {@code end} covers: it begins at the last
-   * such day on or before its start (the first after it when there is none), as Frankfurter's does.
+   * The days with rates of {@code only} (of any currency when empty) a range from {@code start} to
+   * {@code end} covers: it begins at the last such day on or before its start (the first after it
+   * when there is none), as Frankfurter's does; empty when it holds none.
    */
-  public Optional<Span> span(LocalDate start, LocalDate end) throws SQLException {
+  public Optional<Span> span(LocalDate start, LocalDate end, Set<String> only) throws SQLException {
     try (Connection c = database.getConnection();
         PreparedStatement ps = c.prepareStatement(SPAN)) {
       ps.setInt(1, key(start));
-      ps.setInt(2, key(start));
-      ps.setInt(3, key(end));
+      bindCodes(c, ps, 2, only);
+      ps.setInt(4, key(start));
+      bindCodes(c, ps, 5, only);
+      ps.setInt(7, key(end));
+      bindCodes(c, ps, 8, only);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         int fromKey = rs.getInt(1);

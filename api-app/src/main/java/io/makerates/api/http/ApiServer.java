@@ -76,6 +76,18 @@ public final class ApiServer implements AutoCloseable {
       Routed routed;
       try {
         routed = routes.answer(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery());
+      } catch (java.sql.SQLException e) {
+        // the star schema is down or restarting: the latest rates still answer from memory
+        LOG.warn(
+            "{} {}: the star schema did not answer: {}",
+            exchange.getRequestMethod(),
+            uri.getPath(),
+            e.getMessage());
+        routed =
+            new Routed(
+                "unavailable",
+                Reply.message(503, "past rates are unavailable for a moment; try again")
+                    .with("Retry-After", "5"));
       } catch (Exception e) {
         LOG.error("{} {} failed", exchange.getRequestMethod(), uri.getPath(), e);
         routed = new Routed("error", Reply.message(500, "internal error"));

@@ -141,7 +141,8 @@ public final class V1Routes {
       return notFound();
     }
     Optional<RatesHistory.Span> span =
-        history.span(start.isBefore(FIRST) ? FIRST : start, end.isAfter(today) ? today : end);
+        history.span(
+            start.isBefore(FIRST) ? FIRST : start, end.isAfter(today) ? today : end, needed(query));
     if (span.isEmpty()) {
       return notFound();
     }
