@@ -84,6 +84,19 @@ public final class KnownNoise extends TurboFilter {
 
   static final String OUT_OF_ORDER = "OutOfOrderSequenceException";
 
+  /**
+   * The sink's Debezium engine, stopped while its task commits, has the offset read of that commit
+   * interrupted and logs it at ERROR; the offsets were committed before, and the next start reads
+   * them. Dropped only with the interrupt as its exception.
+   */
+  static final Noise STOPPED_OFFSET_READ =
+      new Noise(
+          "OffsetStorageReaderImpl",
+          "Failed to fetch offsets from namespace",
+          "an offset read interrupted by the engine's stop; nothing is lost");
+
+  static final String INTERRUPTED = "InterruptedException";
+
   @Override
   public FilterReply decide(
       Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
@@ -93,6 +106,7 @@ public final class KnownNoise extends TurboFilter {
     if (level == Level.ERROR) {
       return isRestartRegistration(logger, format, params, t)
               || isOutOfOrderAppend(logger, format, params, t)
+              || isStoppedOffsetRead(logger, format, params, t)
           ? FilterReply.DENY
           : FilterReply.NEUTRAL;
     }
@@ -129,6 +143,18 @@ public final class KnownNoise extends TurboFilter {
     return thrown != null
         && thrown.getClass().getSimpleName().equals(OUT_OF_ORDER)
         && OUT_OF_ORDER_APPEND.matches(
+            logger.getName(), MessageFormatter.arrayFormat(format, params).getMessage());
+  }
+
+  private static boolean isStoppedOffsetRead(
+      Logger logger, String format, Object[] params, Throwable t) {
+    Throwable thrown = t;
+    if (thrown == null && params != null && params.length > 0) {
+      thrown = params[params.length - 1] instanceof Throwable last ? last : null;
+    }
+    return thrown != null
+        && thrown.getClass().getSimpleName().equals(INTERRUPTED)
+        && STOPPED_OFFSET_READ.matches(
             logger.getName(), MessageFormatter.arrayFormat(format, params).getMessage());
   }
 

@@ -83,6 +83,32 @@ class KnownNoiseTest {
   }
 
   @Test
+  void dropsTheInterruptedOffsetReadOfAStoppingEngineOnly() {
+    LoggerContext context = new LoggerContext();
+    KnownNoise filter = new KnownNoise();
+    filter.start();
+    context.addTurboFilter(filter);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.setContext(context);
+    seen.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(seen);
+    Logger reader = context.getLogger("org.apache.kafka.connect.storage.OffsetStorageReaderImpl");
+
+    reader.error(
+        "Failed to fetch offsets from namespace {}: ",
+        "makerates-gold",
+        new InterruptedException());
+    reader.error(
+        "Failed to fetch offsets from namespace {}: ",
+        "makerates-gold",
+        new IllegalStateException("broker gone"));
+
+    assertThat(seen.list)
+        .extracting(e -> e.getThrowableProxy().getClassName())
+        .containsExactly(IllegalStateException.class.getName());
+  }
+
+  @Test
   void dropsOnlyTheListedWarnings() {
     LoggerContext context = new LoggerContext();
     KnownNoise filter = new KnownNoise();
