@@ -203,8 +203,7 @@ public record ExtractorSettings(
    */
   private static SourceSchedule schedule(
       Settings settings, String prefix, String type, Duration interval) {
-    // a daily provider's publication time and zone are its type's defaults; a source may set its
-    // own
+    // a daily provider's publication time and zone are its type's; a source may set its own
     Optional<SourceType.Publication> publication =
         RateSources.type(type).flatMap(SourceType::publication);
     Optional<String> at =

@@ -4,7 +4,6 @@ import io.makerates.runtime.kafka.TopicNames;
 import io.makerates.runtime.ops.HealthChecks.Check;
 import io.makerates.schema.GoldRate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +32,6 @@ public final class GoldFollower implements AutoCloseable {
   private volatile Map<TopicPartition, Long> startEnd;
   private volatile boolean caughtUp;
   private volatile String failure;
-  private volatile Instant lastRecord;
   private volatile long lag = -1;
   private final java.util.concurrent.atomic.AtomicLong read =
       new java.util.concurrent.atomic.AtomicLong();
@@ -62,11 +60,6 @@ public final class GoldFollower implements AutoCloseable {
     return caughtUp ? Check.up() : Check.down("reading " + TopicNames.GOLD + " up to its end");
   }
 
-  /** When the last gold record was read, null before the first. */
-  public Instant lastRecord() {
-    return lastRecord;
-  }
-
   /** Gold records read since start. */
   public long recordsRead() {
     return read.get();
@@ -89,7 +82,6 @@ public final class GoldFollower implements AutoCloseable {
       while (!Thread.currentThread().isInterrupted()) {
         for (ConsumerRecord<String, GoldRate> r : consumer.poll(Duration.ofMillis(500))) {
           latest.accept(r.key(), r.value());
-          lastRecord = Instant.now();
           read.incrementAndGet();
         }
         // from the last fetch's metadata: no request to the broker

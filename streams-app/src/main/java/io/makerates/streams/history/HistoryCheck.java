@@ -186,8 +186,7 @@ public final class HistoryCheck {
         moves.add(values.get(i).divide(values.get(i + 1), RATIO).subtract(BigDecimal.ONE).abs());
       }
     }
-    // a few moves say little about what is normal: until there are five (or the window), only the
-    // floor applies
+    // a few moves say little about what is normal: below five (or the window), the floor rules
     BigDecimal typical =
         moves.size() >= Math.min(5, settings.window()) ? median(moves) : BigDecimal.ZERO;
     BigDecimal floor = settings.floorBps().divide(BPS, RATIO);
