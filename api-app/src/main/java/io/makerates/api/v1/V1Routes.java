@@ -7,6 +7,7 @@ import io.makerates.api.http.ApiServer.Routed;
 import io.makerates.api.http.JsonWriting;
 import io.makerates.api.http.Reply;
 import io.makerates.api.rates.DayRates;
+import io.makerates.api.rates.Rounding;
 import io.makerates.runtime.currency.CurrencyTable;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -236,7 +237,7 @@ public final class V1Routes {
   }
 
   private static void head(JsonGenerator json, V1Query query) throws IOException {
-    json.writeNumberField("amount", V1Rounding.amount(query.amount()));
+    json.writeNumberField("amount", Rounding.amount(query.amount()));
     json.writeStringField("base", query.base());
   }
 
@@ -251,7 +252,7 @@ public final class V1Routes {
     json.writeStartObject();
     for (Map.Entry<String, BigDecimal> rate : rates.entrySet()) {
       json.writeFieldName(rate.getKey());
-      json.writeNumber(V1Rounding.text(rate.getValue()));
+      json.writeNumber(Rounding.text(rate.getValue()));
     }
     json.writeEndObject();
   }

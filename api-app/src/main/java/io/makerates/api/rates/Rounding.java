@@ -1,16 +1,16 @@
-package io.makerates.api.v1;
+package io.makerates.api.rates;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Frankfurter v1's rounding, by decimal places after the size of the value: a whole number above
- * 5000, two places above 80, three above 20, four above 1, five above 0.0001, else six (half away
- * from zero, as Ruby rounds). Unlike Frankfurter, which returns the ECB's figures as stored for EUR
- * and one unit, every value is rounded so: a consensus value is a median of rebased figures, with
- * up to 20 digits, which no v1 client expects.
+ * Frankfurter's rounding (v1 and v2 alike), by decimal places after the size of the value: a whole
+ * number above 5000, two places above 80, three above 20, four above 1, five above 0.0001, else six
+ * (half away from zero, as Ruby rounds). Unlike Frankfurter, which returns the ECB's figures as
+ * stored for EUR and one unit, every value is rounded so: a consensus value is a median of rebased
+ * figures, with up to 20 digits, which no v1 client expects.
  */
-final class V1Rounding {
+public final class Rounding {
 
   private static final BigDecimal WHOLE = new BigDecimal("5000");
   private static final BigDecimal TWO = new BigDecimal("80");
@@ -18,7 +18,7 @@ final class V1Rounding {
   private static final BigDecimal FOUR = BigDecimal.ONE;
   private static final BigDecimal FIVE = new BigDecimal("0.0001");
 
-  private V1Rounding() {}
+  private Rounding() {}
 
   /**
    * The rounded value as the response writes it: {@code 1.1000} becomes {@code 1.1} as
@@ -26,7 +26,7 @@ final class V1Rounding {
    * which costs a range of thousands of values far less than {@link
    * BigDecimal#stripTrailingZeros()}.
    */
-  static String text(BigDecimal value) {
+  public static String text(BigDecimal value) {
     int places = places(value);
     String plain = value.setScale(places, RoundingMode.HALF_UP).toPlainString();
     if (places == 0) {
@@ -58,7 +58,7 @@ final class V1Rounding {
   }
 
   /** The amount as Frankfurter echoes it: always with a fraction ({@code 1.0}, {@code 2.5}). */
-  static BigDecimal amount(BigDecimal amount) {
+  public static BigDecimal amount(BigDecimal amount) {
     BigDecimal plain = amount.stripTrailingZeros();
     return plain.scale() < 1 ? plain.setScale(1) : plain;
   }

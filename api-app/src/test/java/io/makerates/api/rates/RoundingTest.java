@@ -1,4 +1,4 @@
-package io.makerates.api.v1;
+package io.makerates.api.rates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /** Frankfurter v1's decimal places by size, at each boundary (strictly above it). */
-class V1RoundingTest {
+class RoundingTest {
 
   @Test
   void placesFollowTheSizeOfTheValue() {
@@ -24,12 +24,12 @@ class V1RoundingTest {
 
   @Test
   void theAmountAlwaysShowsAFraction() {
-    assertThat(V1Rounding.amount(BigDecimal.ONE).toPlainString()).isEqualTo("1.0");
-    assertThat(V1Rounding.amount(new BigDecimal("100")).toPlainString()).isEqualTo("100.0");
-    assertThat(V1Rounding.amount(new BigDecimal("2.50")).toPlainString()).isEqualTo("2.5");
+    assertThat(Rounding.amount(BigDecimal.ONE).toPlainString()).isEqualTo("1.0");
+    assertThat(Rounding.amount(new BigDecimal("100")).toPlainString()).isEqualTo("100.0");
+    assertThat(Rounding.amount(new BigDecimal("2.50")).toPlainString()).isEqualTo("2.5");
   }
 
   private static String round(String value) {
-    return V1Rounding.text(new BigDecimal(value));
+    return Rounding.text(new BigDecimal(value));
   }
 }
