@@ -4,7 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.makerates.api.gold.GoldFollower;
 import io.makerates.api.gold.LatestRates;
-import io.makerates.api.history.RatesHistory;
+import io.makerates.api.history.EurHistory;
+import io.makerates.api.history.HistoryRefresh;
 import io.makerates.api.http.ApiServer;
 import io.makerates.api.http.Reply;
 import io.makerates.api.v1.V1Routes;
@@ -18,6 +19,7 @@ import io.makerates.runtime.ops.HealthChecks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -35,6 +37,9 @@ public final class ApiApp {
   private static final String DEFAULT_USER = "makerates_api";
   private static final int DEFAULT_POOL = 8;
 
+  /** How often the rates' history reads what changed in the star schema. */
+  private static final Duration DEFAULT_HISTORY_REFRESH = Duration.ofSeconds(30);
+
   private ApiApp() {}
 
   public static void main(String[] args) {
@@ -42,7 +47,8 @@ public final class ApiApp {
   }
 
   /** What the app reads from its settings, each checked; a bad one is a {@link ConfigException}. */
-  record ApiSettings(String databaseUrl, String registryUrl, String host, int port) {}
+  record ApiSettings(
+      String databaseUrl, String registryUrl, String host, int port, Duration historyRefresh) {}
 
   /**
    * Reads and checks every setting the app reads at start, so that a launcher can refuse a bad one
@@ -63,11 +69,21 @@ public final class ApiApp {
     settings.string("database.user", DEFAULT_USER);
     settings.string("database.password", "");
     settings.integer("database.pool", DEFAULT_POOL, 1, 64);
+    Duration refresh = settings.duration("api.history.refresh", DEFAULT_HISTORY_REFRESH);
+    if (refresh.compareTo(Duration.ofSeconds(1)) < 0
+        || refresh.compareTo(Duration.ofHours(1)) > 0) {
+      throw new ConfigException(
+          Settings.variable("api.history.refresh")
+              + "="
+              + refresh
+              + " is outside 1s to 1h: how often past rates are read again from the star schema");
+    }
     return new ApiSettings(
         url,
         registry,
         settings.string("api.host", "0.0.0.0"),
-        settings.integer("api.port", DEFAULT_PORT, 0, 65535));
+        settings.integer("api.port", DEFAULT_PORT, 0, 65535),
+        refresh);
   }
 
   /** Starts the gold follower and the HTTP server; does not block. */
@@ -98,8 +114,19 @@ public final class ApiApp {
           .description("gold records read since start")
           .register(metrics);
       gold.start();
-      V1Routes v1 =
-          new V1Routes(latest, new RatesHistory(pool), CurrencyTable.iso4217(), Clock.systemUTC());
+      EurHistory history = new EurHistory();
+      HistoryRefresh refresh =
+          new HistoryRefresh(pool, history, checked.historyRefresh(), Clock.systemUTC());
+      parts.push(refresh);
+      health.add("history", refresh::health);
+      Gauge.builder("makerates_api_history_rates", history, EurHistory::rateCount)
+          .description("past EUR rates held in memory")
+          .register(metrics);
+      Gauge.builder("makerates_api_history_read_age_seconds", refresh, r -> r.secondsSinceRead())
+          .description("seconds since the history last read the star schema (-1 before it did)")
+          .register(metrics);
+      refresh.start();
+      V1Routes v1 = new V1Routes(latest, history, CurrencyTable.iso4217(), Clock.systemUTC());
       ApiServer server =
           new ApiServer(
               host,
@@ -123,8 +150,7 @@ public final class ApiApp {
     }
   }
 
-  private static ApiServer.Routed route(V1Routes v1, String path, String query)
-      throws java.sql.SQLException {
+  private static ApiServer.Routed route(V1Routes v1, String path, String query) {
     String v1Path = path.equals("/v1") || path.startsWith("/v1/") ? path.substring(3) : path;
     if (v1Path.isEmpty() || v1Path.equals("/")) {
       return new ApiServer.Routed(

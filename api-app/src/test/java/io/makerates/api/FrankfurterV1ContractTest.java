@@ -91,6 +91,7 @@ class FrankfurterV1ContractTest {
             .with(
                 Map.of(
                     "MAKERATES_API_PORT", "0",
+                    "MAKERATES_API_HISTORY_REFRESH", "1s",
                     "MAKERATES_DATABASE_USER", "api_reader",
                     "MAKERATES_DATABASE_PASSWORD", "reads-only"));
     apiMetrics = Observability.registry("api");
@@ -216,6 +217,23 @@ class FrankfurterV1ContractTest {
     assertThat(apiMetrics.get("makerates_api_gold_records").functionCounter().count())
         .isGreaterThan(goldBefore);
     assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(Optional.of(etag));
+  }
+
+  @Test
+  void aNewRevisionOfAPastDayReachesTheAnswersFromMemory() throws Exception {
+    // Thursday is no longer gold's latest: only the star schema has its new revision, and the
+    // history in memory reads what changed there
+    send(THU, "GBP", "0.8655", 2);
+    silver.flush();
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> json(get("/v1/2026-03-05?symbols=GBP")).get("rates").get("GBP").decimalValue(),
+            v -> v.compareTo(new BigDecimal("0.8655")) == 0);
+    JsonNode range = json(get("/v1/2026-03-05..2026-03-06?symbols=GBP"));
+    assertThat(range.get("rates").get("2026-03-05").get("GBP").decimalValue())
+        .isEqualByComparingTo("0.8655");
+    assertThat(apiMetrics.get("makerates_api_history_rates").gauge().value()).isEqualTo(9);
   }
 
   private static void assertError(HttpResponse<String> response, int status, String message)

@@ -88,6 +88,9 @@ public final class ApiServer implements AutoCloseable {
                 "unavailable",
                 Reply.message(503, "past rates are unavailable for a moment; try again")
                     .with("Retry-After", "5"));
+      } catch (io.makerates.api.rates.NotReady e) {
+        routed =
+            new Routed("unavailable", Reply.message(503, e.getMessage()).with("Retry-After", "5"));
       } catch (Exception e) {
         LOG.error("{} {} failed", exchange.getRequestMethod(), uri.getPath(), e);
         routed = new Routed("error", Reply.message(500, "internal error"));

@@ -2,7 +2,7 @@ package io.makerates.api.v1;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.makerates.api.gold.LatestRates;
-import io.makerates.api.history.RatesHistory;
+import io.makerates.api.history.EurHistory;
 import io.makerates.api.http.ApiServer.Routed;
 import io.makerates.api.http.JsonWriting;
 import io.makerates.api.http.Reply;
@@ -11,7 +11,6 @@ import io.makerates.api.rates.Rounding;
 import io.makerates.runtime.currency.CurrencyTable;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -43,11 +42,11 @@ public final class V1Routes {
   private static final String PAST_CACHE = "public, max-age=86400";
 
   private final LatestRates latest;
-  private final RatesHistory history;
+  private final EurHistory history;
   private final CurrencyTable currencies;
   private final Clock clock;
 
-  public V1Routes(LatestRates latest, RatesHistory history, CurrencyTable currencies, Clock clock) {
+  public V1Routes(LatestRates latest, EurHistory history, CurrencyTable currencies, Clock clock) {
     this.latest = latest;
     this.history = history;
     this.currencies = currencies;
@@ -58,7 +57,7 @@ public final class V1Routes {
    * The answer to {@code path} (without the {@code /v1} prefix, starting with a slash), or empty
    * when the path is not v1's.
    */
-  public Optional<Routed> answer(String path, String query) throws SQLException {
+  public Optional<Routed> answer(String path, String query) {
     String rest =
         path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     if (rest.equals("/latest") || rest.equals("/current")) {
@@ -88,7 +87,7 @@ public final class V1Routes {
     return Optional.empty();
   }
 
-  private Routed day(String route, LocalDate date, String rawQuery) throws SQLException {
+  private Routed day(String route, LocalDate date, String rawQuery) {
     V1Query query;
     try {
       query = checked(V1Query.parse(rawQuery));
@@ -127,7 +126,7 @@ public final class V1Routes {
             .with("Cache-Control", mayChange ? LATEST_CACHE : PAST_CACHE));
   }
 
-  private Reply range(LocalDate start, LocalDate end, String rawQuery) throws SQLException {
+  private Reply range(LocalDate start, LocalDate end, String rawQuery) {
     V1Query query;
     try {
       query = checked(V1Query.parse(rawQuery));
@@ -141,7 +140,7 @@ public final class V1Routes {
     if (start.isAfter(today) || end.isBefore(FIRST)) {
       return notFound();
     }
-    Optional<RatesHistory.Span> span =
+    Optional<EurHistory.Span> span =
         history.span(
             start.isBefore(FIRST) ? FIRST : start, end.isAfter(today) ? today : end, needed(query));
     if (span.isEmpty()) {
@@ -158,32 +157,28 @@ public final class V1Routes {
                   json.writeStringField("start_date", from.toString());
                   json.writeStringField("end_date", to.toString());
                   json.writeObjectFieldStart("rates");
-                  try {
-                    history.range(
-                        from,
-                        to,
-                        needed(query),
-                        day -> {
-                          SortedMap<String, BigDecimal> rates =
-                              day.against(query.base(), query.symbols(), query.amount());
-                          if (!rates.isEmpty()) {
-                            try {
-                              json.writeFieldName(day.date().toString());
-                              values(json, rates);
-                            } catch (IOException e) {
-                              throw new java.io.UncheckedIOException(e);
-                            }
+                  history.range(
+                      from,
+                      to,
+                      needed(query),
+                      day -> {
+                        SortedMap<String, BigDecimal> rates =
+                            day.against(query.base(), query.symbols(), query.amount());
+                        if (!rates.isEmpty()) {
+                          try {
+                            json.writeFieldName(day.date().toString());
+                            values(json, rates);
+                          } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
                           }
-                        });
-                  } catch (SQLException e) {
-                    throw new IOException("reading the range failed: " + e.getMessage(), e);
-                  }
+                        }
+                      });
                   json.writeEndObject();
                 });
     return new Reply(200, Reply.JSON, Map.of(), body).with("Cache-Control", PAST_CACHE);
   }
 
-  private Reply currencies() throws SQLException {
+  private Reply currencies() {
     Optional<DayRates> newest = latest.newest();
     if (newest.isEmpty()) {
       // gold not read yet (a first start before the sink has published): the star schema's newest

@@ -1,0 +1,176 @@
+package io.makerates.api.history;
+
+import io.makerates.runtime.ops.HealthChecks.Check;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills {@link EurHistory} from the star schema's {@code v_rate_values} at start, streamed day by
+ * day through a cursor, and then, every {@code interval}, reads the rates that changed since (by
+ * {@code updated_at}, which a BRIN index makes cheap): a late source or a correction of a past day
+ * reaches the API within one interval. Each read goes back {@link #OVERLAP} before the newest
+ * change it saw, because {@code updated_at} is when the sink's transaction began, and one that
+ * began earlier may commit later; reading a rate twice changes nothing.
+ */
+public final class HistoryRefresh implements AutoCloseable {
+
+  /** How far each read of changes reaches back before the newest change already read. */
+  static final Duration OVERLAP = Duration.ofMinutes(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryRefresh.class);
+
+  private static final String ALL =
+      "SELECT date_key, quote, rate, updated_at FROM v_rate_values WHERE base = 'EUR'"
+          + " ORDER BY date_key";
+
+  private static final String CHANGED =
+      "SELECT date_key, quote, rate, updated_at FROM v_rate_values WHERE base = 'EUR'"
+          + " AND updated_at > ? ORDER BY date_key";
+
+  /** Rows fetched per round trip of the first fill's cursor. */
+  private static final int FETCH = 10_000;
+
+  private final DataSource database;
+  private final EurHistory history;
+  private final Duration interval;
+  private final Clock clock;
+  private final Thread thread;
+  private volatile Instant newestChange = Instant.EPOCH;
+  private volatile Instant lastRead;
+  private volatile String failure;
+
+  public HistoryRefresh(DataSource database, EurHistory history, Duration interval, Clock clock) {
+    this.database = database;
+    this.history = history;
+    this.interval = interval;
+    this.clock = clock;
+    this.thread = Thread.ofPlatform().daemon().name("makerates-api-history").unstarted(this::run);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Ready once the first fill is done; a failed later read keeps the history it has. */
+  public Check health() {
+    if (history.isFilled()) {
+      return Check.up();
+    }
+    return Check.down(
+        failure == null
+            ? "reading the rates' history from the star schema"
+            : "the rates' history could not be read yet: " + failure);
+  }
+
+  /** Seconds since the history last read the star schema, -1 before the first fill. */
+  public double secondsSinceRead() {
+    Instant read = lastRead;
+    return read == null ? -1 : Duration.between(read, clock.instant()).toMillis() / 1000.0;
+  }
+
+  private void run() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        readOnce();
+        if (failure != null) {
+          LOG.info("the star schema answers again; the rates' history is current");
+          failure = null;
+        }
+      } catch (SQLException e) {
+        if (failure == null) {
+          LOG.warn("reading the rates' history failed, trying again: {}", e.getMessage());
+        }
+        failure = e.getMessage();
+      }
+      try {
+        Thread.sleep(history.isFilled() ? interval.toMillis() : 2_000);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** The first fill, or the changes since the last read. */
+  void readOnce() throws SQLException {
+    Instant started = clock.instant();
+    if (!history.isFilled()) {
+      fill();
+      history.filled();
+      LOG.info(
+          "read {} rates of {} days into memory in {} ms",
+          history.rateCount(),
+          history.dayCount(),
+          Duration.between(started, clock.instant()).toMillis());
+    } else {
+      readChanges();
+    }
+    lastRead = clock.instant();
+  }
+
+  private void fill() throws SQLException {
+    try (Connection c = database.getConnection()) {
+      c.setAutoCommit(false); // PostgreSQL streams through a cursor only inside a transaction
+      try (PreparedStatement ps = c.prepareStatement(ALL)) {
+        ps.setFetchSize(FETCH);
+        try (ResultSet rs = ps.executeQuery()) {
+          read(rs, true);
+        }
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  private void readChanges() throws SQLException {
+    try (Connection c = database.getConnection();
+        PreparedStatement ps = c.prepareStatement(CHANGED)) {
+      ps.setTimestamp(1, Timestamp.from(newestChange.minus(OVERLAP)));
+      try (ResultSet rs = ps.executeQuery()) {
+        read(rs, false);
+      }
+    }
+  }
+
+  /**
+   * Reads rows ordered by day; the first fill hands each day over as soon as the next begins, so
+   * that no more than one day is held as rows.
+   */
+  private void read(ResultSet rs, boolean dayByDay) throws SQLException {
+    SortedMap<Integer, SortedMap<String, BigDecimal>> changes = new TreeMap<>();
+    int current = 0;
+    Instant newest = newestChange;
+    while (rs.next()) {
+      int key = rs.getInt(1);
+      if (dayByDay && current != 0 && key != current) {
+        history.apply(changes);
+        changes = new TreeMap<>();
+      }
+      current = key;
+      changes.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
+      Instant updated = rs.getTimestamp(4).toInstant();
+      if (updated.isAfter(newest)) {
+        newest = updated;
+      }
+    }
+    history.apply(changes);
+    newestChange = newest;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    thread.interrupt();
+    thread.join(10_000);
+  }
+}
