@@ -48,7 +48,12 @@ public final class ApiApp {
 
   /** What the app reads from its settings, each checked; a bad one is a {@link ConfigException}. */
   record ApiSettings(
-      String databaseUrl, String registryUrl, String host, int port, Duration historyRefresh) {}
+      String databaseUrl,
+      String registryUrl,
+      String host,
+      int port,
+      Duration historyRefresh,
+      ApiServer.Budget budget) {}
 
   /**
    * Reads and checks every setting the app reads at start, so that a launcher can refuse a bad one
@@ -83,7 +88,37 @@ public final class ApiApp {
         registry,
         settings.string("api.host", "0.0.0.0"),
         settings.integer("api.port", DEFAULT_PORT, 0, 65535),
-        refresh);
+        refresh,
+        budget(settings));
+  }
+
+  /** {@code api.budget.*}: requests per client per period (0, the default, is no budget). */
+  static ApiServer.Budget budget(Settings settings) {
+    int requests =
+        explained(
+            () -> settings.integer("api.budget.requests", 0, 0, 1_000_000),
+            "requests a client may make per period; 0 turns the budget off");
+    int seconds =
+        explained(
+            () -> settings.integer("api.budget.period", 60, 1, 86_400),
+            "the budget's period in seconds, at most a day");
+    Optional<String> header = settings.optional("api.budget.client-header");
+    if (header.isPresent() && !header.get().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+      throw new ConfigException(
+          Settings.variable("api.budget.client-header")
+              + "="
+              + header.get()
+              + " is not a header name: give one like X-Forwarded-For, without a colon or value");
+    }
+    return new ApiServer.Budget(requests, Duration.ofSeconds(seconds), header);
+  }
+
+  private static int explained(java.util.function.IntSupplier read, String whatItIs) {
+    try {
+      return read.getAsInt();
+    } catch (ConfigException e) {
+      throw new ConfigException(e.getMessage() + " (" + whatItIs + ")");
+    }
   }
 
   /** Starts the gold follower and the HTTP server; does not block. */
@@ -133,7 +168,8 @@ public final class ApiApp {
               port,
               (method, path, query) -> route(v1, path, query),
               metrics,
-              V1Routes.ROUTES);
+              V1Routes.ROUTES,
+              checked.budget());
       parts.push(server);
       return new Started(server.port(), () -> closeAll(parts));
     } catch (RuntimeException e) {

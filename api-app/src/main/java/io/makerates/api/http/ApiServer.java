@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * The API's HTTP server: each request goes to the routes, its answer gets an ETag when its body is
  * whole (a matching {@code If-None-Match} is answered 304 without a body), and its time is recorded
  * by route and status. Whatever a request makes a route throw is a 500 with a message, never a
- * stack trace to the client.
+ * stack trace to the client. With a {@link Budget}, a client over it is answered 429 before any
+ * route is asked (health and metrics are not served here but by the app's ops port, so they are
+ * never budgeted).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -37,20 +41,49 @@ public final class ApiServer implements AutoCloseable {
   /** An answer and the route name it is counted under (a template, never the raw path). */
   public record Routed(String route, Reply reply) {}
 
+  /**
+   * Requests a client may make per period; 0 turns the budget off.
+   *
+   * @param clientHeader the header whose first address is the client (a proxy's {@code
+   *     X-Forwarded-For}); empty for the remote address
+   */
+  public record Budget(int requests, Duration period, Optional<String> clientHeader) {
+    public static final Budget OFF = new Budget(0, Duration.ofSeconds(60), Optional.empty());
+  }
+
+  /** Longer than any IPv6 address written out: a header's value cannot make a key any larger. */
+  private static final int MAX_CLIENT_LENGTH = 45;
+
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
   private final HttpServer server;
   private final Routes routes;
   private final MeterRegistry metrics;
+  private final ClientBudget budget; // null when off
+  private final String clientHeader; // null for the remote address
+
+  /** A server without a budget. */
+  public ApiServer(
+      String host, int port, Routes routes, MeterRegistry metrics, List<String> knownRoutes) {
+    this(host, port, routes, metrics, knownRoutes, Budget.OFF);
+  }
 
   /**
    * @param knownRoutes the route names whose 200 answers are counted from the start, so that the
    *     series is there before the first request
    */
   public ApiServer(
-      String host, int port, Routes routes, MeterRegistry metrics, List<String> knownRoutes) {
+      String host,
+      int port,
+      Routes routes,
+      MeterRegistry metrics,
+      List<String> knownRoutes,
+      Budget budget) {
     this.routes = routes;
     this.metrics = metrics;
+    this.budget =
+        budget.requests() > 0 ? ClientBudget.of(budget.requests(), budget.period()) : null;
+    this.clientHeader = budget.clientHeader().orElse(null);
     knownRoutes.forEach(route -> timer(route, 200));
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 128);
@@ -73,9 +106,13 @@ public final class ApiServer implements AutoCloseable {
     int status = 500;
     try (exchange) {
       URI uri = exchange.getRequestURI();
+      ClientBudget.Decision decision = budget == null ? null : budget.take(client(exchange));
       Routed routed;
       try {
-        routed = routes.answer(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery());
+        routed =
+            decision != null && !decision.allowed()
+                ? refused(decision.retryAfterSeconds())
+                : routes.answer(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery());
       } catch (java.sql.SQLException e) {
         // the star schema is down or restarting: the latest rates still answer from memory
         LOG.warn(
@@ -96,11 +133,37 @@ public final class ApiServer implements AutoCloseable {
         routed = new Routed("error", Reply.message(500, "internal error"));
       }
       route = routed.route();
-      status = send(exchange, routed.reply());
+      Reply reply = routed.reply();
+      if (decision != null) {
+        reply =
+            reply
+                .with("RateLimit-Limit", Integer.toString(budget.requests()))
+                .with("RateLimit-Remaining", Integer.toString(decision.remaining()));
+      }
+      status = send(exchange, reply);
     } finally {
       timer(route, status)
           .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
+  }
+
+  private static Routed refused(long retryAfterSeconds) {
+    return new Routed(
+        "budget",
+        Reply.message(429, "too many requests; try again in " + retryAfterSeconds + " s")
+            .with("Retry-After", Long.toString(retryAfterSeconds))
+            .with("Cache-Control", "no-store"));
+  }
+
+  /** The first address in the client header when there is one, else the remote address. */
+  private String client(HttpExchange exchange) {
+    String named =
+        clientHeader == null ? null : exchange.getRequestHeaders().getFirst(clientHeader);
+    String client = named == null ? "" : named.split(",", 2)[0].strip();
+    if (client.isEmpty()) {
+      client = exchange.getRemoteAddress().getAddress().getHostAddress();
+    }
+    return client.length() > MAX_CLIENT_LENGTH ? client.substring(0, MAX_CLIENT_LENGTH) : client;
   }
 
   private Timer timer(String route, int status) {
