@@ -7,7 +7,6 @@ import io.makerates.api.gold.LatestRates;
 import io.makerates.api.history.EurHistory;
 import io.makerates.api.history.HistoryRefresh;
 import io.makerates.api.http.ApiServer;
-import io.makerates.api.http.Reply;
 import io.makerates.api.v1.V1Routes;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
@@ -164,12 +163,7 @@ public final class ApiApp {
       V1Routes v1 = new V1Routes(latest, history, CurrencyTable.iso4217(), Clock.systemUTC());
       ApiServer server =
           new ApiServer(
-              host,
-              port,
-              (method, path, query) -> route(v1, path, query),
-              metrics,
-              V1Routes.ROUTES,
-              checked.budget());
+              host, port, new ApiRoutes(v1), metrics, ApiRoutes.names(), checked.budget());
       parts.push(server);
       return new Started(server.port(), () -> closeAll(parts));
     } catch (RuntimeException e) {
@@ -184,20 +178,6 @@ public final class ApiApp {
     public void close() throws Exception {
       stop.close();
     }
-  }
-
-  private static ApiServer.Routed route(V1Routes v1, String path, String query) {
-    String v1Path = path.equals("/v1") || path.startsWith("/v1/") ? path.substring(3) : path;
-    if (v1Path.isEmpty() || v1Path.equals("/")) {
-      return new ApiServer.Routed(
-          "root",
-          Reply.json(
-              200,
-              "{\"version\":\"v1\",\"status\":\"frozen\",\"docs\":\"https://frankfurter.dev\"}"));
-    }
-    Optional<ApiServer.Routed> answer = v1.answer(v1Path, query);
-    return answer.orElseGet(
-        () -> new ApiServer.Routed("not-found", Reply.message(404, "not found")));
   }
 
   private static HikariDataSource pool(String url, Settings settings) {

@@ -236,6 +236,33 @@ class FrankfurterV1ContractTest {
     assertThat(apiMetrics.get("makerates_api_history_rates").gauge().value()).isEqualTo(9);
   }
 
+  @Test
+  void everyAnswerHasTheShapeTheOpenApiDocumentGivesIt() throws Exception {
+    OpenApiContract contract = new OpenApiContract();
+    Map<String, String> requests = new java.util.LinkedHashMap<>();
+    requests.put("/v1/latest?base=USD&amount=10", "/v1/latest");
+    requests.put("/v1/2026-03-07?symbols=GBP,JPY", "/v1/{dates}");
+    requests.put("/v1/2026-03-05..2026-03-09", "/v1/{dates}");
+    requests.put("/v1/2026-03-05..?base=GBP", "/v1/{dates}");
+    requests.put("/v1/currencies", "/v1/currencies");
+    requests.put("/v1/latest?base=XYZ", "/v1/latest");
+    requests.put("/v1/2026-02-30", "/v1/{dates}");
+    requests.put("/v1/1998-12-31", "/v1/{dates}");
+    requests.put(ApiRoutes.DOCUMENT_PATH, ApiRoutes.DOCUMENT_PATH);
+    for (Map.Entry<String, String> request : requests.entrySet()) {
+      HttpResponse<String> answer = get(request.getKey());
+      contract.assertAnswers(request.getValue(), answer.statusCode(), answer.body());
+    }
+    // every path the document names is served
+    for (var path : (Iterable<String>) () -> contract.document().path("paths").fieldNames()) {
+      HttpResponse<String> answer = get(path.replace("{dates}", "2026-03-05"));
+      assertThat(answer.statusCode()).as(path).isEqualTo(200);
+    }
+    assertThat(
+            get(ApiRoutes.DOCUMENT_PATH).body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(ApiRoutes.document());
+  }
+
   private static void assertError(HttpResponse<String> response, int status, String message)
       throws Exception {
     assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(status);

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
 public record V1Query(String base, Set<String> symbols, BigDecimal amount) {
 
   private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
-  private static final Set<String> KNOWN = Set.of("base", "from", "symbols", "to", "amount");
+
+  /** The parameters v1 knows; any other is refused. */
+  public static final Set<String> PARAMETERS = Set.of("base", "from", "symbols", "to", "amount");
+
   private static final BigDecimal MOST = new BigDecimal("1E15");
 
   /** A query that cannot be answered, and why. */
@@ -32,7 +35,7 @@ public record V1Query(String base, Set<String> symbols, BigDecimal amount) {
   public static V1Query parse(String rawQuery) throws Refused {
     Map<String, String> params = params(rawQuery);
     for (String name : params.keySet()) {
-      if (!KNOWN.contains(name)) {
+      if (!PARAMETERS.contains(name)) {
         throw new Refused("unknown parameter '" + name + "'");
       }
     }
