@@ -104,7 +104,7 @@ public final class ApiApp {
           new ApiServer(
               host,
               port,
-              (method, path, query) -> route(v1, path, query),
+              (method, path, query, accept) -> route(v1, path, query),
               metrics,
               V1Routes.ROUTES);
       parts.push(server);

@@ -1,6 +1,7 @@
 package io.makerates.api.history;
 
 import io.makerates.api.rates.DayRates;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,12 +56,6 @@ public final class RatesHistory {
       "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR'"
           + " AND date_key BETWEEN ? AND ? AND (?::text[] IS NULL OR quote = ANY(?::text[]))"
           + " ORDER BY date_key, quote";
-
-  /** Ranges longer than this many days are read through a cursor. */
-  private static final long CURSOR_DAYS = 800;
-
-  /** Rows fetched per round trip of a range's cursor. */
-  private static final int FETCH = 5_000;
 
   /** The days a range spans: from the last day with rates on or before its start, to its end. */
   public record Span(LocalDate from, LocalDate to) {}
@@ -125,20 +119,17 @@ public final class RatesHistory {
    * to}, oldest first, one at a time.
    */
   public void range(LocalDate from, LocalDate to, Set<String> only, Consumer<DayRates> each)
-      throws SQLException {
-    // a cursor costs three round trips more; below a few years of days the rows fit in memory
-    boolean cursor = ChronoUnit.DAYS.between(from, to) > CURSOR_DAYS;
-    try (Connection c = database.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      if (cursor) {
-        c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-      }
-      try (PreparedStatement ps = c.prepareStatement(RANGE)) {
-        ps.setFetchSize(cursor ? FETCH : 0);
-        ps.setInt(1, key(from));
-        ps.setInt(2, key(to));
-        bindCodes(c, ps, 3, only);
-        try (ResultSet rs = ps.executeQuery()) {
+      throws SQLException, IOException {
+    StreamedQuery.run(
+        database,
+        RANGE,
+        StreamedQuery.cursorFor(from, to),
+        (c, ps) -> {
+          ps.setInt(1, key(from));
+          ps.setInt(2, key(to));
+          bindCodes(c, ps, 3, only);
+        },
+        rs -> {
           int current = 0;
           TreeMap<String, BigDecimal> rates = new TreeMap<>();
           while (rs.next()) {
@@ -153,14 +144,7 @@ public final class RatesHistory {
           if (current != 0) {
             each.accept(new DayRates(date(current), rates));
           }
-        }
-      } finally {
-        if (cursor) {
-          c.rollback();
-          c.setAutoCommit(autoCommit);
-        }
-      }
-    }
+        });
   }
 
   /** The star schema's date key: 2026-03-04 is 20260304. */
@@ -173,7 +157,7 @@ public final class RatesHistory {
   }
 
   /** The codes as a text array at {@code index} and {@code index + 1}, or NULL for every code. */
-  private static void bindCodes(Connection c, PreparedStatement ps, int index, Set<String> only)
+  static void bindCodes(Connection c, PreparedStatement ps, int index, Set<String> only)
       throws SQLException {
     Array codes = only.isEmpty() ? null : c.createArrayOf("text", only.toArray());
     ps.setArray(index, codes);
