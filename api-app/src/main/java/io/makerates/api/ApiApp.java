@@ -4,10 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.makerates.api.gold.GoldFollower;
 import io.makerates.api.gold.LatestRates;
+import io.makerates.api.history.RateRecords;
 import io.makerates.api.history.RatesHistory;
+import io.makerates.api.history.SourceCoverage;
 import io.makerates.api.http.ApiServer;
 import io.makerates.api.http.Reply;
+import io.makerates.api.rates.DayRates;
 import io.makerates.api.v1.V1Routes;
+import io.makerates.api.v2.Catalog;
+import io.makerates.api.v2.V2Routes;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.currency.CurrencyTable;
@@ -19,13 +24,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * api-app: Frankfurter's API over the consensus rates. A downstream consumer of the gold topic,
- * which it keeps in memory for the latest rates, and a reader of the star schema's views for past
- * days; it writes nothing anywhere.
+ * api-app: Frankfurter's API (v1 and v2) over the consensus rates. A downstream consumer of the
+ * gold topic, which it keeps in memory for the latest rates, and a reader of the star schema's
+ * views for past days; it writes nothing anywhere.
  */
 public final class ApiApp {
 
@@ -98,15 +105,25 @@ public final class ApiApp {
           .description("gold records read since start")
           .register(metrics);
       gold.start();
-      V1Routes v1 =
-          new V1Routes(latest, new RatesHistory(pool), CurrencyTable.iso4217(), Clock.systemUTC());
+      CurrencyTable currencies = CurrencyTable.iso4217();
+      Clock clock = Clock.systemUTC();
+      V1Routes v1 = new V1Routes(latest, new RatesHistory(pool), currencies, clock);
+      V2Routes v2 =
+          new V2Routes(
+              new RateRecords(pool),
+              new Catalog(new SourceCoverage(pool)::read, currencies, clock),
+              currencies,
+              () -> latest.newest().map(DayRates::date),
+              clock);
+      List<String> routes = new ArrayList<>(V1Routes.ROUTES);
+      routes.addAll(V2Routes.ROUTES);
       ApiServer server =
           new ApiServer(
               host,
               port,
-              (method, path, query, accept) -> route(v1, path, query),
+              (method, path, query, accept) -> route(v1, v2, path, query, accept),
               metrics,
-              V1Routes.ROUTES);
+              routes);
       parts.push(server);
       return new Started(server.port(), () -> closeAll(parts));
     } catch (RuntimeException e) {
@@ -123,8 +140,13 @@ public final class ApiApp {
     }
   }
 
-  private static ApiServer.Routed route(V1Routes v1, String path, String query)
+  private static ApiServer.Routed route(
+      V1Routes v1, V2Routes v2, String path, String query, String accept)
       throws java.sql.SQLException {
+    if (path.equals("/v2") || path.startsWith("/v2/")) {
+      return v2.answer(path.substring(3), query, accept)
+          .orElseGet(() -> new ApiServer.Routed("not-found", V2Routes.notFound()));
+    }
     String v1Path = path.equals("/v1") || path.startsWith("/v1/") ? path.substring(3) : path;
     if (v1Path.isEmpty() || v1Path.equals("/")) {
       return new ApiServer.Routed(
