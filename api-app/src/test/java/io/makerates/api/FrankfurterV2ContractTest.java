@@ -5,36 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.makerates.runtime.config.Settings;
-import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.TopicNames;
-import io.makerates.runtime.ops.HealthChecks;
-import io.makerates.runtime.ops.Observability;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.ConsensusStatus;
 import io.makerates.schema.Contribution;
-import io.makerates.sink.SinkApp;
-import io.makerates.stack.EmbeddedStack;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -48,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class FrankfurterV2ContractTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration WAIT = PipelineEnd.WAIT;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final LocalDate THU = LocalDate.of(2026, 3, 5);
   private static final LocalDate FRI = LocalDate.of(2026, 3, 6);
@@ -59,33 +44,16 @@ class FrankfurterV2ContractTest {
 
   private static final LocalDate FEB_FRI = LocalDate.of(2026, 2, 27);
 
-  private static EmbeddedStack stack;
-  private static AutoCloseable sink;
-  private static ApiApp.Started api;
-  private static PrometheusMeterRegistry apiMetrics;
+  private static PipelineEnd pipeline;
   private static KafkaProducer<String, ConsensusRate> silver;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** One voice: its source, value, and whether the consensus took it. */
   private record V(String source, String value, boolean accepted) {}
 
   @BeforeAll
   static void start() throws Exception {
-    stack = EmbeddedStack.builder().all().start();
-    HealthChecks sinkHealth = new HealthChecks();
-    sink = SinkApp.start(new Settings(stack.env()), Observability.registry("sink"), sinkHealth);
-    await().atMost(WAIT).until(sinkHealth::ready);
-    try (Connection db =
-            DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-        Statement s = db.createStatement()) {
-      s.execute("CREATE ROLE api_reader LOGIN PASSWORD 'reads-only'");
-      s.execute("GRANT makerates_reader TO api_reader");
-    }
-    silver =
-        new KafkaProducer<>(
-            stack.kafkaProperties(),
-            new StringSerializer(),
-            new AvroSerdes(stack.registryUrl()).<ConsensusRate>valueSerde().serializer());
+    pipeline = PipelineEnd.start();
+    silver = pipeline.silver;
     String[][] days = {
       // day, USD, JPY, GBP
       {FEB_THU.toString(), "1.150", "170.0", "0.860"},
@@ -129,31 +97,15 @@ class FrankfurterV2ContractTest {
           new V("boe", d[3], true));
     }
     silver.flush();
-
-    HealthChecks apiHealth = new HealthChecks();
-    Settings settings =
-        new Settings(stack.env())
-            .with(
-                Map.of(
-                    "MAKERATES_API_PORT", "0",
-                    "MAKERATES_DATABASE_USER", "api_reader",
-                    "MAKERATES_DATABASE_PASSWORD", "reads-only"));
-    apiMetrics = Observability.registry("api");
-    api = ApiApp.start(settings, apiMetrics, apiHealth);
-    await().atMost(WAIT).until(apiHealth::ready);
+    pipeline.startApi();
     // gold tells the API its newest day (Monday), which decides how long answers are cached
-    await()
-        .atMost(WAIT)
-        .until(() -> apiMetrics.get("makerates_api_gold_records").functionCounter().count() >= 3);
     await().atMost(WAIT).until(() -> get("/v2/rates").body().contains("\"date\":\"" + MON + "\""));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {api, silver, sink, stack}) {
-      if (c != null) {
-        c.close();
-      }
+    if (pipeline != null) {
+      pipeline.close();
     }
   }
 
@@ -315,11 +267,7 @@ class FrankfurterV2ContractTest {
                 + "2026-03-05,EUR,JPY,172.4,SINGLE_SOURCE,1,0,UNCONFIRMED_JUMP,1\n"
                 + "2026-03-05,EUR,USD,1.16,CONSENSUS,2,34,,1\n");
     HttpResponse<String> accepted =
-        HTTP.send(
-            HttpRequest.newBuilder(uri("/v2/rates?date=2026-03-05&quotes=USD,JPY"))
-                .header("Accept", "text/csv")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        pipeline.get("/v2/rates?date=2026-03-05&quotes=USD,JPY", "Accept", "text/csv");
     assertThat(accepted.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
     assertThat(accepted.body()).isEqualTo(csv.body());
     String range = get("/v2/rates.csv?from=2026-03-05&to=2026-03-06&quotes=GBP").body();
@@ -340,7 +288,8 @@ class FrankfurterV2ContractTest {
     assertThat(boe.get("base").asText()).isEqualTo("GBP");
     assertThat(boe.get("name").asText()).contains("Bank of England");
     assertThat(boe.get("currencies").toString()).isEqualTo("[\"GBP\",\"USD\"]");
-    assertThat(apiMetrics.find("makerates_api_requests").tag("route", "v2/providers").timer())
+    assertThat(
+            pipeline.apiMetrics.find("makerates_api_requests").tag("route", "v2/providers").timer())
         .isNotNull();
   }
 
@@ -378,10 +327,7 @@ class FrankfurterV2ContractTest {
     String path = "/v2/rates?date=2026-03-06&quotes=USD";
     HttpResponse<String> first = get(path);
     String etag = first.headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> again =
-        HTTP.send(
-            HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> again = pipeline.get(path, "If-None-Match", etag);
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
     HttpResponse<String> other = get("/v2/rates?date=2026-03-06&quotes=GBP");
@@ -444,16 +390,8 @@ class FrankfurterV2ContractTest {
     silver.send(new ProducerRecord<>(TopicNames.RATES, day + "/EUR/" + quote, rate));
   }
 
-  private static URI uri(String path) {
-    return URI.create(
-        "http://127.0.0.1:"
-            + api.port()
-            + path.replace(" ", "%20").replace("'", "%27").replace("+", "%2B"));
-  }
-
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return pipeline.get(path);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
