@@ -6,8 +6,13 @@ import io.makerates.api.gold.GoldFollower;
 import io.makerates.api.gold.LatestRates;
 import io.makerates.api.history.EurHistory;
 import io.makerates.api.history.HistoryRefresh;
+import io.makerates.api.history.RateRecords;
+import io.makerates.api.history.SourceCoverage;
 import io.makerates.api.http.ApiServer;
+import io.makerates.api.rates.DayRates;
 import io.makerates.api.v1.V1Routes;
+import io.makerates.api.v2.Catalog;
+import io.makerates.api.v2.V2Routes;
 import io.makerates.runtime.config.ConfigException;
 import io.makerates.runtime.config.Settings;
 import io.makerates.runtime.currency.CurrencyTable;
@@ -24,9 +29,9 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * api-app: Frankfurter's API over the consensus rates. A downstream consumer of the gold topic,
- * which it keeps in memory for the latest rates, and a reader of the star schema's views for past
- * days; it writes nothing anywhere.
+ * api-app: Frankfurter's API (v1 and v2) over the consensus rates. A downstream consumer of the
+ * gold topic, which it keeps in memory for the latest rates, and a reader of the star schema's
+ * views for past days; it writes nothing anywhere.
  */
 public final class ApiApp {
 
@@ -148,9 +153,10 @@ public final class ApiApp {
           .description("gold records read since start")
           .register(metrics);
       gold.start();
+      CurrencyTable currencies = CurrencyTable.iso4217();
+      Clock clock = Clock.systemUTC();
       EurHistory history = new EurHistory();
-      HistoryRefresh refresh =
-          new HistoryRefresh(pool, history, checked.historyRefresh(), Clock.systemUTC());
+      HistoryRefresh refresh = new HistoryRefresh(pool, history, checked.historyRefresh(), clock);
       parts.push(refresh);
       health.add("history", refresh::health);
       Gauge.builder("makerates_api_history_rates", history, EurHistory::rateCount)
@@ -160,10 +166,17 @@ public final class ApiApp {
           .description("seconds since the history last read the star schema (-1 before it did)")
           .register(metrics);
       refresh.start();
-      V1Routes v1 = new V1Routes(latest, history, CurrencyTable.iso4217(), Clock.systemUTC());
+      V1Routes v1 = new V1Routes(latest, history, currencies, clock);
+      V2Routes v2 =
+          new V2Routes(
+              new RateRecords(pool),
+              new Catalog(new SourceCoverage(pool)::read, currencies, clock),
+              currencies,
+              () -> latest.newest().map(DayRates::date),
+              clock);
       ApiServer server =
           new ApiServer(
-              host, port, new ApiRoutes(v1), metrics, ApiRoutes.names(), checked.budget());
+              host, port, new ApiRoutes(v1, v2), metrics, ApiRoutes.names(), checked.budget());
       parts.push(server);
       return new Started(server.port(), () -> closeAll(parts));
     } catch (RuntimeException e) {

@@ -3,17 +3,19 @@ package io.makerates.api;
 import io.makerates.api.http.ApiServer;
 import io.makerates.api.http.Reply;
 import io.makerates.api.v1.V1Routes;
+import io.makerates.api.v2.V2Routes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which part of the API a path belongs to: v1 (at {@code /v1} and at the root, as Frankfurter's
- * original host served it), the OpenAPI document, or nothing ("not found").
+ * Which part of the API a path belongs to: v2 (at {@code /v2}), v1 (at {@code /v1} and at the root,
+ * as Frankfurter's original host served it), the OpenAPI document, or nothing ("not found").
  */
 final class ApiRoutes implements ApiServer.Routes {
 
@@ -23,22 +25,30 @@ final class ApiRoutes implements ApiServer.Routes {
   private static final String DOCUMENT_RESOURCE = "/openapi.json";
 
   private final V1Routes v1;
+  private final V2Routes v2;
   private final byte[] document;
 
-  ApiRoutes(V1Routes v1) {
+  ApiRoutes(V1Routes v1, V2Routes v2) {
     this.v1 = v1;
+    this.v2 = v2;
     this.document = document();
   }
 
   /** Every route name answers are counted under, so that their series exist from the start. */
   static List<String> names() {
     List<String> names = new ArrayList<>(V1Routes.ROUTES);
+    names.addAll(V2Routes.ROUTES);
     names.addAll(List.of("root", "openapi"));
     return names;
   }
 
   @Override
-  public ApiServer.Routed answer(String method, String path, String query) {
+  public ApiServer.Routed answer(String method, String path, String query, String accept)
+      throws SQLException {
+    if (path.equals("/v2") || path.startsWith("/v2/")) {
+      return v2.answer(path.substring(3), query, accept)
+          .orElseGet(() -> new ApiServer.Routed("not-found", V2Routes.notFound()));
+    }
     if (path.equals(DOCUMENT_PATH)) {
       return new ApiServer.Routed(
           "openapi",

@@ -5,34 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.makerates.runtime.config.Settings;
-import io.makerates.runtime.kafka.AvroSerdes;
 import io.makerates.runtime.kafka.TopicNames;
-import io.makerates.runtime.ops.HealthChecks;
-import io.makerates.runtime.ops.Observability;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.ConsensusRate;
 import io.makerates.schema.ConsensusStatus;
 import io.makerates.schema.Contribution;
-import io.makerates.sink.SinkApp;
-import io.makerates.stack.EmbeddedStack;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -46,37 +32,19 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class FrankfurterV1ContractTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration WAIT = PipelineEnd.WAIT;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final LocalDate THU = LocalDate.of(2026, 3, 5);
   private static final LocalDate FRI = LocalDate.of(2026, 3, 6);
   private static final LocalDate MON = LocalDate.of(2026, 3, 9);
 
-  private static EmbeddedStack stack;
-  private static AutoCloseable sink;
-  private static ApiApp.Started api;
-  private static HealthChecks apiHealth;
-  private static io.micrometer.prometheusmetrics.PrometheusMeterRegistry apiMetrics;
+  private static PipelineEnd pipeline;
   private static KafkaProducer<String, ConsensusRate> silver;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
-    stack = EmbeddedStack.builder().all().start();
-    HealthChecks sinkHealth = new HealthChecks();
-    sink = SinkApp.start(new Settings(stack.env()), Observability.registry("sink"), sinkHealth);
-    await().atMost(WAIT).until(sinkHealth::ready);
-    try (Connection db =
-            DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-        Statement s = db.createStatement()) {
-      s.execute("CREATE ROLE api_reader LOGIN PASSWORD 'reads-only'");
-      s.execute("GRANT makerates_reader TO api_reader");
-    }
-    silver =
-        new KafkaProducer<>(
-            stack.kafkaProperties(),
-            new StringSerializer(),
-            new AvroSerdes(stack.registryUrl()).<ConsensusRate>valueSerde().serializer());
+    pipeline = PipelineEnd.start();
+    silver = pipeline.silver;
     for (LocalDate day : List.of(THU, FRI, MON)) {
       int shift = day.getDayOfMonth() - 5; // a little different each day
       send(day, "USD", "1.16" + shift);
@@ -84,32 +52,14 @@ class FrankfurterV1ContractTest {
       send(day, "GBP", "0.87" + shift);
     }
     silver.flush();
-
-    apiHealth = new HealthChecks();
-    Settings settings =
-        new Settings(stack.env())
-            .with(
-                Map.of(
-                    "MAKERATES_API_PORT", "0",
-                    "MAKERATES_API_HISTORY_REFRESH", "1s",
-                    "MAKERATES_DATABASE_USER", "api_reader",
-                    "MAKERATES_DATABASE_PASSWORD", "reads-only"));
-    apiMetrics = Observability.registry("api");
-    api = ApiApp.start(settings, apiMetrics, apiHealth);
-    await().atMost(WAIT).until(apiHealth::ready);
-    // the sink's Debezium engine publishes gold once it runs: the API serves the latest from it
-    await()
-        .atMost(WAIT)
-        .until(() -> apiMetrics.get("makerates_api_gold_records").functionCounter().count() >= 3);
+    pipeline.startApi();
     await().atMost(WAIT).until(() -> get("/v1/latest").body().contains("\"date\":\"" + MON + "\""));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {api, silver, sink, stack}) {
-      if (c != null) {
-        c.close();
-      }
+    if (pipeline != null) {
+      pipeline.close();
     }
   }
 
@@ -204,7 +154,7 @@ class FrankfurterV1ContractTest {
     assertThat(again.body()).isEmpty();
 
     // a new revision of Monday's GBP reaches gold, and the API answers it from gold
-    double goldBefore = apiMetrics.get("makerates_api_gold_records").functionCounter().count();
+    double goldBefore = pipeline.goldRecords();
     send(MON, "GBP", "0.8801", 2);
     silver.flush();
     await()
@@ -214,8 +164,7 @@ class FrankfurterV1ContractTest {
             v -> v.compareTo(new BigDecimal("0.8801")) == 0);
     HttpResponse<String> changed = getIfNoneMatch("/v1/latest?symbols=GBP", etag);
     assertThat(changed.statusCode()).isEqualTo(200);
-    assertThat(apiMetrics.get("makerates_api_gold_records").functionCounter().count())
-        .isGreaterThan(goldBefore);
+    assertThat(pipeline.goldRecords()).isGreaterThan(goldBefore);
     assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(Optional.of(etag));
   }
 
@@ -233,26 +182,13 @@ class FrankfurterV1ContractTest {
     JsonNode range = json(get("/v1/2026-03-05..2026-03-06?symbols=GBP"));
     assertThat(range.get("rates").get("2026-03-05").get("GBP").decimalValue())
         .isEqualByComparingTo("0.8655");
-    assertThat(apiMetrics.get("makerates_api_history_rates").gauge().value()).isEqualTo(9);
+    assertThat(pipeline.historyRates()).isEqualTo(9);
   }
 
   @Test
-  void everyAnswerHasTheShapeTheOpenApiDocumentGivesIt() throws Exception {
+  void everyPathTheOpenApiDocumentNamesIsServed() throws Exception {
+    // the answers' shapes are checked against it on every request (PipelineEnd.get)
     OpenApiContract contract = new OpenApiContract();
-    Map<String, String> requests = new java.util.LinkedHashMap<>();
-    requests.put("/v1/latest?base=USD&amount=10", "/v1/latest");
-    requests.put("/v1/2026-03-07?symbols=GBP,JPY", "/v1/{dates}");
-    requests.put("/v1/2026-03-05..2026-03-09", "/v1/{dates}");
-    requests.put("/v1/2026-03-05..?base=GBP", "/v1/{dates}");
-    requests.put("/v1/currencies", "/v1/currencies");
-    requests.put("/v1/latest?base=XYZ", "/v1/latest");
-    requests.put("/v1/2026-02-30", "/v1/{dates}");
-    requests.put("/v1/1998-12-31", "/v1/{dates}");
-    requests.put(ApiRoutes.DOCUMENT_PATH, ApiRoutes.DOCUMENT_PATH);
-    for (Map.Entry<String, String> request : requests.entrySet()) {
-      HttpResponse<String> answer = get(request.getKey());
-      contract.assertAnswers(request.getValue(), answer.statusCode(), answer.body());
-    }
     // every path the document names is served
     for (var path : (Iterable<String>) () -> contract.document().path("paths").fieldNames()) {
       HttpResponse<String> answer = get(path.replace("{dates}", "2026-03-05"));
@@ -302,20 +238,12 @@ class FrankfurterV1ContractTest {
     silver.send(new ProducerRecord<>(TopicNames.RATES, day + "/EUR/" + quote, rate));
   }
 
-  private static URI uri(String path) {
-    return URI.create(
-        "http://127.0.0.1:" + api.port() + path.replace(" ", "%20").replace("'", "%27"));
-  }
-
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return pipeline.get(path);
   }
 
   private static HttpResponse<String> getIfNoneMatch(String path, String etag) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return pipeline.get(path, "If-None-Match", etag);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.makerates.api.v1.V1Query;
+import io.makerates.api.v2.V2Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,15 @@ class OpenApiDocumentTest {
       assertThat(queryParameters(path)).as(path).isEqualTo(new TreeSet<>(V1Query.PARAMETERS));
     }
     assertThat(queryParameters("/v1/currencies")).isEmpty();
+  }
+
+  @Test
+  void v2OperationsListExactlyTheParametersV2Accepts() {
+    for (String path : List.of("/v2/rates", "/v2/rates.csv")) {
+      assertThat(queryParameters(path)).as(path).isEqualTo(new TreeSet<>(V2Query.PARAMETERS));
+    }
+    assertThat(queryParameters("/v2/currencies")).isEmpty();
+    assertThat(queryParameters("/v2/providers")).isEmpty();
   }
 
   @Test

@@ -252,6 +252,13 @@ class StarSchemaMigrationTest {
       // history and lineage through their views and the as-known-at function
       assertThat(rows(reader, "SELECT count(*) FROM v_rate_history")).containsExactly("2");
       assertThat(rows(reader, "SELECT count(*) FROM v_rate_lineage")).containsExactly("3");
+      // the sources through their view (V11), for the API's /v2/providers: dim_source stays closed
+      assertThat(
+              rows(
+                  reader,
+                  "SELECT source_id || ':' || independence_group || ':' || base_currency"
+                      + " FROM v_sources WHERE source_id = 'ecb'"))
+          .containsExactly("ecb:ECB:EUR");
       assertThat(rows(reader, "SELECT revision FROM rates_as_known_at(now())"))
           .containsExactly("2");
       for (String table : List.of("fact_rate_contribution", "dim_source", "dim_date")) {

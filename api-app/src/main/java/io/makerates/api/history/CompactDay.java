@@ -119,10 +119,10 @@ final class CompactDay {
   }
 
   static LocalDate date(int key) {
-    return LocalDate.of(key / 10_000, key / 100 % 100, key % 100);
+    return DateKeys.date(key);
   }
 
   static int key(LocalDate date) {
-    return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+    return DateKeys.key(date);
   }
 }

@@ -34,8 +34,9 @@ public final class ApiServer implements AutoCloseable {
     /**
      * @param path the decoded path, without query
      * @param query the raw query string, null without one
+     * @param accept the Accept header, null without one
      */
-    Routed answer(String method, String path, String query) throws Exception;
+    Routed answer(String method, String path, String query, String accept) throws Exception;
   }
 
   /** An answer and the route name it is counted under (a template, never the raw path). */
@@ -112,7 +113,11 @@ public final class ApiServer implements AutoCloseable {
         routed =
             decision != null && !decision.allowed()
                 ? refused(decision.retryAfterSeconds())
-                : routes.answer(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery());
+                : routes.answer(
+                    exchange.getRequestMethod(),
+                    uri.getPath(),
+                    uri.getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Accept"));
       } catch (java.sql.SQLException e) {
         // the star schema is down or restarting: the latest rates still answer from memory
         LOG.warn(

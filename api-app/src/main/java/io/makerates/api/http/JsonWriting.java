@@ -44,4 +44,9 @@ public final class JsonWriting {
       json.writeEndObject();
     }
   }
+
+  /** A generator writing to {@code out} as this class writes, for answers that are no object. */
+  public static JsonGenerator generator(OutputStream out) throws IOException {
+    return FACTORY.createGenerator(out);
+  }
 }

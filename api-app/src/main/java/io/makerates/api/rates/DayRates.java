@@ -18,7 +18,7 @@ public record DayRates(LocalDate date, SortedMap<String, BigDecimal> eurTo) {
   public static final String PIVOT = "EUR";
 
   /** Cross rates carry 20 significant digits before the response rounds them. */
-  static final MathContext CROSS = new MathContext(20, RoundingMode.HALF_EVEN);
+  public static final MathContext CROSS = new MathContext(20, RoundingMode.HALF_EVEN);
 
   /** {@code eurTo} is taken over, not copied: a day is built once and then only read. */
   public DayRates {

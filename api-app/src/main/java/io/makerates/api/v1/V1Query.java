@@ -1,9 +1,7 @@
 package io.makerates.api.v1;
 
+import io.makerates.api.http.QueryParams;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -80,25 +78,10 @@ public record V1Query(String base, Set<String> symbols, BigDecimal amount) {
   }
 
   private static Map<String, String> params(String rawQuery) throws Refused {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return params;
+    try {
+      return QueryParams.parse(rawQuery);
+    } catch (IllegalArgumentException e) {
+      throw new Refused("malformed query");
     }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      try {
-        String name =
-            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value =
-            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        params.put(name.toLowerCase(Locale.ROOT), value);
-      } catch (IllegalArgumentException e) {
-        throw new Refused("malformed query");
-      }
-    }
-    return params;
   }
 }

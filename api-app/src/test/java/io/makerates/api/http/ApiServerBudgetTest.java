@@ -17,7 +17,7 @@ class ApiServerBudgetTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ApiServer.Routes OK =
-      (method, path, query) -> new ApiServer.Routed("ok", Reply.json(200, "{\"ok\":true}"));
+      (method, path, query, accept) -> new ApiServer.Routed("ok", Reply.json(200, "{\"ok\":true}"));
 
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
