@@ -20,24 +20,27 @@ import org.slf4j.LoggerFactory;
  * Fills {@link EurHistory} from the star schema's {@code v_rate_values} at start, streamed day by
  * day through a cursor, and then, every {@code interval}, reads the rates that changed since (by
  * {@code updated_at}, which a BRIN index makes cheap): a late source or a correction of a past day
- * reaches the API within one interval. Each read goes back {@link #OVERLAP} before the newest
- * change it saw, because {@code updated_at} is when the sink's transaction began, and one that
- * began earlier may commit later; reading a rate twice changes nothing.
+ * reaches the API within one interval. {@code updated_at} is when the sink's transaction began, and
+ * one that began before a read may commit after it; so each read reaches back {@link #OVERLAP}
+ * before the database's clock at the previous read, which covers any sink transaction shorter than
+ * that (the sink's take seconds). Reading a rate twice changes nothing; and since the bound follows
+ * the database's clock, not the newest change, a quiet database is not read again and again.
  */
 public final class HistoryRefresh implements AutoCloseable {
 
-  /** How far each read of changes reaches back before the newest change already read. */
+  /** How far each read of changes reaches back before the previous read began. */
   static final Duration OVERLAP = Duration.ofMinutes(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRefresh.class);
 
+  private static final String NOW = "SELECT now()";
+
   private static final String ALL =
-      "SELECT date_key, quote, rate, updated_at FROM v_rate_values WHERE base = 'EUR'"
-          + " ORDER BY date_key";
+      "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR' ORDER BY date_key";
 
   private static final String CHANGED =
-      "SELECT date_key, quote, rate, updated_at FROM v_rate_values WHERE base = 'EUR'"
-          + " AND updated_at > ? ORDER BY date_key";
+      "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR' AND updated_at > ?"
+          + " ORDER BY date_key";
 
   /** Rows fetched per round trip of the first fill's cursor. */
   private static final int FETCH = 10_000;
@@ -47,7 +50,9 @@ public final class HistoryRefresh implements AutoCloseable {
   private final Duration interval;
   private final Clock clock;
   private final Thread thread;
-  private volatile Instant newestChange = Instant.EPOCH;
+  // the database's clock when the last read began: the next reads what changed after it, less
+  // OVERLAP
+  private volatile Instant lastReadBegan = Instant.EPOCH;
   private volatile Instant lastRead;
   private volatile String failure;
 
@@ -122,11 +127,13 @@ public final class HistoryRefresh implements AutoCloseable {
   private void fill() throws SQLException {
     try (Connection c = database.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams through a cursor only inside a transaction
+      Instant began = databaseNow(c);
       try (PreparedStatement ps = c.prepareStatement(ALL)) {
         ps.setFetchSize(FETCH);
         try (ResultSet rs = ps.executeQuery()) {
           read(rs, true);
         }
+        lastReadBegan = began;
       } finally {
         c.rollback();
       }
@@ -134,12 +141,23 @@ public final class HistoryRefresh implements AutoCloseable {
   }
 
   private void readChanges() throws SQLException {
-    try (Connection c = database.getConnection();
-        PreparedStatement ps = c.prepareStatement(CHANGED)) {
-      ps.setTimestamp(1, Timestamp.from(newestChange.minus(OVERLAP)));
-      try (ResultSet rs = ps.executeQuery()) {
-        read(rs, false);
+    try (Connection c = database.getConnection()) {
+      Instant began = databaseNow(c); // before the read's snapshot: what commits later is read next
+      try (PreparedStatement ps = c.prepareStatement(CHANGED)) {
+        ps.setTimestamp(1, Timestamp.from(lastReadBegan.minus(OVERLAP)));
+        try (ResultSet rs = ps.executeQuery()) {
+          read(rs, false);
+        }
       }
+      lastReadBegan = began;
+    }
+  }
+
+  private static Instant databaseNow(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(NOW);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getTimestamp(1).toInstant();
     }
   }
 
@@ -150,7 +168,6 @@ public final class HistoryRefresh implements AutoCloseable {
   private void read(ResultSet rs, boolean dayByDay) throws SQLException {
     SortedMap<Integer, SortedMap<String, BigDecimal>> changes = new TreeMap<>();
     int current = 0;
-    Instant newest = newestChange;
     while (rs.next()) {
       int key = rs.getInt(1);
       if (dayByDay && current != 0 && key != current) {
@@ -159,13 +176,8 @@ public final class HistoryRefresh implements AutoCloseable {
       }
       current = key;
       changes.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
-      Instant updated = rs.getTimestamp(4).toInstant();
-      if (updated.isAfter(newest)) {
-        newest = updated;
-      }
     }
     history.apply(changes);
-    newestChange = newest;
   }
 
   @Override
