@@ -92,11 +92,18 @@ final class CompactDay {
     return false;
   }
 
-  /** This day with {@code changes} laid over it (a new revision replaces a rate). */
+  /**
+   * This day with {@code changes} laid over it (a new revision replaces a rate); this same day when
+   * they change nothing, as a read that reaches back over rates already read mostly finds.
+   */
   CompactDay with(SortedMap<String, BigDecimal> changes) {
-    TreeMap<String, BigDecimal> all = new TreeMap<>(rates(Set.of()));
-    all.putAll(changes);
-    return of(key, all);
+    TreeMap<String, BigDecimal> all = rates(Set.of());
+    boolean changed = false;
+    for (Map.Entry<String, BigDecimal> change : changes.entrySet()) {
+      BigDecimal known = all.put(change.getKey(), change.getValue());
+      changed |= known == null || !known.equals(change.getValue());
+    }
+    return changed ? of(key, all) : this;
   }
 
   /** The rates of {@code only} (every one when empty), as the day the answers are built from. */

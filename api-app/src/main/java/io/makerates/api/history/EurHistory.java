@@ -32,7 +32,10 @@ public final class EurHistory {
     changes.forEach(
         (key, rates) -> {
           CompactDay known = days.get(key);
-          days.put(key, known == null ? CompactDay.of(key, rates) : known.with(rates));
+          CompactDay updated = known == null ? CompactDay.of(key, rates) : known.with(rates);
+          if (updated != known) {
+            days.put(key, updated);
+          }
         });
   }
 

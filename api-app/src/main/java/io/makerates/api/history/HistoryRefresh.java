@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class HistoryRefresh implements AutoCloseable {
 
   /** How far each read of changes reaches back before the previous read began. */
-  static final Duration OVERLAP = Duration.ofMinutes(2);
+  static final Duration OVERLAP = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRefresh.class);
 

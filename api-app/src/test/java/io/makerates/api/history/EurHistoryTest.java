@@ -69,6 +69,14 @@ class EurHistoryTest {
   }
 
   @Test
+  void ratesReadAgainUnchangedLeaveTheDayAsItWas() {
+    CompactDay before = CompactDay.of(20260305, rates("USD", "1.1600", "JPY", "172.40"));
+    assertThat(before.with(rates("USD", "1.1600"))).isSameAs(before);
+    // the same number at another scale is another figure, as the star schema stores it
+    assertThat(before.with(rates("USD", "1.16"))).isNotSameAs(before);
+  }
+
+  @Test
   void aSpanStartsAtTheLastDayQuotingBeforeItsStartAndEndsAtTheLastQuotingDay() {
     assertThat(history.span(LocalDate.of(2026, 3, 7), MON, Set.of("USD")))
         .contains(new EurHistory.Span(FRI, FRI));
