@@ -42,7 +42,7 @@ public final class HistoryRefresh implements AutoCloseable {
       "SELECT date_key, quote, rate FROM v_rate_values WHERE base = 'EUR' AND updated_at > ?"
           + " ORDER BY date_key";
 
-  /** Rows fetched per round trip of the first fill's cursor. */
+  /** Rows fetched per round trip of a read's cursor. */
   private static final int FETCH = 10_000;
 
   private final DataSource database;
@@ -125,31 +125,36 @@ public final class HistoryRefresh implements AutoCloseable {
   }
 
   private void fill() throws SQLException {
+    stream(ALL, null);
+  }
+
+  private void readChanges() throws SQLException {
+    stream(CHANGED, Timestamp.from(lastReadBegan.minus(OVERLAP)));
+  }
+
+  /**
+   * Streams the rows of {@code sql} (ordered by day) through a cursor, handing each day over as
+   * soon as the next begins, so that no more than one day is held as rows however many changed.
+   */
+  private void stream(String sql, Timestamp since) throws SQLException {
     try (Connection c = database.getConnection()) {
       c.setAutoCommit(false); // PostgreSQL streams through a cursor only inside a transaction
-      Instant began = databaseNow(c);
-      try (PreparedStatement ps = c.prepareStatement(ALL)) {
-        ps.setFetchSize(FETCH);
-        try (ResultSet rs = ps.executeQuery()) {
-          read(rs, true);
+      try {
+        // the transaction's start, before the read's snapshot: what commits later is read next
+        Instant began = databaseNow(c);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setFetchSize(FETCH);
+          if (since != null) {
+            ps.setTimestamp(1, since);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            read(rs);
+          }
         }
         lastReadBegan = began;
       } finally {
         c.rollback();
       }
-    }
-  }
-
-  private void readChanges() throws SQLException {
-    try (Connection c = database.getConnection()) {
-      Instant began = databaseNow(c); // before the read's snapshot: what commits later is read next
-      try (PreparedStatement ps = c.prepareStatement(CHANGED)) {
-        ps.setTimestamp(1, Timestamp.from(lastReadBegan.minus(OVERLAP)));
-        try (ResultSet rs = ps.executeQuery()) {
-          read(rs, false);
-        }
-      }
-      lastReadBegan = began;
     }
   }
 
@@ -161,23 +166,19 @@ public final class HistoryRefresh implements AutoCloseable {
     }
   }
 
-  /**
-   * Reads rows ordered by day; the first fill hands each day over as soon as the next begins, so
-   * that no more than one day is held as rows.
-   */
-  private void read(ResultSet rs, boolean dayByDay) throws SQLException {
-    SortedMap<Integer, SortedMap<String, BigDecimal>> changes = new TreeMap<>();
+  private void read(ResultSet rs) throws SQLException {
+    SortedMap<Integer, SortedMap<String, BigDecimal>> day = new TreeMap<>();
     int current = 0;
     while (rs.next()) {
       int key = rs.getInt(1);
-      if (dayByDay && current != 0 && key != current) {
-        history.apply(changes);
-        changes = new TreeMap<>();
+      if (current != 0 && key != current) {
+        history.apply(day);
+        day = new TreeMap<>();
       }
       current = key;
-      changes.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
+      day.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
     }
-    history.apply(changes);
+    history.apply(day);
   }
 
   @Override
