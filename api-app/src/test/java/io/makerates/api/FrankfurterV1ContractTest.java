@@ -34,6 +34,8 @@ class FrankfurterV1ContractTest {
 
   private static final Duration WAIT = PipelineEnd.WAIT;
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Wednesday 2026-03-04 is a holiday: no rates between Tuesday and Thursday
+  private static final LocalDate TUE = LocalDate.of(2026, 3, 3);
   private static final LocalDate THU = LocalDate.of(2026, 3, 5);
   private static final LocalDate FRI = LocalDate.of(2026, 3, 6);
   private static final LocalDate MON = LocalDate.of(2026, 3, 9);
@@ -51,6 +53,8 @@ class FrankfurterV1ContractTest {
       send(day, "JPY", "172.4" + shift);
       send(day, "GBP", "0.87" + shift);
     }
+    send(TUE, "USD", "1.158");
+    send(TUE, "JPY", "172.2");
     silver.flush();
     pipeline.startApi();
     await().atMost(WAIT).until(() -> get("/v1/latest").body().contains("\"date\":\"" + MON + "\""));
@@ -83,6 +87,17 @@ class FrankfurterV1ContractTest {
     assertThat(saturday.get("date").asText()).isEqualTo(FRI.toString());
     assertThat(saturday.get("rates").get("JPY").decimalValue()).isEqualByComparingTo("172.41");
     assertThat(json(get("/2026-03-05")).get("date").asText()).isEqualTo(THU.toString());
+  }
+
+  @Test
+  void aHolidayAnswersTheBusinessDayBeforeItAndARangeLeavesItOut() throws Exception {
+    JsonNode holiday = json(get("/v1/2026-03-04?symbols=USD"));
+    assertThat(holiday.get("date").asText()).isEqualTo(TUE.toString());
+    assertThat(holiday.get("rates").get("USD").decimalValue()).isEqualByComparingTo("1.158");
+    JsonNode range = json(get("/v1/2026-03-03..2026-03-05?symbols=JPY"));
+    assertThat(range.get("rates").fieldNames())
+        .toIterable()
+        .containsExactly("2026-03-03", "2026-03-05");
   }
 
   @Test
@@ -182,7 +197,7 @@ class FrankfurterV1ContractTest {
     JsonNode range = json(get("/v1/2026-03-05..2026-03-06?symbols=GBP"));
     assertThat(range.get("rates").get("2026-03-05").get("GBP").decimalValue())
         .isEqualByComparingTo("0.8655");
-    assertThat(pipeline.historyRates()).isEqualTo(9);
+    assertThat(pipeline.historyRates()).isEqualTo(11);
   }
 
   @Test
