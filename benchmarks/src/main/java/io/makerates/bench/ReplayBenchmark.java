@@ -362,7 +362,12 @@ public final class ReplayBenchmark implements Callable<Integer> {
                 stack.dbPassword());
         Statement s = c.createStatement()) {
       for (String table :
-          List.of("fact_rate", "fact_rate_history", "fact_rate_contribution", "latest_rate")) {
+          List.of(
+              "fact_rate",
+              "fact_rate_history",
+              "fact_rate_revision",
+              "fact_rate_contribution",
+              "latest_rate")) {
         try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
           rs.next();
           result.put(

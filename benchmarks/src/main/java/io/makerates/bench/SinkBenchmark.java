@@ -277,6 +277,7 @@ public final class SinkBenchmark implements Callable<Integer> {
       result.put("sink_steady_records_per_s", Math.round(total / seconds(done - readyAt)));
       result.put("sink_fact_rows", facts);
       result.put("sink_history_rows", count(watch, "fact_rate_history"));
+      result.put("sink_revision_rows", count(watch, "fact_rate_revision"));
       result.put("sink_contribution_rows", count(watch, "fact_rate_contribution"));
       result.put("sink_latest_rows", count(watch, "latest_rate"));
       Timer batches = metrics.find("makerates.sink.batch").timer();

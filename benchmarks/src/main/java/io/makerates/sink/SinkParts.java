@@ -28,12 +28,12 @@ public final class SinkParts {
 
   /** The sink's staging table for fact rows, created per transaction as the sink creates it. */
   public static String createStageRate() {
-    return StarSchemaWriter.CREATE_STAGE_RATE;
+    return RevisionSql.CREATE_STAGE_RATE;
   }
 
   /** The sink's upsert from {@code stage_rate} into {@code fact_rate}. */
   public static String upsertFact() {
-    return StarSchemaWriter.UPSERT_FACT;
+    return RevisionSql.UPSERT_FACT;
   }
 
   /** dim_date's key of a date, as the sink stages it. */

@@ -620,7 +620,7 @@ class OperatorCommandsTest {
         PreparedStatement ps =
             db.prepareStatement(
                 "SELECT array_position(h.lineage_source_id, 'alpha'), h.lineage_bronze_partition, h.lineage_bronze_offset"
-                    + " FROM fact_rate_history h JOIN dim_date d ON d.date_key = h.date_key"
+                    + " FROM fact_rate_revision h JOIN dim_date d ON d.date_key = h.date_key"
                     + " WHERE d.date = ? AND h.base = 'EUR' AND h.quote = 'USD' AND h.revision = ?")) {
       ps.setObject(1, day);
       ps.setInt(2, revision);
@@ -663,22 +663,29 @@ class OperatorCommandsTest {
             topics.bronze.valueSerde().serializer())) {
       producer.send(new ProducerRecord<>(TAMPERED_TOPIC, 0, record.key(), tampered)).get();
     }
-    try (Connection db = connect(up);
-        PreparedStatement ps =
-            db.prepareStatement(
-                "UPDATE fact_rate_history h SET lineage_bronze_topic["
-                    + index
-                    + "] = ?, lineage_bronze_partition["
-                    + index
-                    + "] = 0, lineage_bronze_offset["
-                    + index
-                    + "] = 0 FROM dim_date d"
-                    + " WHERE d.date_key = h.date_key AND d.date = ? AND h.base = 'EUR' AND h.quote = 'USD' AND h.revision = ?")) {
-      ps.setString(1, TAMPERED_TOPIC);
-      ps.setObject(2, day);
-      ps.setInt(3, revision);
-      assertThat(ps.executeUpdate()).isEqualTo(1);
+    int pointed = 0;
+    // the revision is the current one (its fact row) or a superseded one (the history)
+    for (String table : List.of("fact_rate", "fact_rate_history")) {
+      try (Connection db = connect(up);
+          PreparedStatement ps =
+              db.prepareStatement(
+                  "UPDATE "
+                      + table
+                      + " h SET lineage_bronze_topic["
+                      + index
+                      + "] = ?, lineage_bronze_partition["
+                      + index
+                      + "] = 0, lineage_bronze_offset["
+                      + index
+                      + "] = 0 FROM dim_date d"
+                      + " WHERE d.date_key = h.date_key AND d.date = ? AND h.base = 'EUR' AND h.quote = 'USD' AND h.revision = ?")) {
+        ps.setString(1, TAMPERED_TOPIC);
+        ps.setObject(2, day);
+        ps.setInt(3, revision);
+        pointed += ps.executeUpdate();
+      }
     }
+    assertThat(pointed).isEqualTo(1);
   }
 
   private static String status(UpCommand.Running up, LocalDate day) throws Exception {

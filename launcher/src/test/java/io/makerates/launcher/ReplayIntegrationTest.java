@@ -125,7 +125,7 @@ class ReplayIntegrationTest {
 
     assertThat(rows("SELECT DISTINCT revision FROM fact_rate WHERE date_key = " + key))
         .containsExactly("1");
-    assertThat(rows("SELECT count(*) FROM fact_rate_history WHERE date_key = " + key))
+    assertThat(rows("SELECT count(*) FROM fact_rate_revision WHERE date_key = " + key))
         .containsExactly("10");
     assertThat(
             rows(
@@ -296,7 +296,7 @@ class ReplayIntegrationTest {
             + "value, accepted, rejection_reason, bronze_topic, bronze_partition, bronze_offset) FROM fact_rate_contribution c "
             + "JOIN fact_rate f USING (date_key, base, quote, revision) ORDER BY 1";
     assertThat(rows(rebuild, currentLineage)).isEqualTo(rows(currentLineage));
-    assertThat(rows(rebuild, "SELECT count(*) FROM fact_rate_history")).containsExactly("50");
+    assertThat(rows(rebuild, "SELECT count(*) FROM fact_rate_revision")).containsExactly("50");
   }
 
   // ---- helpers ----
@@ -354,7 +354,7 @@ class ReplayIntegrationTest {
                   + "confidence_low, confidence_high, revision) FROM fact_rate ORDER BY 1"),
           rows(
               "SELECT concat_ws('|', date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, "
-                  + "recorded_at) FROM fact_rate_history ORDER BY 1"),
+                  + "recorded_at) FROM fact_rate_revision ORDER BY 1"),
           rows(
               "SELECT concat_ws('|', date_key, base, quote, revision, leg, source_id, extraction_id, value, accepted, "
                   + "rejection_reason, bronze_topic, bronze_partition, bronze_offset) FROM fact_rate_contribution ORDER BY 1"),
@@ -452,7 +452,7 @@ class ReplayIntegrationTest {
               String now =
                   count(topics.gold.name())
                       + "/"
-                      + rows("SELECT count(*) FROM fact_rate_history")
+                      + rows("SELECT count(*) FROM fact_rate_revision")
                       + "/"
                       + rows("SELECT coalesce(sum(next_offset), 0) FROM sink_offset");
               if (!now.equals(last[0])) {

@@ -121,6 +121,7 @@ class ExactlyOnceUnderKillTest {
       List.of(
           "fact_rate",
           "fact_rate_history",
+          "fact_rate_revision",
           "fact_rate_contribution",
           "latest_rate",
           "dim_source",
@@ -240,9 +241,9 @@ class ExactlyOnceUnderKillTest {
             assertSameRows(
                 rows(
                     db,
-                    "SELECT date_key || '|' || base || '|' || quote || '|' || revision FROM fact_rate_history"),
+                    "SELECT date_key || '|' || base || '|' || quote || '|' || revision FROM fact_rate_revision"),
                 input.expectedHistory(),
-                "fact_rate_history keys and revisions of " + which,
+                "every revision's keys and revisions of " + which,
                 context);
             assertSameRows(
                 rows(
@@ -257,7 +258,7 @@ class ExactlyOnceUnderKillTest {
             assertThat(
                     rows(
                         db,
-                        "SELECT count(*) = count(DISTINCT (date_key, base, quote, revision)) FROM fact_rate_history"))
+                        "SELECT count(*) = count(DISTINCT (date_key, base, quote, revision)) FROM fact_rate_revision"))
                 .as("no duplicate history rows in %s, %s", which, context)
                 .containsExactly("t");
             assertThat(
@@ -272,7 +273,7 @@ class ExactlyOnceUnderKillTest {
                     rows(
                         db,
                         """
-                SELECT count(*) FROM fact_rate_history h
+                SELECT count(*) FROM fact_rate_revision h
                 WHERE NOT EXISTS (SELECT 1 FROM dim_date d WHERE d.date_key = h.date_key)
                    OR NOT EXISTS (SELECT 1 FROM dim_currency c WHERE c.code = h.base)
                    OR NOT EXISTS (SELECT 1 FROM dim_currency c WHERE c.code = h.quote)"""))
@@ -290,7 +291,7 @@ class ExactlyOnceUnderKillTest {
                         """
                 SELECT count(*) FROM fact_rate_contribution c
                 WHERE NOT EXISTS (SELECT 1 FROM dim_source s WHERE s.source_id = c.source_id)
-                   OR NOT EXISTS (SELECT 1 FROM fact_rate_history h WHERE (h.date_key, h.base, h.quote, h.revision)
+                   OR NOT EXISTS (SELECT 1 FROM fact_rate_revision h WHERE (h.date_key, h.base, h.quote, h.revision)
                                   = (c.date_key, c.base, c.quote, c.revision))"""))
                 .as("lineage rows without their source or revision in %s, %s", which, context)
                 .containsExactly("0");

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,20 +122,10 @@ class LineageOnRevisionMigrationTest {
   }
 
   private static void migrate(String url, String target) {
-    var config = Flyway.configure().dataSource(url, stack.dbUser(), stack.dbPassword());
-    if (target != null) {
-      config.target(target);
-    }
-    config.load().migrate();
+    MigrationDatabases.migrate(stack, url, target);
   }
 
-  /** A new database of the stack's server, for one test's migrations. */
   private static String database(String name) throws Exception {
-    try (Connection admin =
-            DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-        Statement st = admin.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    }
-    return stack.jdbcUrl().replaceFirst("/postgres$", "/" + name);
+    return MigrationDatabases.create(stack, name);
   }
 }

@@ -102,7 +102,7 @@ class SinkAppTest {
     assertThat(
             rows(
                 db,
-                "SELECT revision, rate FROM fact_rate_history WHERE date_key = 20250314 AND quote = 'JPY'"))
+                "SELECT revision, rate FROM fact_rate_revision WHERE date_key = 20250314 AND quote = 'JPY'"))
         .containsExactly("1|161.23");
     assertThat(
             rows(
@@ -122,7 +122,7 @@ class SinkAppTest {
     assertThat(
             rows(
                 db,
-                "SELECT count(*) FROM fact_rate_history WHERE date_key = 20250314 AND quote = 'JPY'"))
+                "SELECT count(*) FROM fact_rate_revision WHERE date_key = 20250314 AND quote = 'JPY'"))
         .containsExactly("1");
     assertThat(
             rows(
@@ -186,7 +186,7 @@ class SinkAppTest {
     List<String> recorded =
         rows(
             db,
-            "SELECT recorded_at FROM fact_rate_history WHERE date_key = 20250312 AND quote = 'CHF'");
+            "SELECT recorded_at FROM fact_rate_revision WHERE date_key = 20250312 AND quote = 'CHF'");
     List<String> updated =
         rows(db, "SELECT updated_at FROM fact_rate WHERE date_key = 20250312 AND quote = 'CHF'");
 
@@ -209,12 +209,12 @@ class SinkAppTest {
     assertThat(
             rows(
                 db,
-                "SELECT count(*) FROM fact_rate_history WHERE date_key = 20250312 AND quote = 'CHF'"))
+                "SELECT count(*) FROM fact_rate_revision WHERE date_key = 20250312 AND quote = 'CHF'"))
         .containsExactly("1");
     assertThat(
             rows(
                 db,
-                "SELECT recorded_at FROM fact_rate_history WHERE date_key = 20250312 AND quote = 'CHF'"))
+                "SELECT recorded_at FROM fact_rate_revision WHERE date_key = 20250312 AND quote = 'CHF'"))
         .isEqualTo(recorded);
     assertThat(
             rows(
@@ -232,13 +232,13 @@ class SinkAppTest {
     assertThat(
             rows(
                 db,
-                "SELECT rate, cardinality(lineage_source_id) FROM fact_rate_history "
+                "SELECT rate, cardinality(lineage_source_id) FROM fact_rate_revision "
                     + "WHERE date_key = 20250312 AND quote = 'CHF'"))
         .containsExactly("0.9520|2");
     assertThat(
             rows(
                 db,
-                "SELECT recorded_at FROM fact_rate_history WHERE date_key = 20250312 AND quote = 'CHF'"))
+                "SELECT recorded_at FROM fact_rate_revision WHERE date_key = 20250312 AND quote = 'CHF'"))
         .isNotEqualTo(recorded);
   }
 
@@ -352,8 +352,60 @@ class SinkAppTest {
     assertThat(
             rows(
                 db,
-                "SELECT revision, rate FROM fact_rate_history WHERE date_key = 20250317 AND quote = 'CHF' ORDER BY 1"))
+                "SELECT revision, rate FROM fact_rate_revision WHERE date_key = 20250317 AND quote = 'CHF' ORDER BY 1"))
         .containsExactly("1|0.9500", "2|0.9612");
+  }
+
+  @Test
+  void aRevisionIsWrittenOnceAndMovesToTheHistoryWhenANewerOneSupersedesIt() throws Exception {
+    LocalDate day = LocalDate.of(2025, 3, 21);
+    String key = "date_key = 20250321 AND quote = 'DKK'";
+    awaitStored(send(rate(day, "EUR", "DKK", "7.4601", 1)));
+    // the current revision is its fact row alone, with its lineage and when it was recorded
+    assertThat(rows(db, "SELECT count(*) FROM fact_rate_history WHERE " + key))
+        .containsExactly("0");
+    List<String> first =
+        rows(
+            db,
+            "SELECT revision, rate, cardinality(lineage_source_id), recorded_at FROM fact_rate WHERE "
+                + key);
+    assertThat(first).hasSize(1);
+    assertThat(first.get(0)).startsWith("1|7.4601|2|");
+
+    awaitStored(send(rate(day, "EUR", "DKK", "7.4611", 2)));
+    // superseded, revision 1 moved to the history as it was, recorded_at and lineage with it
+    assertThat(
+            rows(
+                db,
+                "SELECT revision, rate, cardinality(lineage_source_id), recorded_at"
+                    + " FROM fact_rate_history WHERE "
+                    + key))
+        .containsExactlyElementsOf(first);
+    assertThat(rows(db, "SELECT revision, rate FROM fact_rate WHERE " + key))
+        .containsExactly("2|7.4611");
+    assertThat(
+            rows(db, "SELECT revision, rate FROM fact_rate_revision WHERE " + key + " ORDER BY 1"))
+        .containsExactly("1|7.4601", "2|7.4611");
+    assertThat(
+            rows(
+                db,
+                "SELECT revision, count(*) FROM fact_rate_contribution WHERE "
+                    + key
+                    + " GROUP BY 1 ORDER BY 1"))
+        .containsExactly("1|2", "2|2");
+
+    // both again, in one batch or not: nothing changes
+    awaitStored(send(rate(day, "EUR", "DKK", "7.4601", 1)));
+    awaitStored(send(rate(day, "EUR", "DKK", "7.4611", 2)));
+    assertThat(
+            rows(
+                db,
+                "SELECT revision, rate, cardinality(lineage_source_id), recorded_at"
+                    + " FROM fact_rate_history WHERE "
+                    + key))
+        .containsExactlyElementsOf(first);
+    assertThat(rows(db, "SELECT count(*) FROM fact_rate_revision WHERE " + key))
+        .containsExactly("2");
   }
 
   @Test
@@ -525,13 +577,13 @@ class SinkAppTest {
               + errcode
               + "'; END IF; RETURN NEW; END $$");
       st.execute(
-          "CREATE TRIGGER test_refuse BEFORE INSERT ON fact_rate_history FOR EACH ROW EXECUTE FUNCTION test_refuse()");
+          "CREATE TRIGGER test_refuse BEFORE INSERT ON fact_rate FOR EACH ROW EXECUTE FUNCTION test_refuse()");
     }
   }
 
   private static void stopRefusingHistoryRows() throws SQLException {
     try (Statement st = db.createStatement()) {
-      st.execute("DROP TRIGGER test_refuse ON fact_rate_history");
+      st.execute("DROP TRIGGER test_refuse ON fact_rate");
       st.execute("DROP FUNCTION test_refuse()");
     }
   }

@@ -39,17 +39,26 @@ class StarSchemaMigrationTest {
     assertThat(pending).isGreaterThanOrEqualTo(4);
     assertThat(flyway.migrate().migrationsExecuted).isEqualTo(pending);
     db = DriverManager.getConnection(stack.jdbcUrl(), stack.dbUser(), stack.dbPassword());
-    // a few EUR-pivot facts: Friday 2025-01-03 and Monday 2025-01-06 (weekend in between)
+    // a few EUR-pivot facts: Friday 2025-01-03 and Monday 2025-01-06 (weekend in between); EUR/USD
+    // of 2025-01-06 as corrected the day after, the current revision with its lineage (V13)
     exec(
         """
         INSERT INTO fact_rate (date_key, base, quote, rate, status, source_count, revision) VALUES
           (20250103, 'EUR', 'USD', 1.0300, 'CONSENSUS', 2, 1),
           (20250103, 'EUR', 'GBP', 0.8300, 'CONSENSUS', 2, 1),
-          (20250106, 'EUR', 'USD', 1.0400, 'CONSENSUS', 2, 1),
           (20250106, 'EUR', 'GBP', 0.8320, 'CONSENSUS', 2, 1)
         """);
-    // EUR/USD of 2025-01-06 as first recorded on the day, and corrected the day after (with its
-    // lineage)
+    exec(
+        """
+        INSERT INTO fact_rate (date_key, base, quote, revision, rate, status, source_count, recorded_at,
+          lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value, lineage_accepted,
+          lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset) VALUES
+          (20250106, 'EUR', 'USD', 2, 1.0400, 'CONSENSUS', 2, '2025-01-07 09:00:00+00',
+           '{EUR/USD,EUR/USD}', '{ecb,exchangerate-api}',
+           '{00000000-0000-0000-0000-000000000001,00000000-0000-0000-0000-000000000002}', '{1.0390,1.0410}', '{t,t}',
+           '{NULL,NULL}', '{fx.bronze.extractions.v1,fx.bronze.extractions.v1}', '{0,1}', '{11,12}')
+        """);
+    // ...as first recorded on the day: superseded, in the history
     exec(
         """
         INSERT INTO fact_rate_history (date_key, base, quote, revision, rate, status, source_count, recorded_at,
@@ -57,11 +66,7 @@ class StarSchemaMigrationTest {
           lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset) VALUES
           (20250106, 'EUR', 'USD', 1, 1.0390, 'SINGLE_SOURCE', 1, '2025-01-06 16:05:00+00',
            '{EUR/USD}', '{ecb}', '{00000000-0000-0000-0000-000000000001}', '{1.0390}', '{t}', '{NULL}',
-           '{fx.bronze.extractions.v1}', '{0}', '{11}'),
-          (20250106, 'EUR', 'USD', 2, 1.0400, 'CONSENSUS', 2, '2025-01-07 09:00:00+00',
-           '{EUR/USD,EUR/USD}', '{ecb,exchangerate-api}',
-           '{00000000-0000-0000-0000-000000000001,00000000-0000-0000-0000-000000000002}', '{1.0390,1.0410}', '{t,t}',
-           '{NULL,NULL}', '{fx.bronze.extractions.v1,fx.bronze.extractions.v1}', '{0,1}', '{11,12}')
+           '{fx.bronze.extractions.v1}', '{0}', '{11}')
         """);
   }
 
@@ -250,7 +255,8 @@ class StarSchemaMigrationTest {
                       + " AND quote = 'USD'"))
           .containsExactly("1.0400");
       // history and lineage through their views and the as-known-at function
-      assertThat(rows(reader, "SELECT count(*) FROM v_rate_history")).containsExactly("2");
+      // every revision: the four facts' current ones and the one superseded
+      assertThat(rows(reader, "SELECT count(*) FROM v_rate_history")).containsExactly("5");
       assertThat(rows(reader, "SELECT count(*) FROM v_rate_lineage")).containsExactly("3");
       // the sources through their view (V11), for the API's /v2/providers: dim_source stays closed
       assertThat(
@@ -259,9 +265,14 @@ class StarSchemaMigrationTest {
                   "SELECT source_id || ':' || independence_group || ':' || base_currency"
                       + " FROM v_sources WHERE source_id = 'ecb'"))
           .containsExactly("ecb:ECB:EUR");
-      assertThat(rows(reader, "SELECT revision FROM rates_as_known_at(now())"))
+      assertThat(
+              rows(
+                  reader,
+                  "SELECT revision FROM rates_as_known_at(now()) WHERE quote = 'USD'"
+                      + " AND rate_date = '2025-01-06'"))
           .containsExactly("2");
-      for (String table : List.of("fact_rate_contribution", "dim_source", "dim_date")) {
+      for (String table :
+          List.of("fact_rate_contribution", "fact_rate_revision", "dim_source", "dim_date")) {
         assertThatThrownBy(() -> st.executeQuery("SELECT * FROM " + table))
             .isInstanceOf(PSQLException.class)
             .satisfies(e -> assertThat(((PSQLException) e).getSQLState()).isEqualTo("42501"));

@@ -319,7 +319,7 @@ public final class ReplayRun {
       StarSchemaProbe.Tables t = star.tables();
       out.printf(
           "  fact_rate                %,d rows, checksum %s%n", t.factRows(), t.factChecksum());
-      out.printf("  fact_rate_history        %,d rows%n", t.historyRows());
+      out.printf("  fact_rate_revision       %,d rows%n", t.historyRows());
       out.printf("  fact_rate_contribution   %,d rows%n", t.lineageRows());
       out.printf("  latest_rate              %,d rows%n", t.latestRows());
     }

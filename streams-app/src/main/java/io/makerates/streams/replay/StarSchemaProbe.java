@@ -65,7 +65,7 @@ final class StarSchemaProbe {
       return new Tables(
           facts.rows(),
           facts.md5(),
-          count(s, "fact_rate_history"),
+          count(s, "fact_rate_revision"),
           count(s, "fact_rate_contribution"),
           count(s, "latest_rate"));
     }
