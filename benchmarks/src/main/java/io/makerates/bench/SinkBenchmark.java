@@ -419,8 +419,8 @@ public final class SinkBenchmark implements Callable<Integer> {
                   """
               INSERT INTO dim_date SELECT r.* FROM generate_series(?::date, ?::date, interval '1 day') g,
                 LATERAL dim_date_row(g::date) r ON CONFLICT DO NOTHING""")) {
-        // the sink adds dates past the pre-generated range itself; here they are set up before the
-        // clock starts
+        // the sink adds dates past the pre-generated range itself; here they are set up
+        // before the clock starts
         dates.setString(1, SilverRecords.FIRST_DAY.toString());
         dates.setString(2, SilverRecords.lastDate(records).toString());
         dates.executeUpdate();

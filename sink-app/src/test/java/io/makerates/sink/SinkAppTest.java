@@ -221,8 +221,8 @@ class SinkAppTest {
                 db, "SELECT updated_at FROM fact_rate WHERE date_key = 20250312 AND quote = 'CHF'"))
         .isEqualTo(updated);
 
-    // and again under the same number with another value (a late answer): every table holds the
-    // latest record
+    // and again under the same number with another value (a late answer): every table holds
+    // the latest record
     awaitStored(send(rate(day, "EUR", "CHF", "0.9520", 1)));
     assertThat(
             rows(
@@ -358,8 +358,8 @@ class SinkAppTest {
 
   @Test
   void aRevisionIsWrittenOnceAndMovesToTheHistoryWhenANewerOneSupersedesIt() throws Exception {
-    LocalDate day = LocalDate.of(2025, 3, 21);
-    String key = "date_key = 20250321 AND quote = 'DKK'";
+    LocalDate day = LocalDate.of(2025, 3, 24); // a day no other test of this class writes
+    String key = "date_key = 20250324 AND quote = 'DKK'";
     awaitStored(send(rate(day, "EUR", "DKK", "7.4601", 1)));
     // the current revision is its fact row alone, with its lineage and when it was recorded
     assertThat(rows(db, "SELECT count(*) FROM fact_rate_history WHERE " + key))
@@ -458,8 +458,8 @@ class SinkAppTest {
   void aPartitionWhoseTransactionFailsIsRetriedAloneWhileTheOthersAreStored() throws Exception {
     LocalDate day = LocalDate.of(2025, 3, 20);
     try (Statement st = db.createStatement()) {
-      // a database-side failure for one pair only, as a full disk or a lock timeout would strike
-      // one transaction
+      // a database-side failure for one pair only, as a full disk or a lock timeout would
+      // strike one transaction
       st.execute("CREATE TABLE test_refused_quote (quote char(3) PRIMARY KEY)");
       st.execute("INSERT INTO test_refused_quote VALUES ('HUF')");
     }
@@ -514,8 +514,8 @@ class SinkAppTest {
   @Test
   void aRecordTheDatabaseRefusesForItsDataIsRejectedAndItsPartitionGoesOn() throws Exception {
     LocalDate day = LocalDate.of(2025, 3, 21);
-    // a rule the sink's own check does not know, as an operator's constraint would add: every retry
-    // would fail
+    // a rule the sink's own check does not know, as an operator's constraint would add:
+    // every retry would fail
     refuseHistoryRows("NEW.quote = 'RON'", "'no RON rates here'", "check_violation");
     try {
       RecordMetadata refused = send(rate(day, "EUR", "RON", "4.9770", 1));

@@ -50,8 +50,7 @@ public final class HistoryRefresh implements AutoCloseable {
   private final Duration interval;
   private final Clock clock;
   private final Thread thread;
-  // the database's clock when the last read began: the next reads what changed after it, less
-  // OVERLAP
+  // the database's clock when the last read began: the next read reaches OVERLAP back from it
   private volatile Instant lastReadBegan = Instant.EPOCH;
   private volatile Instant lastRead;
   private volatile String failure;

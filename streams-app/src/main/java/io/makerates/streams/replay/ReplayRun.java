@@ -179,8 +179,8 @@ public final class ReplayRun {
           return 1;
         }
       } finally {
-        // leave the group at once, so the streams-app started after the replay gets its partitions
-        // without waiting
+        // leave the group at once, so the streams-app started after the replay gets its
+        // partitions without waiting
         streams.close(
             CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
