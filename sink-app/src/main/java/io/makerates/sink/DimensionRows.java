@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * The dimension rows a batch of rates refers to: its dates in dim_date, and its sources in
- * dim_source with the base their answers came in.
+ * dim_source with the base their answers came in. What this writer has stored once is remembered,
+ * so that a batch of known days and sources, nearly every batch, costs no round trip.
  */
 final class DimensionRows {
 
@@ -41,7 +43,9 @@ final class DimensionRows {
         AND d.base_currency IS DISTINCT FROM EXCLUDED.base_currency
       """;
 
-  private DimensionRows() {}
+  private final Set<LocalDate> knownDates = ConcurrentHashMap.newKeySet();
+  // source id -> its group and base as last stored
+  private final Map<String, String> knownSources = new ConcurrentHashMap<>();
 
   /**
    * Adds the dates and sources of the rates to dim_date and dim_source, committed on their own:
@@ -49,15 +53,14 @@ final class DimensionRows {
    * are stored yet. Committing them first keeps the writers of other partitions from queueing
    * behind this transaction for the same new days.
    */
-  static void ensure(DataSource dataSource, Collection<SilverRate> rates) throws SQLException {
-    if (rates.isEmpty()) {
-      return;
-    }
+  void ensure(DataSource dataSource, Collection<SilverRate> rates) throws SQLException {
     Set<LocalDate> dates = new TreeSet<>();
     Map<String, String> sources = new TreeMap<>();
     Map<String, String> bases = new TreeMap<>();
     for (SilverRate r : rates) {
-      dates.add(r.date());
+      if (!knownDates.contains(r.date())) {
+        dates.add(r.date());
+      }
       for (SilverRate.Lineage c : r.contributions()) {
         sources.putIfAbsent(c.sourceId(), c.independenceGroup());
         if (c.providerBase() != null) {
@@ -65,13 +68,19 @@ final class DimensionRows {
         }
       }
     }
+    sources.keySet().removeIf(id -> identity(sources, bases, id).equals(knownSources.get(id)));
+    if (dates.isEmpty() && sources.isEmpty()) {
+      return;
+    }
     try (Connection connection = dataSource.getConnection();
         PreparedStatement ensureDates = connection.prepareStatement(ENSURE_DATES);
         PreparedStatement ensureSources = connection.prepareStatement(ENSURE_SOURCES)) {
       connection.setAutoCommit(true);
-      ensureDates.setArray(
-          1, connection.createArrayOf("date", dates.stream().map(LocalDate::toString).toArray()));
-      ensureDates.executeUpdate();
+      if (!dates.isEmpty()) {
+        ensureDates.setArray(
+            1, connection.createArrayOf("date", dates.stream().map(LocalDate::toString).toArray()));
+        ensureDates.executeUpdate();
+      }
       if (!sources.isEmpty()) {
         ensureSources.setArray(1, connection.createArrayOf("text", sources.keySet().toArray()));
         ensureSources.setArray(2, connection.createArrayOf("text", sources.values().toArray()));
@@ -81,5 +90,11 @@ final class DimensionRows {
         ensureSources.executeUpdate();
       }
     }
+    knownDates.addAll(dates);
+    sources.keySet().forEach(id -> knownSources.put(id, identity(sources, bases, id)));
+  }
+
+  private static String identity(Map<String, String> groups, Map<String, String> bases, String id) {
+    return groups.get(id) + " " + bases.get(id);
   }
 }

@@ -1,7 +1,6 @@
 package io.makerates.sink;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,6 +8,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +41,7 @@ final class StarSchemaWriter {
 
   private final DataSource dataSource;
   private final String consumerGroup;
+  private final DimensionRows dimensions = new DimensionRows();
 
   StarSchemaWriter(DataSource dataSource, String consumerGroup) {
     this.dataSource = dataSource;
@@ -53,7 +54,7 @@ final class StarSchemaWriter {
    */
   void write(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets)
       throws SQLException {
-    DimensionRows.ensure(dataSource, rates);
+    dimensions.ensure(dataSource, rates);
     writeRows(rates, nextOffsets);
   }
 
@@ -78,52 +79,76 @@ final class StarSchemaWriter {
 
   private record RevisionKey(LocalDate date, String base, String quote, int revision) {}
 
+  private record DayKey(LocalDate date, String base, String quote) {}
+
   private static void writeRates(Connection connection, Collection<SilverRate> rates)
       throws SQLException {
-    CopyRows rateRows = new CopyRows();
     // a revision twice in one batch (a producer retry, or published again with more lineage): the
-    // later copy stands,
-    // as it does across batches
+    // later copy stands, as it does across batches
     Map<RevisionKey, SilverRate> latestCopies = new LinkedHashMap<>();
+    Map<DayKey, Integer> newestOfDay = new HashMap<>();
+    Map<String, SilverRate> newestOfPair = new HashMap<>();
     for (SilverRate r : rates) {
       latestCopies.put(new RevisionKey(r.date(), r.base(), r.quote(), r.revision()), r);
+      newestOfDay.merge(new DayKey(r.date(), r.base(), r.quote()), r.revision(), Math::max);
+      newestOfPair.merge(r.base() + r.quote(), r, StarSchemaWriter::newer);
     }
+    CopyRows rateRows = new CopyRows(RevisionSql.STAGE_RATE_COLUMNS);
     for (SilverRate r : latestCopies.values()) {
-      List<SilverRate.Lineage> voices = voices(r.contributions());
-      rateRows
-          .add(dateKey(r.date()))
-          .add(r.date())
-          .add(r.base())
-          .add(r.quote())
-          .add(r.rate())
-          .add(r.status())
-          .add(r.derived())
-          .add(r.sourceCount())
-          .add(r.spreadBps())
-          .add(r.confidenceLow())
-          .add(r.confidenceHigh())
-          .add(r.revision())
-          .addArray(voices, SilverRate.Lineage::leg)
-          .addArray(voices, SilverRate.Lineage::sourceId)
-          .addArray(voices, SilverRate.Lineage::extractionId)
-          .addArray(voices, SilverRate.Lineage::value)
-          .addArray(voices, SilverRate.Lineage::accepted)
-          .addArray(voices, SilverRate.Lineage::rejectionReason)
-          .addArray(voices, SilverRate.Lineage::bronzeTopic)
-          .addArray(voices, SilverRate.Lineage::bronzePartition)
-          .addArray(voices, SilverRate.Lineage::bronzeOffset)
-          .addArray(r.flags(), f -> f)
-          .addArray(voices, SilverRate.Lineage::flag)
-          .endRow();
+      boolean newest = newestOfDay.get(new DayKey(r.date(), r.base(), r.quote())) == r.revision();
+      addRow(rateRows, r, newest, newestOfPair.get(r.base() + r.quote()) == r);
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(RevisionSql.CREATE_STAGE_RATE);
       copy(connection, "stage_rate", rateRows);
-      // reads the fact rows as they were before this batch: it runs first
-      statement.executeUpdate(RevisionSql.INSERT_SUPERSEDED);
-      statement.executeUpdate(RevisionSql.UPSERT_FACT);
+      int written = statement.executeUpdate(RevisionSql.UPSERT_FACT);
+      if (written < newestOfDay.size()) {
+        // some were older than (or the same as) the stored revision: a replay
+        statement.executeUpdate(RevisionSql.INSERT_OLDER_THAN_STORED);
+      }
+      if (latestCopies.size() > newestOfDay.size()) {
+        statement.executeUpdate(RevisionSql.INSERT_SUPERSEDED_IN_BATCH);
+      }
       statement.executeUpdate(RevisionSql.UPSERT_LATEST);
     }
+  }
+
+  private static SilverRate newer(SilverRate a, SilverRate b) {
+    int byDate = a.date().compareTo(b.date());
+    // the later record of the same revision stands
+    return byDate > 0 || (byDate == 0 && a.revision() > b.revision()) ? a : b;
+  }
+
+  /** One staged row: the revision, its voices as arrays, and where it stands in the batch. */
+  private static void addRow(
+      CopyRows rows, SilverRate r, boolean newestOfDay, boolean newestOfPair) {
+    List<SilverRate.Lineage> voices = voices(r.contributions());
+    rows.row()
+        .integer(dateKey(r.date()))
+        .date(r.date())
+        .text(r.base())
+        .text(r.quote())
+        .numeric(r.rate())
+        .text(r.status())
+        .bool(r.derived())
+        .integer(r.sourceCount())
+        .numeric(r.spreadBps())
+        .numeric(r.confidenceLow())
+        .numeric(r.confidenceHigh())
+        .integer(r.revision())
+        .textArray(voices, SilverRate.Lineage::leg)
+        .textArray(voices, SilverRate.Lineage::sourceId)
+        .uuidArray(voices, SilverRate.Lineage::extractionId)
+        .numericArray(voices, SilverRate.Lineage::value)
+        .boolArray(voices, SilverRate.Lineage::accepted)
+        .textArray(voices, SilverRate.Lineage::rejectionReason)
+        .textArray(voices, SilverRate.Lineage::bronzeTopic)
+        .integerArray(voices, SilverRate.Lineage::bronzePartition)
+        .bigintArray(voices, SilverRate.Lineage::bronzeOffset)
+        .textArray(r.flags(), f -> f)
+        .textArray(voices, SilverRate.Lineage::flag)
+        .bool(newestOfDay)
+        .bool(newestOfPair);
   }
 
   /**
@@ -154,7 +179,7 @@ final class StarSchemaWriter {
       connection
           .unwrap(PGConnection.class)
           .getCopyAPI()
-          .copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.text()));
+          .copyIn("COPY " + table + " FROM STDIN (FORMAT binary)", rows.stream());
     } catch (IOException e) {
       throw new SQLException("COPY into " + table + " failed", e);
     }
