@@ -159,6 +159,13 @@ public final class StreamsApp {
     props.put(
         StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
         settings.integer("stream.standby.replicas", 0, 0, 8));
+    // every store within one RocksDB budget instead of ~100 MB each (RocksDbMemory)
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class.getName());
+    props.put(
+        RocksDbMemory.BUDGET_CONFIG,
+        Long.toString(
+            (long) settings.integer("stream.rocksdb.memory", RocksDbMemory.DEFAULT_MIB, 8, 65_536)
+                << 20));
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEAD_LETTER_TOPIC);
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

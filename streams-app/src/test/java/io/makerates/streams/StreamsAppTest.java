@@ -58,6 +58,48 @@ class StreamsAppTest {
   }
 
   @Test
+  void everyRocksDbStoreSharesOneMemoryBudgetFromTheEnvironment() {
+    Properties props =
+        StreamsApp.streamsProperties(
+            new Settings(
+                Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", "broker:9092",
+                    "MAKERATES_STREAM_ROCKSDB_MEMORY", "64")));
+    assertThat(props)
+        .containsEntry(
+            StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class.getName())
+        .containsEntry(RocksDbMemory.BUDGET_CONFIG, Long.toString(64L << 20));
+    assertThatThrownBy(
+            () ->
+                StreamsApp.streamsProperties(
+                    new Settings(
+                        Map.of(
+                            "KAFKA_BOOTSTRAP_SERVERS", "broker:9092",
+                            "MAKERATES_STREAM_ROCKSDB_MEMORY", "2"))))
+        .hasMessageContaining("MAKERATES_STREAM_ROCKSDB_MEMORY");
+
+    // a store's options: small memtables, charged to the shared cache
+    try (org.rocksdb.Options options = new org.rocksdb.Options()) {
+      options.setTableFormatConfig(new org.rocksdb.BlockBasedTableConfig());
+      new RocksDbMemory()
+          .setConfig(
+              "consensus-days",
+              options,
+              Map.copyOf(
+                  props.entrySet().stream()
+                      .collect(
+                          java.util.stream.Collectors.toMap(
+                              e -> e.getKey().toString(), e -> e.getValue()))));
+      assertThat(options.writeBufferSize()).isEqualTo(4L << 20);
+      assertThat(options.maxWriteBufferNumber()).isEqualTo(2);
+      assertThat(
+              ((org.rocksdb.BlockBasedTableConfig) options.tableFormatConfig())
+                  .cacheIndexAndFilterBlocks())
+          .isTrue();
+    }
+  }
+
+  @Test
   void missingBootstrapServersIsAConfigurationError() {
     assertThatThrownBy(() -> StreamsApp.streamsProperties(new Settings(Map.of())))
         .isInstanceOf(ConfigException.class)
