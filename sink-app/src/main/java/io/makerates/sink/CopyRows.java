@@ -109,7 +109,8 @@ final class CopyRows {
   }
 
   /**
-   * One array field: the element {@code element} picks from each item, NULL where it gives none.
+   * One array field: the element {@code element} picks from each item, NULL where it gives none;
+   * the field is NULL when {@code items} is.
    */
   <T> CopyRows textArray(List<T> items, Function<? super T, String> element) {
     return array(items, TEXT, item -> text(element.apply(item)));
@@ -152,6 +153,9 @@ final class CopyRows {
   }
 
   private <T> CopyRows array(List<T> items, int elementType, ElementWriter<T> elements) {
+    if (items == null) {
+      return nullField();
+    }
     int at = reserveLength();
     int32(items.isEmpty() ? 0 : 1); // dimensions
     int flagsAt = length;

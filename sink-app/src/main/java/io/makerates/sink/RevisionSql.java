@@ -29,12 +29,12 @@ final class RevisionSql {
         lineage_accepted boolean[] DEFAULT '{}', lineage_rejection_reason text[] DEFAULT '{}',
         lineage_bronze_topic text[] DEFAULT '{}', lineage_bronze_partition integer[] DEFAULT '{}',
         lineage_bronze_offset bigint[] DEFAULT '{}', flags text[] DEFAULT '{}', lineage_flag text[],
-        newest_of_day boolean DEFAULT true, newest_of_pair boolean DEFAULT false
+        newest_of_day boolean DEFAULT true, newest_of_pair boolean DEFAULT false, lineage_topic text
       ) ON COMMIT DELETE ROWS;
       """;
 
   /** The columns of {@code stage_rate}, the fields of each row the writer copies in. */
-  static final int STAGE_RATE_COLUMNS = 25;
+  static final int STAGE_RATE_COLUMNS = 26;
 
   private static final String LINEAGE_SET =
       """
@@ -43,7 +43,8 @@ final class RevisionSql {
       lineage_accepted = excluded.lineage_accepted, lineage_rejection_reason = excluded.lineage_rejection_reason,
       lineage_bronze_topic = excluded.lineage_bronze_topic,
       lineage_bronze_partition = excluded.lineage_bronze_partition,
-      lineage_bronze_offset = excluded.lineage_bronze_offset, lineage_flag = excluded.lineage_flag
+      lineage_bronze_offset = excluded.lineage_bronze_offset, lineage_flag = excluded.lineage_flag,
+      lineage_topic = excluded.lineage_topic
       """;
 
   /** Whether the staged fact's values differ from the stored row's (its lineage aside). */
@@ -59,7 +60,7 @@ final class RevisionSql {
       date_key, base, quote, revision, rate, status, derived, source_count, spread_bps, recorded_at,
       lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value, lineage_accepted,
       lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition, lineage_bronze_offset, flags,
-      lineage_flag
+      lineage_flag, lineage_topic
       """;
 
   private static final String STAGED_REVISION =
@@ -67,7 +68,7 @@ final class RevisionSql {
       SELECT s.date_key, s.base, s.quote, s.revision, s.rate, s.status, s.derived, s.source_count, s.spread_bps,
              now(), s.lineage_leg, s.lineage_source_id, s.lineage_extraction_id, s.lineage_value,
              s.lineage_accepted, s.lineage_rejection_reason, s.lineage_bronze_topic, s.lineage_bronze_partition,
-             s.lineage_bronze_offset, s.flags, s.lineage_flag
+             s.lineage_bronze_offset, s.flags, s.lineage_flag, s.lineage_topic
       FROM stage_rate s
       """;
 
@@ -88,13 +89,14 @@ final class RevisionSql {
       WHERE (h.rate, h.status, h.derived, h.source_count, h.spread_bps, h.flags, h.lineage_leg,
              h.lineage_source_id, h.lineage_extraction_id, h.lineage_value, h.lineage_accepted,
              h.lineage_rejection_reason, h.lineage_bronze_topic, h.lineage_bronze_partition,
-             h.lineage_bronze_offset, h.lineage_flag)
+             h.lineage_bronze_offset, h.lineage_flag, h.lineage_topic)
         IS DISTINCT FROM
             (excluded.rate, excluded.status, excluded.derived, excluded.source_count, excluded.spread_bps,
              excluded.flags, excluded.lineage_leg, excluded.lineage_source_id,
              excluded.lineage_extraction_id, excluded.lineage_value, excluded.lineage_accepted,
              excluded.lineage_rejection_reason, excluded.lineage_bronze_topic,
-             excluded.lineage_bronze_partition, excluded.lineage_bronze_offset, excluded.lineage_flag)
+             excluded.lineage_bronze_partition, excluded.lineage_bronze_offset, excluded.lineage_flag,
+             excluded.lineage_topic)
       """;
 
   /**
@@ -137,11 +139,11 @@ final class RevisionSql {
         (date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
          revision, updated_at, flags, recorded_at, lineage_leg, lineage_source_id, lineage_extraction_id,
          lineage_value, lineage_accepted, lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition,
-         lineage_bronze_offset, lineage_flag)
+         lineage_bronze_offset, lineage_flag, lineage_topic)
       SELECT date_key, base, quote, rate, status, derived, source_count, spread_bps, confidence_low, confidence_high,
              revision, now(), flags, now(), lineage_leg, lineage_source_id, lineage_extraction_id, lineage_value,
              lineage_accepted, lineage_rejection_reason, lineage_bronze_topic, lineage_bronze_partition,
-             lineage_bronze_offset, lineage_flag
+             lineage_bronze_offset, lineage_flag, lineage_topic
       FROM stage_rate
       WHERE newest_of_day
       ON CONFLICT (date_key, base, quote) DO UPDATE SET
@@ -166,14 +168,15 @@ final class RevisionSql {
              AND (f.rate, f.status, f.derived, f.source_count, f.spread_bps, f.confidence_low, f.confidence_high,
                   f.flags, f.lineage_leg, f.lineage_source_id, f.lineage_extraction_id, f.lineage_value,
                   f.lineage_accepted, f.lineage_rejection_reason, f.lineage_bronze_topic,
-                  f.lineage_bronze_partition, f.lineage_bronze_offset, f.lineage_flag)
+                  f.lineage_bronze_partition, f.lineage_bronze_offset, f.lineage_flag, f.lineage_topic)
                  IS DISTINCT FROM (excluded.rate, excluded.status, excluded.derived, excluded.source_count,
                                    excluded.spread_bps, excluded.confidence_low, excluded.confidence_high,
                                    excluded.flags, excluded.lineage_leg, excluded.lineage_source_id,
                                    excluded.lineage_extraction_id, excluded.lineage_value,
                                    excluded.lineage_accepted, excluded.lineage_rejection_reason,
                                    excluded.lineage_bronze_topic, excluded.lineage_bronze_partition,
-                                   excluded.lineage_bronze_offset, excluded.lineage_flag))
+                                   excluded.lineage_bronze_offset, excluded.lineage_flag,
+                                   excluded.lineage_topic))
       """;
 
   static final String UPSERT_LATEST =

@@ -123,6 +123,12 @@ final class StarSchemaWriter {
   private static void addRow(
       CopyRows rows, SilverRate r, boolean newestOfDay, boolean newestOfPair) {
     List<SilverRate.Lineage> voices = voices(r.contributions());
+    // the leg and the topic written once where every voice has the same (V15)
+    String pair = r.base() + "/" + r.quote();
+    boolean ownLeg = voices.stream().allMatch(v -> pair.equals(v.leg()));
+    String topic = voices.isEmpty() ? null : voices.getFirst().bronzeTopic();
+    boolean oneTopic =
+        topic != null && voices.stream().allMatch(v -> topic.equals(v.bronzeTopic()));
     rows.row()
         .integer(dateKey(r.date()))
         .date(r.date())
@@ -136,19 +142,20 @@ final class StarSchemaWriter {
         .numeric(r.confidenceLow())
         .numeric(r.confidenceHigh())
         .integer(r.revision())
-        .textArray(voices, SilverRate.Lineage::leg)
+        .textArray(ownLeg ? null : voices, SilverRate.Lineage::leg)
         .textArray(voices, SilverRate.Lineage::sourceId)
         .uuidArray(voices, SilverRate.Lineage::extractionId)
         .numericArray(voices, SilverRate.Lineage::value)
         .boolArray(voices, SilverRate.Lineage::accepted)
         .textArray(voices, SilverRate.Lineage::rejectionReason)
-        .textArray(voices, SilverRate.Lineage::bronzeTopic)
+        .textArray(oneTopic ? null : voices, SilverRate.Lineage::bronzeTopic)
         .integerArray(voices, SilverRate.Lineage::bronzePartition)
         .bigintArray(voices, SilverRate.Lineage::bronzeOffset)
         .textArray(r.flags(), f -> f)
         .textArray(voices, SilverRate.Lineage::flag)
         .bool(newestOfDay)
-        .bool(newestOfPair);
+        .bool(newestOfPair)
+        .text(oneTopic ? topic : null);
   }
 
   /**

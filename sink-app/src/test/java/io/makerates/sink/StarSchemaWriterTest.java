@@ -93,6 +93,77 @@ class StarSchemaWriterTest {
         .containsExactly("2024-05-07|5");
   }
 
+  @Test
+  void aLegAndTopicSharedByEveryVoiceAreStoredOnceAndReadAsBefore() throws Exception {
+    LocalDate day = LocalDate.of(2024, 4, 30);
+    SilverRate plain = rate(day, "1.0750", 1);
+    // a cross rate's voices quote two legs, and one voice here came from another topic
+    SilverRate cross = rate(day, "0.9170", 1);
+    List<SilverRate.Lineage> mixed = new ArrayList<>(cross.contributions());
+    SilverRate.Lineage first = mixed.getFirst();
+    mixed.set(
+        0,
+        new SilverRate.Lineage(
+            "EUR/CHF",
+            first.sourceId(),
+            first.independenceGroup(),
+            first.extractionId(),
+            first.value(),
+            true,
+            null,
+            "fx.bronze.replayed.v1",
+            1,
+            7,
+            null,
+            "EUR"));
+    cross =
+        new SilverRate(
+            day,
+            "USD",
+            "CHF",
+            cross.rate(),
+            cross.status(),
+            true,
+            2,
+            BigDecimal.ZERO,
+            cross.rate(),
+            cross.rate(),
+            1,
+            mixed,
+            List.of());
+    // a day before the other tests' days, so that their latest rates stay theirs
+    write(plain, cross);
+
+    assertThat(
+            rows(
+                "SELECT quote, lineage_leg IS NULL, lineage_bronze_topic IS NULL, lineage_topic"
+                    + " FROM fact_rate WHERE date_key = 20240430 ORDER BY quote"))
+        .containsExactly("CHF|f|f|null", "USD|t|t|fx.bronze.extractions.v1");
+    assertThat(
+            rows(
+                "SELECT quote, leg, source_id, bronze_topic FROM fact_rate_contribution"
+                    + " WHERE date_key = 20240430 ORDER BY quote, leg, source_id"))
+        .containsExactly(
+            "CHF|EUR/CHF|ecb|fx.bronze.replayed.v1",
+            "CHF|EUR/USD|boc|fx.bronze.extractions.v1",
+            "USD|EUR/USD|boc|fx.bronze.extractions.v1",
+            "USD|EUR/USD|ecb|fx.bronze.extractions.v1");
+
+    // moved to the history by a newer revision, the once-stored topic goes with it
+    write(rate(day, "1.0751", 2));
+    assertThat(
+            rows(
+                "SELECT revision, lineage_topic, cardinality(lineage_bronze_topic)"
+                    + " FROM fact_rate_history WHERE date_key = 20240430"))
+        .containsExactly("1|fx.bronze.extractions.v1|null");
+    assertThat(
+            rows(
+                "SELECT DISTINCT revision, leg, bronze_topic FROM fact_rate_contribution"
+                    + " WHERE date_key = 20240430 AND quote = 'USD' ORDER BY 1"))
+        .containsExactly(
+            "1|EUR/USD|fx.bronze.extractions.v1", "2|EUR/USD|fx.bronze.extractions.v1");
+  }
+
   private static void write(SilverRate... rates) throws Exception {
     offset += rates.length;
     writer.write(List.of(rates), Map.of(PARTITION, offset));
