@@ -461,10 +461,19 @@ public final class ReplayBenchmark implements Callable<Integer> {
             ms.add((then - at) / 1e6);
           }
         });
+    // in the order the answers were sent, so that slow first answers (sent while streams-app
+    // still restores its state) show apart from a slow steady state
+    List<Long> inOrder =
+        new java.util.TreeMap<>(sent)
+            .entrySet().stream()
+                .filter(e -> seen.containsKey(e.getKey()))
+                .map(e -> Math.round((seen.get(e.getKey()) - e.getValue()) / 1e6))
+                .toList();
     ms.sort(Double::compare);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("answers", sent.size());
     p.put("arrived", ms.size());
+    p.put("each_in_order", inOrder);
     if (!ms.isEmpty()) {
       p.put("p50", round(ms.get((int) Math.floor(0.5 * (ms.size() - 1))), 0));
       p.put("p99", round(ms.get((int) Math.ceil(0.99 * (ms.size() - 1))), 0));
