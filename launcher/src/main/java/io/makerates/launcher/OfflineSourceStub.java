@@ -80,11 +80,19 @@ public final class OfflineSourceStub implements AutoCloseable {
     return root + "/" + type;
   }
 
-  /** The market as sources of {@code type} see it today, in the stub's clock. */
+  /**
+   * The market as sources of {@code type} see it today, in the stub's clock and the provider's own
+   * time zone: an adapter east of UTC asks for its own date, the next UTC day after its midnight,
+   * and a provider has published that day's list (or not, on its weekend) where it is.
+   */
   public OfflineMarket market(String type) {
     SourceType sourceType = SourceTypes.type(type).orElseThrow();
-    return MARKETS.market(
-        sourceType, SourceTypes.samples(type).orElseThrow(), LocalDate.now(clock));
+    LocalDate today =
+        sourceType
+            .publication()
+            .map(p -> LocalDate.now(clock.withZone(p.zone())))
+            .orElseGet(() -> LocalDate.now(clock));
+    return MARKETS.market(sourceType, SourceTypes.samples(type).orElseThrow(), today);
   }
 
   /** The reference EUR→X every answer is made from (null for a currency the market lacks). */

@@ -51,7 +51,10 @@ class SampleAnswersRoundTripTest {
   void answersTheAdaptersRequestsInAFormatItsParserReads(String id) throws Exception {
     SourceType type = SourceTypes.type(id).orElseThrow();
     SampleAnswers samples = SourceTypes.samples(id).orElseThrow();
-    OfflineMarket market = MARKETS.market(type, samples, TODAY);
+    // today where the provider is: an adapter east of UTC asks for the next UTC day after its own
+    // midnight (NBE at 21:00 UTC), and a market of the UTC day has nothing for it yet
+    LocalDate today = type.publication().map(p -> LocalDate.now(p.zone())).orElse(TODAY);
+    OfflineMarket market = MARKETS.market(type, samples, today);
     assertThat(market.currencies()).as("currencies the market quotes").isNotEmpty();
     RateSource source =
         type.adapter()
@@ -59,11 +62,35 @@ class SampleAnswersRoundTripTest {
                 new AdapterConfig(
                     id, id, URI.create("http://offline.test/" + id), type.defaultBase(), false));
 
-    check(id, type, samples, market, source.latest());
+    latestChecked(id, type, samples, market, source.latest(), today);
     // far enough back that a monthly publisher (HKMA, a month late) has published it
     dayChecked(id, type, samples, market, source, market.latest(TODAY.minusDays(45)));
     declinedOrChecked(
         id, type, samples, market, () -> source.range(TODAY.minusDays(60), TODAY.minusDays(46)));
+  }
+
+  /**
+   * The latest request: rates, or, on a day the provider does not publish where it is (a weekend in
+   * Addis Ababa), the empty list it answers then, which its parser reads as no days.
+   */
+  private static void latestChecked(
+      String id,
+      SourceType type,
+      SampleAnswers samples,
+      OfflineMarket market,
+      SourceRequest latest,
+      LocalDate today)
+      throws AnswerRejectedException {
+    if (!market.publishes(today)) {
+      OfflineReply reply =
+          samples
+              .answer(offline(id, latest), market)
+              .orElseThrow(() -> new AssertionError(id + " does not answer " + latest.url()));
+      if (reply.status() == 200 && type.parser().parse(reply.body()).isEmpty()) {
+        return;
+      }
+    }
+    check(id, type, samples, market, latest);
   }
 
   /**
