@@ -56,7 +56,7 @@ class FrankfurterV1ContractTest {
     send(TUE, "USD", "1.158");
     send(TUE, "JPY", "172.2");
     silver.flush();
-    pipeline.startApi();
+    pipeline.startApi(11); // every rate sent above
     await().atMost(WAIT).until(() -> get("/v1/latest").body().contains("\"date\":\"" + MON + "\""));
   }
 

@@ -97,7 +97,7 @@ class FrankfurterV2ContractTest {
           new V("boe", d[3], true));
     }
     silver.flush();
-    pipeline.startApi();
+    pipeline.startApi(15); // every rate sent above
     // gold tells the API its newest day (Monday), which decides how long answers are cached
     await().atMost(WAIT).until(() -> get("/v2/rates").body().contains("\"date\":\"" + MON + "\""));
   }

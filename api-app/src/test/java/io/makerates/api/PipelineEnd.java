@@ -68,8 +68,12 @@ final class PipelineEnd implements AutoCloseable {
     return new PipelineEnd(stack, sink, silver);
   }
 
-  /** Starts api-app as the reader login and waits until it has read gold's first records. */
-  void startApi() {
+  /**
+   * Starts api-app as the reader login and waits until it has read gold's first records and holds
+   * {@code historyRates} past EUR rates: the sink's lanes commit apart, so gold can arrive before
+   * every day is stored, and the history's first read may miss days its next refresh finds.
+   */
+  void startApi(int historyRates) {
     HealthChecks apiHealth = new HealthChecks();
     Settings settings =
         new Settings(stack.env())
@@ -84,6 +88,7 @@ final class PipelineEnd implements AutoCloseable {
     await().atMost(WAIT).until(apiHealth::ready);
     // the sink's Debezium engine publishes gold once it runs: the API serves the latest from it
     await().atMost(WAIT).until(() -> goldRecords() >= 3);
+    await().atMost(WAIT).until(() -> historyRates() >= historyRates);
   }
 
   /** The past EUR rates api-app holds in memory. */
