@@ -11,7 +11,6 @@ import io.makerates.runtime.ops.BuildInfo;
 import io.makerates.schema.BronzeCoordinates;
 import io.makerates.schema.BronzeExtraction;
 import io.makerates.schema.ConsensusRate;
-import io.makerates.schema.GoldRate;
 import io.makerates.schema.RateObservations;
 import io.makerates.schema.internal.ConsensusDayState;
 import io.makerates.stack.EmbeddedStack;
@@ -27,7 +26,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,19 +39,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -109,7 +101,7 @@ public final class ReplayBenchmark implements Callable<Integer> {
   Path resultsDir;
 
   private final Map<String, Object> result = new LinkedHashMap<>();
-  private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
+  private final PeakMemory memory = new PeakMemory();
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new ReplayBenchmark()).execute(args));
@@ -163,7 +155,7 @@ public final class ReplayBenchmark implements Callable<Integer> {
 
       Process sink =
           child(children, "sink-app", env, work.resolve("sink.log"), "io.makerates.sink.SinkApp");
-      sampleMemory(stack, children);
+      memory.sample(stack);
       Map<String, String> first = replay(children, env, work.resolve("replay-1.log"), "first");
       star(stack, "first");
       result.put(
@@ -179,7 +171,7 @@ public final class ReplayBenchmark implements Callable<Integer> {
       latency(stack, history, children, env, work, to);
       sink.destroy();
       sink.waitFor(30, TimeUnit.SECONDS);
-      result.put("peak_rss_mb", new TreeMapOf(peakRss).mb());
+      result.put("peak_rss_mb", memory.peaksMb());
       say("first replay summary:%n%s", first.get("summary"));
       say("same-rules replay summary:%n%s", second.get("summary"));
     } finally {
@@ -396,108 +388,17 @@ public final class ReplayBenchmark implements Callable<Integer> {
             env,
             work.resolve("streams.log"),
             "io.makerates.streams.StreamsApp");
-    Topics topics = new Topics(new AvroSerdes(stack.registryUrl()));
-    Map<LocalDate, Long> sent = new ConcurrentHashMap<>();
-    Map<LocalDate, Long> silverAt = new ConcurrentHashMap<>();
-    Map<LocalDate, Long> goldAt = new ConcurrentHashMap<>();
-    try (KafkaConsumer<String, ConsensusRate> silver =
-            consumer(stack, topics.rates.valueSerde().deserializer(), TopicNames.RATES);
-        KafkaConsumer<String, GoldRate> gold =
-            consumer(stack, topics.gold.valueSerde().deserializer(), TopicNames.GOLD);
-        KafkaProducer<String, BronzeExtraction> producer =
-            new KafkaProducer<>(
-                stack.kafkaProperties(),
-                new StringSerializer(),
-                topics.bronze.valueSerde().serializer())) {
-      TimeUnit.SECONDS.sleep(10); // streams-app joins its group and restores its state
-      LocalDate day = after;
-      long nextSend = System.nanoTime();
-      int count = 0;
-      long deadline = Long.MAX_VALUE;
-      while (System.nanoTime() < deadline) {
-        if (count < trickle && System.nanoTime() >= nextSend) {
-          do {
-            day = day.plusDays(1);
-          } while (!HistoricalBronze.targetBusinessDay(day));
-          BronzeExtraction answer = history.ecbDay(day, Instant.now());
-          sent.put(day, System.nanoTime());
-          producer.send(new ProducerRecord<>(TopicNames.BRONZE, answer.getSourceId(), answer));
-          producer.flush();
-          nextSend += Duration.ofMillis(500).toNanos();
-          if (++count == trickle) {
-            deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-          }
-        }
-        for (ConsumerRecord<String, ConsensusRate> r : silver.poll(Duration.ofMillis(20))) {
-          silverAt.putIfAbsent(r.value().getDate(), System.nanoTime());
-        }
-        for (ConsumerRecord<String, GoldRate> r : gold.poll(Duration.ofMillis(20))) {
-          goldAt.putIfAbsent(r.value().getDate(), System.nanoTime());
-        }
-        if (count == trickle
-            && goldAt.keySet().containsAll(sent.keySet())
-            && silverAt.keySet().containsAll(sent.keySet())) {
-          break;
-        }
-      }
+    try {
+      TrickleLatency.Measured measured = TrickleLatency.measure(stack, history, after, trickle);
+      result.put("latency_bronze_to_silver_ms", measured.toSilver());
+      result.put("latency_bronze_to_gold_ms", measured.toGold());
     } finally {
       streams.destroy();
       streams.waitFor(30, TimeUnit.SECONDS);
     }
-    result.put("latency_bronze_to_silver_ms", percentiles(sent, silverAt));
-    result.put("latency_bronze_to_gold_ms", percentiles(sent, goldAt));
     say(
         "latency: bronze→silver %s, bronze→gold %s (ms)",
         result.get("latency_bronze_to_silver_ms"), result.get("latency_bronze_to_gold_ms"));
-  }
-
-  private static Map<String, Object> percentiles(
-      Map<LocalDate, Long> sent, Map<LocalDate, Long> seen) {
-    List<Double> ms = new ArrayList<>();
-    sent.forEach(
-        (day, at) -> {
-          Long then = seen.get(day);
-          if (then != null) {
-            ms.add((then - at) / 1e6);
-          }
-        });
-    // in the order the answers were sent, so that slow first answers (sent while streams-app
-    // still restores its state) show apart from a slow steady state
-    List<Long> inOrder =
-        new java.util.TreeMap<>(sent)
-            .entrySet().stream()
-                .filter(e -> seen.containsKey(e.getKey()))
-                .map(e -> Math.round((seen.get(e.getKey()) - e.getValue()) / 1e6))
-                .toList();
-    ms.sort(Double::compare);
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("answers", sent.size());
-    p.put("arrived", ms.size());
-    p.put("each_in_order", inOrder);
-    if (!ms.isEmpty()) {
-      p.put("p50", round(ms.get((int) Math.floor(0.5 * (ms.size() - 1))), 0));
-      p.put("p99", round(ms.get((int) Math.ceil(0.99 * (ms.size() - 1))), 0));
-      p.put("max", round(ms.getLast(), 0));
-    }
-    return p;
-  }
-
-  private static <V> KafkaConsumer<String, V> consumer(
-      EmbeddedStack stack,
-      org.apache.kafka.common.serialization.Deserializer<V> values,
-      String topic) {
-    Properties p = stack.kafkaProperties();
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
-    List<TopicPartition> tps =
-        consumer.partitionsFor(topic).stream()
-            .map(i -> new TopicPartition(topic, i.partition()))
-            .toList();
-    consumer.assign(tps);
-    consumer.seekToEnd(tps);
-    tps.forEach(consumer::position); // resolve the end now, before the trickle starts
-    return consumer;
   }
 
   // --- processes and memory ---
@@ -525,86 +426,8 @@ public final class ReplayBenchmark implements Callable<Integer> {
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     Process p = pb.start();
     children.add(p);
-    trackMemory(name, p.pid());
+    memory.track(name, p.pid());
     return p;
-  }
-
-  private final Map<String, List<Long>> tracked = new ConcurrentHashMap<>();
-
-  private void trackMemory(String name, long pid) {
-    tracked.put(name, List.of(pid));
-  }
-
-  /**
-   * Samples the resident memory of every process involved twice a second, keeping each one's peak.
-   */
-  private void sampleMemory(EmbeddedStack stack, List<Process> children) {
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (true) {
-                try {
-                  tracked.forEach((name, pids) -> pids.forEach(pid -> peak(name, rssKb(pid))));
-                  peak("broker and benchmark (this JVM)", rssKb(ProcessHandle.current().pid()));
-                  readPid(stack.directory().resolve("registry.pid"))
-                      .ifPresent(pid -> peak("registry", rssKb(pid)));
-                  readPid(stack.directory().resolve("postgres").resolve("postmaster.pid"))
-                      .ifPresent(
-                          pid -> {
-                            long total = rssKb(pid);
-                            for (ProcessHandle c :
-                                ProcessHandle.of(pid)
-                                    .map(h -> h.children().toList())
-                                    .orElse(List.of())) {
-                              total += rssKb(c.pid());
-                            }
-                            peak("postgresql (all its processes)", total);
-                          });
-                  TimeUnit.MILLISECONDS.sleep(500);
-                } catch (InterruptedException e) {
-                  return;
-                } catch (RuntimeException e) {
-                  // a process that just ended
-                }
-              }
-            },
-            "rss-sampler");
-    sampler.setDaemon(true);
-    sampler.start();
-  }
-
-  private void peak(String name, long kb) {
-    peakRss.merge(name, kb, Math::max);
-  }
-
-  private static long rssKb(long pid) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // gone
-    }
-    return 0;
-  }
-
-  private static java.util.Optional<Long> readPid(Path file) {
-    try {
-      return java.util.Optional.of(Long.parseLong(Files.readAllLines(file).getFirst().trim()));
-    } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
-  /** Peaks in MB, sorted by name. */
-  private record TreeMapOf(Map<String, Long> kb) {
-    Map<String, Long> mb() {
-      Map<String, Long> mb = new java.util.TreeMap<>();
-      kb.forEach((k, v) -> mb.put(k, v / 1024));
-      return mb;
-    }
   }
 
   // --- output ---

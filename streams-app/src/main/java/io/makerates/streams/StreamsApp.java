@@ -86,8 +86,8 @@ public final class StreamsApp {
     streams.start();
     LOG.info("streams-app started as {}", props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     return () -> {
-      // leave the group at once: the next instance (or a replay) gets the partitions without a
-      // session timeout
+      // leave the group at once: the next instance (or a replay) gets the partitions without
+      // waiting for a session timeout
       streams.close(
           CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
               .withTimeout(Duration.ofSeconds(30)));
@@ -145,17 +145,16 @@ public final class StreamsApp {
                 Path.of(System.getProperty("java.io.tmpdir"), "makerates-streams").toString())
             .toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    // Under exactly-once, output becomes visible at commit: a short interval keeps bronze→silver
-    // latency low.
+    // under exactly-once, output becomes visible at commit: a short interval keeps the latency
+    // from bronze to silver low
     props.put(
         StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(settings.duration("commit.interval", Duration.ofMillis(100)).toMillis()));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor(settings));
     props.put(
         StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("stream.threads", 1, 1, 64));
-    // A warm copy of the consensus state on another instance: a rescheduled pod's tasks move there
-    // at once instead
-    // of restoring the whole changelog into an empty state directory.
+    // a warm copy of the consensus state on another instance: a rescheduled pod's tasks move
+    // there at once instead of restoring the whole changelog into an empty state directory
     props.put(
         StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
         settings.integer("stream.standby.replicas", 0, 0, 8));
