@@ -186,6 +186,9 @@ final class RevisionSql {
       SELECT base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, now(), flags
       FROM stage_rate
       WHERE newest_of_pair
+      -- in key order: the writer's lanes update the same latest_rate rows, and rows locked in
+      -- different orders deadlock
+      ORDER BY base, quote
       ON CONFLICT (base, quote) DO UPDATE SET
         rate_date = excluded.rate_date, rate = excluded.rate, status = excluded.status, derived = excluded.derived,
         source_count = excluded.source_count, spread_bps = excluded.spread_bps, revision = excluded.revision,
