@@ -681,12 +681,17 @@ class OperatorCommandsTest {
                       + index
                       + "] = 0 FROM dim_date d"
                       + " WHERE d.date_key = h.date_key AND d.date = ? AND h.base = 'EUR' AND h.quote = 'USD' AND h.revision = ?")) {
-        // a topic stored once for every voice (V15) is written out per voice first
+        // coordinates stored once for every voice (V15) or in dim_extraction (V16) are written
+        // out per voice on the row first
         expand.executeUpdate(
             "UPDATE "
                 + table
-                + " SET lineage_bronze_topic = array_fill(lineage_topic,"
-                + " ARRAY[cardinality(lineage_source_id)]) WHERE lineage_bronze_topic IS NULL");
+                + " t SET lineage_source_id = r.lineage_source_id,"
+                + " lineage_bronze_topic = r.lineage_bronze_topic,"
+                + " lineage_bronze_partition = r.lineage_bronze_partition,"
+                + " lineage_bronze_offset = r.lineage_bronze_offset, lineage_topic = NULL"
+                + " FROM fact_rate_revision r WHERE (r.date_key, r.base, r.quote, r.revision)"
+                + " = (t.date_key, t.base, t.quote, t.revision)");
         ps.setString(1, TAMPERED_TOPIC);
         ps.setObject(2, day);
         ps.setInt(3, revision);

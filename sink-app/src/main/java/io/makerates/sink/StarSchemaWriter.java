@@ -42,6 +42,7 @@ final class StarSchemaWriter {
   private final DataSource dataSource;
   private final String consumerGroup;
   private final DimensionRows dimensions = new DimensionRows();
+  private final ExtractionRows extractions = new ExtractionRows();
 
   StarSchemaWriter(DataSource dataSource, String consumerGroup) {
     this.dataSource = dataSource;
@@ -55,6 +56,7 @@ final class StarSchemaWriter {
   void write(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets)
       throws SQLException {
     dimensions.ensure(dataSource, rates);
+    extractions.ensure(dataSource, rates);
     writeRows(rates, nextOffsets);
   }
 
@@ -81,8 +83,7 @@ final class StarSchemaWriter {
 
   private record DayKey(LocalDate date, String base, String quote) {}
 
-  private static void writeRates(Connection connection, Collection<SilverRate> rates)
-      throws SQLException {
+  private void writeRates(Connection connection, Collection<SilverRate> rates) throws SQLException {
     // a revision twice in one batch (a producer retry, or published again with more lineage): the
     // later copy stands, as it does across batches
     Map<RevisionKey, SilverRate> latestCopies = new LinkedHashMap<>();
@@ -96,7 +97,7 @@ final class StarSchemaWriter {
     CopyRows rateRows = new CopyRows(RevisionSql.STAGE_RATE_COLUMNS);
     for (SilverRate r : latestCopies.values()) {
       boolean newest = newestOfDay.get(new DayKey(r.date(), r.base(), r.quote())) == r.revision();
-      addRow(rateRows, r, newest, newestOfPair.get(r.base() + r.quote()) == r);
+      addRow(rateRows, r, newest, newestOfPair.get(r.base() + r.quote()) == r, extractions);
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(RevisionSql.CREATE_STAGE_RATE);
@@ -121,14 +122,23 @@ final class StarSchemaWriter {
 
   /** One staged row: the revision, its voices as arrays, and where it stands in the batch. */
   private static void addRow(
-      CopyRows rows, SilverRate r, boolean newestOfDay, boolean newestOfPair) {
+      CopyRows rows,
+      SilverRate r,
+      boolean newestOfDay,
+      boolean newestOfPair,
+      ExtractionRows extractions) {
     List<SilverRate.Lineage> voices = voices(r.contributions());
-    // the leg and the topic written once where every voice has the same (V15)
+    // the leg and the topic written once where every voice has the same (V15), the sources and
+    // coordinates not at all where dim_extraction holds them (V16), and the reasons not at all
+    // where no voice was rejected
     String pair = r.base() + "/" + r.quote();
     boolean ownLeg = voices.stream().allMatch(v -> pair.equals(v.leg()));
+    boolean byExtraction = voices.stream().allMatch(extractions::holds);
     String topic = voices.isEmpty() ? null : voices.getFirst().bronzeTopic();
     boolean oneTopic =
         topic != null && voices.stream().allMatch(v -> topic.equals(v.bronzeTopic()));
+    boolean noReason = voices.stream().allMatch(v -> v.rejectionReason() == null);
+    List<SilverRate.Lineage> coordinates = byExtraction ? null : voices;
     rows.row()
         .integer(dateKey(r.date()))
         .date(r.date())
@@ -143,19 +153,19 @@ final class StarSchemaWriter {
         .numeric(r.confidenceHigh())
         .integer(r.revision())
         .textArray(ownLeg ? null : voices, SilverRate.Lineage::leg)
-        .textArray(voices, SilverRate.Lineage::sourceId)
+        .textArray(coordinates, SilverRate.Lineage::sourceId)
         .uuidArray(voices, SilverRate.Lineage::extractionId)
         .numericArray(voices, SilverRate.Lineage::value)
         .boolArray(voices, SilverRate.Lineage::accepted)
-        .textArray(voices, SilverRate.Lineage::rejectionReason)
-        .textArray(oneTopic ? null : voices, SilverRate.Lineage::bronzeTopic)
-        .integerArray(voices, SilverRate.Lineage::bronzePartition)
-        .bigintArray(voices, SilverRate.Lineage::bronzeOffset)
+        .textArray(noReason ? null : voices, SilverRate.Lineage::rejectionReason)
+        .textArray(byExtraction || oneTopic ? null : voices, SilverRate.Lineage::bronzeTopic)
+        .integerArray(coordinates, SilverRate.Lineage::bronzePartition)
+        .bigintArray(coordinates, SilverRate.Lineage::bronzeOffset)
         .textArray(r.flags(), f -> f)
         .textArray(voices, SilverRate.Lineage::flag)
         .bool(newestOfDay)
         .bool(newestOfPair)
-        .text(oneTopic ? topic : null);
+        .text(!byExtraction && oneTopic ? topic : null);
   }
 
   /**

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * V13 on a database migrated by every earlier version and written the old way (every revision in
  * the history, the current one in the fact row as well): each current revision moves onto its fact
  * row with its lineage and recording time and leaves the history, and every reader's view (the
- * revisions, the lineage, the rates as known at a time) reads back exactly as before.
+ * revisions, the lineage, the rates as known at a time) reads back exactly as before; V16, which
+ * stores new revisions' sources and coordinates in dim_extraction, reads these rows as V15 did.
  */
 @Tag("integration")
 class OneWritePerRevisionMigrationTest {
@@ -35,6 +36,11 @@ class OneWritePerRevisionMigrationTest {
   private static final String KNOWN_AT =
       "SELECT * FROM rates_as_known_at('2025-01-06T17:00:00Z') UNION ALL"
           + " SELECT * FROM rates_as_known_at('2025-01-08T00:00:00Z')";
+
+  private static final String REVISIONS =
+      "SELECT * FROM fact_rate_revision ORDER BY date_key, base, quote, revision";
+  private static final String CONTRIBUTIONS =
+      "SELECT * FROM fact_rate_contribution ORDER BY date_key, base, quote, revision, leg, source_id";
 
   private static EmbeddedStack stack;
 
@@ -88,7 +94,13 @@ class OneWritePerRevisionMigrationTest {
       assertThat(lineage).hasSize(5);
       assertThat(knownAt).hasSize(3);
 
+      migrate(url, "15");
+      List<String> revisions = rows(db, REVISIONS);
+      List<String> contributions = rows(db, CONTRIBUTIONS);
+      // V16 leaves rows stored before it as they are, and reads them as V15 did
       migrate(url, null);
+      assertThat(rows(db, REVISIONS)).hasSize(3).containsExactlyElementsOf(revisions);
+      assertThat(rows(db, CONTRIBUTIONS)).hasSize(5).containsExactlyElementsOf(contributions);
 
       assertThat(rows(db, HISTORY)).containsExactlyElementsOf(history);
       assertThat(rows(db, LINEAGE)).containsExactlyElementsOf(lineage);

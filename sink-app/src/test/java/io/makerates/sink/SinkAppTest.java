@@ -367,7 +367,7 @@ class SinkAppTest {
     List<String> first =
         rows(
             db,
-            "SELECT revision, rate, cardinality(lineage_source_id), recorded_at FROM fact_rate WHERE "
+            "SELECT revision, rate, cardinality(lineage_extraction_id), recorded_at FROM fact_rate WHERE "
                 + key);
     assertThat(first).hasSize(1);
     assertThat(first.get(0)).startsWith("1|7.4601|2|");
@@ -377,7 +377,7 @@ class SinkAppTest {
     assertThat(
             rows(
                 db,
-                "SELECT revision, rate, cardinality(lineage_source_id), recorded_at"
+                "SELECT revision, rate, cardinality(lineage_extraction_id), recorded_at"
                     + " FROM fact_rate_history WHERE "
                     + key))
         .containsExactlyElementsOf(first);
@@ -400,7 +400,7 @@ class SinkAppTest {
     assertThat(
             rows(
                 db,
-                "SELECT revision, rate, cardinality(lineage_source_id), recorded_at"
+                "SELECT revision, rate, cardinality(lineage_extraction_id), recorded_at"
                     + " FROM fact_rate_history WHERE "
                     + key))
         .containsExactlyElementsOf(first);

@@ -94,7 +94,7 @@ class StarSchemaWriterTest {
   }
 
   @Test
-  void aLegAndTopicSharedByEveryVoiceAreStoredOnceAndReadAsBefore() throws Exception {
+  void aLegTopicAndCoordinatesSharedByEveryVoiceAreStoredOnceAndReadAsBefore() throws Exception {
     LocalDate day = LocalDate.of(2024, 4, 30);
     SilverRate plain = rate(day, "1.0750", 1);
     // a cross rate's voices quote two legs, and one voice here came from another topic
@@ -134,34 +134,94 @@ class StarSchemaWriterTest {
     // a day before the other tests' days, so that their latest rates stay theirs
     write(plain, cross);
 
+    // USD's voices match their extractions' rows: only the extraction ids are stored; CHF's ecb
+    // voice names other coordinates than its extraction's row, so CHF keeps them on its row
     assertThat(
             rows(
-                "SELECT quote, lineage_leg IS NULL, lineage_bronze_topic IS NULL, lineage_topic"
-                    + " FROM fact_rate WHERE date_key = 20240430 ORDER BY quote"))
-        .containsExactly("CHF|f|f|null", "USD|t|t|fx.bronze.extractions.v1");
+                "SELECT quote, lineage_leg IS NULL, lineage_source_id IS NULL,"
+                    + " lineage_bronze_offset IS NULL, lineage_bronze_topic IS NULL, lineage_topic,"
+                    + " lineage_rejection_reason IS NULL FROM fact_rate WHERE date_key = 20240430"
+                    + " ORDER BY quote"))
+        .containsExactly("CHF|f|f|f|f|null|t", "USD|t|t|t|t|null|t");
     assertThat(
             rows(
-                "SELECT quote, leg, source_id, bronze_topic FROM fact_rate_contribution"
-                    + " WHERE date_key = 20240430 ORDER BY quote, leg, source_id"))
+                "SELECT quote, leg, source_id, bronze_topic, bronze_partition, bronze_offset,"
+                    + " rejection_reason FROM fact_rate_contribution WHERE date_key = 20240430"
+                    + " ORDER BY quote, leg, source_id"))
         .containsExactly(
-            "CHF|EUR/CHF|ecb|fx.bronze.replayed.v1",
-            "CHF|EUR/USD|boc|fx.bronze.extractions.v1",
-            "USD|EUR/USD|boc|fx.bronze.extractions.v1",
-            "USD|EUR/USD|ecb|fx.bronze.extractions.v1");
+            "CHF|EUR/CHF|ecb|fx.bronze.replayed.v1|1|7|null",
+            "CHF|EUR/USD|boc|fx.bronze.extractions.v1|0|1|null",
+            "USD|EUR/USD|boc|fx.bronze.extractions.v1|0|1|null",
+            "USD|EUR/USD|ecb|fx.bronze.extractions.v1|0|1|null");
+    // every revision with its arrays written out per voice, in the order of its extraction ids
+    assertThat(
+            rows(
+                "SELECT quote, lineage_leg, lineage_source_id, lineage_bronze_topic,"
+                    + " lineage_bronze_partition, lineage_bronze_offset, lineage_rejection_reason"
+                    + " FROM fact_rate_revision WHERE date_key = 20240430 ORDER BY quote"))
+        .containsExactly(
+            "CHF|{EUR/CHF,EUR/USD}|{ecb,boc}|{fx.bronze.replayed.v1,fx.bronze.extractions.v1}"
+                + "|{1,0}|{7,1}|{NULL,NULL}",
+            "USD|{EUR/USD,EUR/USD}|{ecb,boc}|{fx.bronze.extractions.v1,fx.bronze.extractions.v1}"
+                + "|{0,0}|{1,1}|{NULL,NULL}");
 
-    // moved to the history by a newer revision, the once-stored topic goes with it
+    // moved to the history by a newer revision, the compact lineage goes with it
     write(rate(day, "1.0751", 2));
     assertThat(
             rows(
-                "SELECT revision, lineage_topic, cardinality(lineage_bronze_topic)"
-                    + " FROM fact_rate_history WHERE date_key = 20240430"))
-        .containsExactly("1|fx.bronze.extractions.v1|null");
+                "SELECT revision, lineage_source_id IS NULL, lineage_topic,"
+                    + " cardinality(lineage_bronze_topic) FROM fact_rate_history"
+                    + " WHERE date_key = 20240430"))
+        .containsExactly("1|t|null|null");
     assertThat(
             rows(
-                "SELECT DISTINCT revision, leg, bronze_topic FROM fact_rate_contribution"
+                "SELECT DISTINCT revision, leg, bronze_topic, bronze_offset FROM fact_rate_contribution"
                     + " WHERE date_key = 20240430 AND quote = 'USD' ORDER BY 1"))
         .containsExactly(
-            "1|EUR/USD|fx.bronze.extractions.v1", "2|EUR/USD|fx.bronze.extractions.v1");
+            "1|EUR/USD|fx.bronze.extractions.v1|1", "2|EUR/USD|fx.bronze.extractions.v1|2");
+  }
+
+  @Test
+  void aRejectedVoiceKeepsItsReason() throws Exception {
+    LocalDate day = LocalDate.of(2024, 4, 29);
+    SilverRate rate = rate(day, "1.0740", 1, "ecb", "boc");
+    List<SilverRate.Lineage> voices = new ArrayList<>(rate.contributions());
+    SilverRate.Lineage boc = voices.get(1);
+    voices.set(
+        1,
+        new SilverRate.Lineage(
+            boc.leg(),
+            boc.sourceId(),
+            boc.independenceGroup(),
+            boc.extractionId(),
+            new BigDecimal("1.2"),
+            false,
+            "OUTLIER",
+            boc.bronzeTopic(),
+            boc.bronzePartition(),
+            boc.bronzeOffset(),
+            null,
+            "EUR"));
+    write(
+        new SilverRate(
+            day,
+            "EUR",
+            "USD",
+            rate.rate(),
+            rate.status(),
+            false,
+            1,
+            BigDecimal.ZERO,
+            rate.rate(),
+            rate.rate(),
+            1,
+            voices,
+            List.of()));
+    assertThat(
+            rows(
+                "SELECT source_id, accepted, rejection_reason FROM fact_rate_contribution"
+                    + " WHERE date_key = 20240429 ORDER BY source_id"))
+        .containsExactly("boc|f|OUTLIER", "ecb|t|null");
   }
 
   private static void write(SilverRate... rates) throws Exception {
@@ -206,7 +266,8 @@ class StarSchemaWriterTest {
   /** revision|rate|voices of the history rows of a day, by revision. */
   private static List<String> history(int dateKey) throws Exception {
     return rows(
-        "SELECT revision, rate, cardinality(lineage_source_id) FROM fact_rate_history WHERE date_key = "
+        "SELECT revision, rate, cardinality(lineage_extraction_id) FROM fact_rate_history WHERE"
+            + " date_key = "
             + dateKey
             + " ORDER BY revision");
   }
