@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -52,20 +53,28 @@ final class ExtractionRows {
 
   /**
    * Stores the extractions of the rates' voices that dim_extraction does not hold yet, committed on
-   * their own (facts about the bronze topic, true whether or not the rates are stored yet), and
-   * learns what it holds for each.
+   * their own (facts about the bronze topic, true whether or not the rates are stored yet).
+   *
+   * @return what dim_extraction holds for each extraction of the rates: taken for the batch, so
+   *     that whether a revision's voices are stored by extraction depends only on the table, never
+   *     on what this writer happens to remember (a replay stores the same rows byte for byte)
    */
-  void ensure(DataSource dataSource, Collection<SilverRate> rates) throws SQLException {
+  Map<UUID, Coordinates> ensure(DataSource dataSource, Collection<SilverRate> rates)
+      throws SQLException {
+    Map<UUID, Coordinates> held = new HashMap<>();
     Map<UUID, Coordinates> unknown = new TreeMap<>();
     for (SilverRate r : rates) {
       for (SilverRate.Lineage voice : r.contributions()) {
-        if (!stored.containsKey(voice.extractionId())) {
+        Coordinates known = stored.get(voice.extractionId());
+        if (known != null) {
+          held.put(voice.extractionId(), known);
+        } else {
           unknown.putIfAbsent(voice.extractionId(), Coordinates.of(voice));
         }
       }
     }
     if (unknown.isEmpty()) {
-      return;
+      return held;
     }
     if (stored.size() + unknown.size() > REMEMBERED) {
       stored.clear();
@@ -84,17 +93,19 @@ final class ExtractionRows {
       select.setArray(1, ids);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          stored.put(
-              rs.getObject(1, UUID.class),
-              new Coordinates(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)));
+          Coordinates coordinates =
+              new Coordinates(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5));
+          stored.put(rs.getObject(1, UUID.class), coordinates);
+          held.put(rs.getObject(1, UUID.class), coordinates);
         }
       }
     }
+    return held;
   }
 
-  /** Whether dim_extraction holds the voice's own source and coordinates for its extraction. */
-  boolean holds(SilverRate.Lineage voice) {
-    return Coordinates.of(voice).equals(stored.get(voice.extractionId()));
+  /** Whether {@code held} has the voice's own source and coordinates for its extraction. */
+  static boolean holds(Map<UUID, Coordinates> held, SilverRate.Lineage voice) {
+    return Coordinates.of(voice).equals(held.get(voice.extractionId()));
   }
 
   private static Array array(

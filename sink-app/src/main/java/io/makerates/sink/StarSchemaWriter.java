@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
@@ -56,17 +57,20 @@ final class StarSchemaWriter {
   void write(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets)
       throws SQLException {
     dimensions.ensure(dataSource, rates);
-    extractions.ensure(dataSource, rates);
-    writeRows(rates, nextOffsets);
+    Map<UUID, ExtractionRows.Coordinates> held = extractions.ensure(dataSource, rates);
+    writeRows(rates, nextOffsets, held);
   }
 
-  private void writeRows(Collection<SilverRate> rates, Map<TopicPartition, Long> nextOffsets)
+  private void writeRows(
+      Collection<SilverRate> rates,
+      Map<TopicPartition, Long> nextOffsets,
+      Map<UUID, ExtractionRows.Coordinates> held)
       throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         if (!rates.isEmpty()) {
-          writeRates(connection, rates);
+          writeRates(connection, rates, held);
         }
         writeOffsets(connection, nextOffsets);
         connection.commit();
@@ -83,7 +87,11 @@ final class StarSchemaWriter {
 
   private record DayKey(LocalDate date, String base, String quote) {}
 
-  private void writeRates(Connection connection, Collection<SilverRate> rates) throws SQLException {
+  private static void writeRates(
+      Connection connection,
+      Collection<SilverRate> rates,
+      Map<UUID, ExtractionRows.Coordinates> held)
+      throws SQLException {
     // a revision twice in one batch (a producer retry, or published again with more lineage): the
     // later copy stands, as it does across batches
     Map<RevisionKey, SilverRate> latestCopies = new LinkedHashMap<>();
@@ -97,7 +105,7 @@ final class StarSchemaWriter {
     CopyRows rateRows = new CopyRows(RevisionSql.STAGE_RATE_COLUMNS);
     for (SilverRate r : latestCopies.values()) {
       boolean newest = newestOfDay.get(new DayKey(r.date(), r.base(), r.quote())) == r.revision();
-      addRow(rateRows, r, newest, newestOfPair.get(r.base() + r.quote()) == r, extractions);
+      addRow(rateRows, r, newest, newestOfPair.get(r.base() + r.quote()) == r, held);
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(RevisionSql.CREATE_STAGE_RATE);
@@ -126,14 +134,14 @@ final class StarSchemaWriter {
       SilverRate r,
       boolean newestOfDay,
       boolean newestOfPair,
-      ExtractionRows extractions) {
+      Map<UUID, ExtractionRows.Coordinates> held) {
     List<SilverRate.Lineage> voices = voices(r.contributions());
     // the leg and the topic written once where every voice has the same (V15), the sources and
     // coordinates not at all where dim_extraction holds them (V16), and the reasons not at all
     // where no voice was rejected
     String pair = r.base() + "/" + r.quote();
     boolean ownLeg = voices.stream().allMatch(v -> pair.equals(v.leg()));
-    boolean byExtraction = voices.stream().allMatch(extractions::holds);
+    boolean byExtraction = voices.stream().allMatch(v -> ExtractionRows.holds(held, v));
     String topic = voices.isEmpty() ? null : voices.getFirst().bronzeTopic();
     boolean oneTopic =
         topic != null && voices.stream().allMatch(v -> topic.equals(v.bronzeTopic()));
