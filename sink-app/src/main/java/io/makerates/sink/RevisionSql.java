@@ -186,7 +186,7 @@ final class RevisionSql {
       SELECT base, quote, rate_date, rate, status, derived, source_count, spread_bps, revision, now(), flags
       FROM stage_rate
       WHERE newest_of_pair
-      -- in key order: the writer's lanes update the same latest_rate rows, and rows locked in
+      -- in key order: the sink's writers update the same latest_rate rows, and rows locked in
       -- different orders deadlock
       ORDER BY base, quote
       ON CONFLICT (base, quote) DO UPDATE SET

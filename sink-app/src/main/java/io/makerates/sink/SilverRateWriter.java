@@ -45,12 +45,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes fx.silver.rates.v1 and stores each poll batch in the star schema, each partition's rows
- * in the same transaction as its next offset (several partitions' transactions side by side: {@link
- * PartitionLanes}). On assignment it resumes from those stored offsets, so the database, not the
- * consumer group, is the source of truth (exactly-once into PostgreSQL). Records it cannot store go
- * to fx.rejected.v1, acknowledged by the broker before the transaction that moves past them
- * commits.
+ * One consumer of fx.silver.rates.v1 that stores each poll batch in the star schema, its rows in
+ * the same transaction as its partitions' next offsets. The sink runs several side by side in one
+ * consumer group (MAKERATES_SINK_WRITERS), as Kafka Connect runs a connector's tasks: each holds
+ * its own partitions and polls and writes at its own pace, so PostgreSQL works on several backends
+ * at once and no writer waits for another's batch. On assignment it resumes from the stored
+ * offsets, so the database, not the consumer group, is the source of truth (exactly-once into
+ * PostgreSQL). Records it cannot store go to fx.rejected.v1, acknowledged by the broker before the
+ * transaction that moves past them commits.
  */
 final class SilverRateWriter implements AutoCloseable {
 
@@ -64,8 +66,7 @@ final class SilverRateWriter implements AutoCloseable {
   private final KafkaClientMetrics clientMetrics;
   private final KafkaProducer<String, Rejection> rejections;
   private final StarSchemaWriter store;
-  private final PartitionLanes lanes;
-  private final List<SilverRecordCheck> checks;
+  private final SilverRecordCheck check;
   private final Thread thread;
   private final AtomicReference<Set<TopicPartition>> assignment = new AtomicReference<>(Set.of());
   private final AtomicReference<Set<String>> currencies = new AtomicReference<>(Set.of());
@@ -86,34 +87,45 @@ final class SilverRateWriter implements AutoCloseable {
 
   private volatile long currenciesLoadedAt;
 
+  /**
+   * The writer numbered {@code number} (from 1) of the sink's writers; they share the store, and
+   * each has its own consumer, client ids and thread.
+   */
   SilverRateWriter(
-      SinkConfig config, AvroSerdes serdes, StarSchemaWriter store, MeterRegistry metrics) {
+      SinkConfig config,
+      AvroSerdes serdes,
+      StarSchemaWriter store,
+      MeterRegistry metrics,
+      int number) {
     this.store = store;
-    this.lanes = new PartitionLanes(config.writerLanes());
     Properties consumerProps = config.kafkaCopy();
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
     consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerProps.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-    consumerProps.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "makerates-sink-writer");
+    // one client id per writer: clients of one id in one JVM clash in their metrics
+    consumerProps.put(
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        consumerProps.getProperty(ConsumerConfig.CLIENT_ID_CONFIG, "makerates-sink-writer")
+            + "-"
+            + number);
     // raw bytes: a record that does not deserialize becomes a rejection instead of a poison pill
     this.consumer =
         new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
     Properties producerProps = config.kafkaCopy();
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    producerProps.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "makerates-sink-rejections");
+    producerProps.put(
+        ProducerConfig.CLIENT_ID_CONFIG,
+        producerProps.getProperty(ProducerConfig.CLIENT_ID_CONFIG, "makerates-sink-rejections")
+            + "-"
+            + number);
     this.rejections =
         new KafkaProducer<>(
             producerProps, new StringSerializer(), serdes.<Rejection>valueSerde().serializer());
-    // one check, with its own deserializer, per lane: each lane decodes its own partitions
-    List<SilverRecordCheck> laneChecks = new ArrayList<>();
-    for (int i = 0; i < lanes.lanes(); i++) {
-      Deserializer<ConsensusRate> deserializer = serdes.<ConsensusRate>valueSerde().deserializer();
-      laneChecks.add(new SilverRecordCheck(deserializer, this::isKnownCurrency));
-    }
-    this.checks = List.copyOf(laneChecks);
+    Deserializer<ConsensusRate> deserializer = serdes.<ConsensusRate>valueSerde().deserializer();
+    this.check = new SilverRecordCheck(deserializer, this::isKnownCurrency);
     this.stored =
         Counter.builder("makerates.sink.records").tag("outcome", "stored").register(metrics);
     this.rejected =
@@ -125,22 +137,22 @@ final class SilverRateWriter implements AutoCloseable {
     Gauge.builder("makerates.sink.partitions.paused", paused, AtomicInteger::get)
         .description(
             "Partitions paused because their rows could not be stored; they are read again after a pause")
+        .tag("writer", Integer.toString(number))
         .register(metrics);
     // the consumer's own metrics, its records-lag among them, refreshed as streams-app's are
     this.clientMetricsRefresh = new KafkaMetricsRefresh(Duration.ofSeconds(5));
     this.clientMetrics = new KafkaClientMetrics(consumer, List.of(), clientMetricsRefresh);
     clientMetrics.bindTo(metrics);
-    this.thread = new Thread(this::run, "silver-rate-writer");
+    this.thread = new Thread(this::run, "silver-rate-writer-" + number);
   }
 
   void start() {
     thread.start();
   }
 
-  Check health() {
-    return assignment.get().isEmpty()
-        ? Check.down("no partitions of " + TopicNames.RATES + " assigned")
-        : Check.up();
+  /** The partitions this writer holds now. */
+  Set<TopicPartition> assignment() {
+    return assignment.get();
   }
 
   /**
@@ -231,38 +243,31 @@ final class SilverRateWriter implements AutoCloseable {
   }
 
   private void write(ConsumerRecords<String, byte[]> batch) throws InterruptedException {
-    Map<TopicPartition, Integer> sizes = new HashMap<>();
-    batch.partitions().forEach(tp -> sizes.put(tp, batch.records(tp).size()));
-    Map<TopicPartition, Exception> failed =
-        lanes.run(sizes, (lane, partitions) -> storeLane(lane, batch, partitions));
+    try {
+      storeBatch(batch);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new BatchFailed(batch.partitions(), e);
+    }
     // informational only (lag monitoring); positions are resumed from sink_offset
     Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
     for (TopicPartition tp : batch.partitions()) {
-      if (!failed.containsKey(tp)) {
-        commit.put(tp, new OffsetAndMetadata(batch.records(tp).getLast().offset() + 1));
-      }
+      commit.put(tp, new OffsetAndMetadata(batch.records(tp).getLast().offset() + 1));
     }
-    if (!commit.isEmpty()) {
-      consumer.commitAsync(commit, null);
-    }
-    if (!failed.isEmpty()) {
-      throw new BatchFailed(failed.keySet(), failed.values().iterator().next());
-    }
+    consumer.commitAsync(commit, null);
   }
 
-  /**
-   * Checks the records of these partitions and stores them with their next offsets in one
-   * transaction.
-   */
-  private void storeLane(
-      int lane, ConsumerRecords<String, byte[]> batch, List<TopicPartition> partitions)
+  /** Checks the batch's records and stores them with their next offsets in one transaction. */
+  private void storeBatch(ConsumerRecords<String, byte[]> batch)
       throws SQLException, ExecutionException, InterruptedException {
     List<Checked> accepted = new ArrayList<>();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    Set<TopicPartition> partitions = batch.partitions();
     for (TopicPartition tp : partitions) {
       for (ConsumerRecord<String, byte[]> record : batch.records(tp)) {
-        switch (checks.get(lane).check(record)) {
+        switch (check.check(record)) {
           case SilverRecordCheck.Accepted a -> accepted.add(new Checked(record, a.rate()));
           case SilverRecordCheck.Rejected r -> sent.add(reject(record, r.rejection()));
         }
@@ -385,7 +390,6 @@ final class SilverRateWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     rejections.close(Duration.ofSeconds(5));
-    lanes.close();
     clientMetrics.close();
     clientMetricsRefresh.shutdownNow();
   }

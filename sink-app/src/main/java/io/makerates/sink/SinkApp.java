@@ -54,13 +54,13 @@ public final class SinkApp {
           TopicProvisioner.contractTopics(config.topicPartitions(), config.topicReplication()));
 
       AvroSerdes serdes = new AvroSerdes(config.registryUrl());
-      SilverRateWriter writer =
-          new SilverRateWriter(
+      SilverRateWriters writers =
+          new SilverRateWriters(
               config, serdes, new StarSchemaWriter(pool, config.consumerGroup()), metrics);
-      parts.push(writer);
-      health.add("consumer", writer::health);
-      health.addLiveness("consumer", writer::liveness);
-      writer.start();
+      parts.push(writers);
+      health.add("consumer", writers::health);
+      health.addLiveness("consumer", writers::liveness);
+      writers.start();
 
       if (config.goldEnabled()) {
         GoldPublisher gold = new GoldPublisher(config, serdes, metrics);

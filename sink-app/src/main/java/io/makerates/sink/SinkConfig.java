@@ -20,7 +20,7 @@ record SinkConfig(
     String goldSlotName,
     String goldOffsetsTopic,
     Duration goldLockRetry,
-    int writerLanes,
+    int writers,
     int topicPartitions,
     short topicReplication) {
 

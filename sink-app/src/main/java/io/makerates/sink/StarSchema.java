@@ -21,9 +21,9 @@ final class StarSchema {
     hikari.setJdbcUrl(config.databaseUrl());
     hikari.setUsername(config.databaseUser());
     hikari.setPassword(config.databasePassword());
-    // one connection per writer lane, one for the dimension rows and the offset reads, one for the
-    // health check
-    hikari.setMaximumPoolSize(config.writerLanes() + 2);
+    // one connection per writer (its batch, or before it the dimension rows and offset reads),
+    // one for the health check, one to spare
+    hikari.setMaximumPoolSize(config.writers() + 2);
     hikari.setAutoCommit(true);
     // start even when the database comes up after us; readiness reports it until then
     hikari.setInitializationFailTimeout(-1);
