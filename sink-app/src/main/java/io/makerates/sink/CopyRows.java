@@ -142,10 +142,10 @@ final class CopyRows {
 
   /** The whole COPY stream, its trailer included; the rows stay as they are. */
   InputStream stream() {
-    byte[] whole = Arrays.copyOf(buffer, length + 2);
-    whole[length] = (byte) 0xff; // -1 fields: the end
-    whole[length + 1] = (byte) 0xff;
-    return new ByteArrayInputStream(whole);
+    ensure(2); // the trailer goes after the rows, which stay as they are
+    buffer[length] = (byte) 0xff; // -1 fields: the end
+    buffer[length + 1] = (byte) 0xff;
+    return new ByteArrayInputStream(buffer, 0, length + 2);
   }
 
   private interface ElementWriter<T> {

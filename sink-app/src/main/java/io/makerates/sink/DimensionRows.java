@@ -5,10 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -54,9 +54,10 @@ final class DimensionRows {
    * behind this transaction for the same new days.
    */
   void ensure(DataSource dataSource, Collection<SilverRate> rates) throws SQLException {
-    Set<LocalDate> dates = new TreeSet<>();
-    Map<String, String> sources = new TreeMap<>();
-    Map<String, String> bases = new TreeMap<>();
+    // hashed, not sorted: the statements put them in order themselves
+    Set<LocalDate> dates = new HashSet<>();
+    Map<String, String> sources = new HashMap<>();
+    Map<String, String> bases = new HashMap<>();
     for (SilverRate r : rates) {
       if (!knownDates.contains(r.date())) {
         dates.add(r.date());

@@ -65,11 +65,15 @@ final class ExtractionRows {
     Map<UUID, Coordinates> unknown = new TreeMap<>();
     for (SilverRate r : rates) {
       for (SilverRate.Lineage voice : r.contributions()) {
-        Coordinates known = stored.get(voice.extractionId());
+        UUID id = voice.extractionId();
+        if (held.containsKey(id) || unknown.containsKey(id)) {
+          continue; // an answer quotes many pairs: most voices of a batch share an extraction
+        }
+        Coordinates known = stored.get(id);
         if (known != null) {
-          held.put(voice.extractionId(), known);
+          held.put(id, known);
         } else {
-          unknown.putIfAbsent(voice.extractionId(), Coordinates.of(voice));
+          unknown.put(id, Coordinates.of(voice));
         }
       }
     }
@@ -105,7 +109,12 @@ final class ExtractionRows {
 
   /** Whether {@code held} has the voice's own source and coordinates for its extraction. */
   static boolean holds(Map<UUID, Coordinates> held, SilverRate.Lineage voice) {
-    return Coordinates.of(voice).equals(held.get(voice.extractionId()));
+    Coordinates c = held.get(voice.extractionId());
+    return c != null
+        && c.partition() == voice.bronzePartition()
+        && c.offset() == voice.bronzeOffset()
+        && c.sourceId().equals(voice.sourceId())
+        && c.topic().equals(voice.bronzeTopic());
   }
 
   private static Array array(

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,12 +139,17 @@ final class StarSchemaWriter {
     // coordinates not at all where dim_extraction holds them (V16), and the reasons not at all
     // where no voice was rejected
     String pair = r.base() + "/" + r.quote();
-    boolean ownLeg = voices.stream().allMatch(v -> pair.equals(v.leg()));
-    boolean byExtraction = voices.stream().allMatch(v -> ExtractionRows.holds(held, v));
     String topic = voices.isEmpty() ? null : voices.getFirst().bronzeTopic();
-    boolean oneTopic =
-        topic != null && voices.stream().allMatch(v -> topic.equals(v.bronzeTopic()));
-    boolean noReason = voices.stream().allMatch(v -> v.rejectionReason() == null);
+    boolean ownLeg = true;
+    boolean byExtraction = true;
+    boolean oneTopic = topic != null;
+    boolean noReason = true;
+    for (SilverRate.Lineage v : voices) {
+      ownLeg &= pair.equals(v.leg());
+      byExtraction &= ExtractionRows.holds(held, v);
+      oneTopic &= topic != null && topic.equals(v.bronzeTopic());
+      noReason &= v.rejectionReason() == null;
+    }
     List<SilverRate.Lineage> coordinates = byExtraction ? null : voices;
     rows.row()
         .integer(dateKey(r.date()))
@@ -178,15 +182,19 @@ final class StarSchemaWriter {
 
   /**
    * A revision's voices, one per leg and source (a cross rate has the sources of both its legs),
-   * first one kept.
+   * first one kept. A revision has a few dozen voices at most: comparing each with those kept costs
+   * less than building a key for each.
    */
   private static List<SilverRate.Lineage> voices(List<SilverRate.Lineage> contributions) {
     List<SilverRate.Lineage> voices = new ArrayList<>(contributions.size());
-    Set<String> seen = new HashSet<>();
+    next:
     for (SilverRate.Lineage c : contributions) {
-      if (seen.add(c.leg() + " " + c.sourceId())) {
-        voices.add(c);
+      for (SilverRate.Lineage kept : voices) {
+        if (kept.sourceId().equals(c.sourceId()) && kept.leg().equals(c.leg())) {
+          continue next;
+        }
       }
+      voices.add(c);
     }
     return voices;
   }
