@@ -52,22 +52,23 @@ final class Postgres implements AutoCloseable {
                   Path.of(System.getProperty("user.home"), ".cache", "makerates", "embedded-pg")
                       .toFile())
               // initdb plus the first start took over 30 s on a loaded 2-core machine (a test
-              // killing and restarting
-              // apps beside it); a start that is slow is not a failure, one that never comes still
-              // ends with the reason
+              // killing and restarting apps beside it); a start that is slow is not a failure,
+              // one that never comes still ends with the reason
               .setPGStartupWait(STARTUP_WAIT)
               .setServerConfig("wal_level", "logical")
               .setServerConfig("max_wal_senders", "10")
               .setServerConfig("max_replication_slots", "10")
               .setServerConfig("max_connections", "100")
               .setServerConfig("listen_addresses", "127.0.0.1")
-              // kept data: a commit is written out (to the OS, fsync stays off) before it returns,
-              // so even a postmaster
-              // killed with -9 keeps it; and no shutdown hook of zonky's own, which would stop
-              // PostgreSQL at Ctrl-C while
-              // the apps still write: the stack's owner closes it after them, else the next start
-              // stops it
+              // kept data: a commit is written out (to the OS, fsync stays off) before it
+              // returns, so even a postmaster killed with -9 keeps it; and no shutdown hook of
+              // zonky's own, which would stop PostgreSQL at Ctrl-C while the apps still write:
+              // the stack's owner closes it after them, else the next start stops it
               .setServerConfig("synchronous_commit", keep ? "on" : "off")
+              // without synchronous commits, logical decoding (gold's CDC) sees a commit only
+              // once the WAL writer writes it out, every 200 ms by default: 10 ms keeps gold as
+              // close behind the sink as a server with synchronous commits has it
+              .setServerConfig("wal_writer_delay", "10ms")
               .setRegisterShutdownHook(!keep)
               .start();
       return new Postgres(pg);

@@ -52,7 +52,7 @@ class StreamsAppTest {
             new Settings(Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9092")));
     assertThat(props)
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "makerates-streams")
-        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "25")
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
         .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
   }
