@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -68,10 +69,26 @@ public final class StreamsApp {
       Settings settings, PrometheusMeterRegistry metrics, HealthChecks health) {
     Properties props = streamsProperties(settings);
     AvroSerdes avro = new AvroSerdes(registryUrl(settings));
-    Topology topology =
-        RatesTopology.build(RatesSerdes.registry(avro), RatesSettings.from(settings));
+    RatesSerdes serdes = RatesSerdes.registry(avro);
+    Topology topology = RatesTopology.build(serdes, RatesSettings.from(settings));
 
     TopicProvisioner.ensure(settings.kafkaProperties(), topics(settings));
+    // beside the start of Kafka Streams (joining the group, opening the stores), through the
+    // topology's own serdes, which producers share between threads anyway; ready once done
+    CompletableFuture<List<String>> warmed =
+        CompletableFuture.supplyAsync(
+            () -> SchemaWarmup.warm(serdes, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)),
+            task -> {
+              Thread thread = new Thread(task, "schema-warmup");
+              thread.setDaemon(true);
+              thread.start();
+            });
+    health.add(
+        "schemas",
+        () ->
+            warmed.isDone()
+                ? HealthChecks.Check.up()
+                : HealthChecks.Check.down("resolving the topology's schemas in the registry"));
 
     KafkaStreams streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(StreamsApp::onThreadFailure);

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 final class TopologyHarness implements AutoCloseable {
 
   final TopologyTestDriver driver;
+  final String applicationId = "test-" + UUID.randomUUID();
   final TestInputTopic<String, BronzeExtraction> bronze;
   final TestInputTopic<String, RateObservations> observationsIn;
   final TestOutputTopic<String, RateObservations> observations;
@@ -39,7 +40,7 @@ final class TopologyHarness implements AutoCloseable {
   TopologyHarness(Path stateDir, RatesSettings settings) {
     RatesSerdes serdes = SpecificAvroTestSerde.ratesSerdes();
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + UUID.randomUUID());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
