@@ -97,8 +97,9 @@ final class SchemaWarmup {
   private static <T> void warm(List<String> warmed, String topic, Serde<T> serde, Schema schema) {
     try {
       byte[] bytes = serde.serializer().serialize(topic, sample(schema));
-      serde.deserializer().deserialize(topic, bytes);
-      warmed.add(topic);
+      if (serde.deserializer().deserialize(topic, bytes) != null) {
+        warmed.add(topic);
+      }
     } catch (RuntimeException e) {
       LOG.debug("schema of {} not resolved ahead: {}", topic, e.toString());
     }
