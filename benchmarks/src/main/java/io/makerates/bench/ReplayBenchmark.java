@@ -424,11 +424,14 @@ public final class ReplayBenchmark implements Callable<Integer> {
       List<Process> children, String name, Map<String, String> env, Path log, String main)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // a heap that leaves room below the 350 MB resident target for metaspace, threads and RocksDB
+    // the heap each app gets from its Kubernetes base manifest (k8s/base: sink-app 35 % of 384Mi,
+    // streams-app and the replay Job 25 % of 512Mi), sized to what a replay keeps in it (22 and
+    // 32 MB after a full GC); resident memory follows the heap
+    String heap = name.equals("sink-app") ? "134m" : "128m";
     ProcessBuilder pb =
         new ProcessBuilder(
             java,
-            "-Xmx" + System.getProperty("benchmark.child.heap", "224m"),
+            "-Xmx" + System.getProperty("benchmark.child.heap", heap),
             "-XX:+UseSerialGC",
             "--enable-native-access=ALL-UNNAMED",
             "-DMAKERATES_LOG_LEVEL=WARN",
