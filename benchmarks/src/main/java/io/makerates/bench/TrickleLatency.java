@@ -152,8 +152,7 @@ final class TrickleLatency {
             ms.add((then - at) / 1e6);
           }
         });
-    // in the order the answers were sent, so that slow first answers show apart from a slow
-    // steady state
+    // in the order sent, so that slow first answers show apart from a slow steady state
     List<Long> inOrder =
         new java.util.TreeMap<>(sent)
             .entrySet().stream()

@@ -23,8 +23,8 @@ import javax.sql.DataSource;
  */
 final class ExtractionRows {
 
-  // in key order, so that writers adding the same extractions at once wait for each other, never
-  // deadlock
+  // in key order, so that writers adding the same extractions at once wait for each other
+  // and never deadlock
   private static final String INSERT =
       """
       INSERT INTO dim_extraction (extraction_id, source_id, bronze_topic, bronze_partition, bronze_offset)

@@ -58,7 +58,6 @@ final class SilverRateWriter implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SilverRateWriter.class);
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
-  private static final Duration CURRENCY_RELOAD_INTERVAL = Duration.ofMinutes(1);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final AtomicInteger paused = new AtomicInteger();
@@ -69,7 +68,7 @@ final class SilverRateWriter implements AutoCloseable {
   private final SilverRecordCheck check;
   private final Thread thread;
   private final AtomicReference<Set<TopicPartition>> assignment = new AtomicReference<>(Set.of());
-  private final AtomicReference<Set<String>> currencies = new AtomicReference<>(Set.of());
+  private final KnownCurrencies currencies;
   private final Counter stored;
   private final Counter rejected;
   private final Timer batchTimer;
@@ -85,8 +84,6 @@ final class SilverRateWriter implements AutoCloseable {
   /** Why the consumer loop stopped on its own; null while it runs or after a requested stop. */
   private volatile Throwable failure;
 
-  private volatile long currenciesLoadedAt;
-
   /**
    * The writer numbered {@code number} (from 1) of the sink's writers; they share the store, and
    * each has its own consumer, client ids and thread.
@@ -95,9 +92,11 @@ final class SilverRateWriter implements AutoCloseable {
       SinkConfig config,
       AvroSerdes serdes,
       StarSchemaWriter store,
+      KnownCurrencies currencies,
       MeterRegistry metrics,
       int number) {
     this.store = store;
+    this.currencies = currencies;
     Properties consumerProps = config.kafkaCopy();
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
     consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -125,7 +124,7 @@ final class SilverRateWriter implements AutoCloseable {
         new KafkaProducer<>(
             producerProps, new StringSerializer(), serdes.<Rejection>valueSerde().serializer());
     Deserializer<ConsensusRate> deserializer = serdes.<ConsensusRate>valueSerde().deserializer();
-    this.check = new SilverRecordCheck(deserializer, this::isKnownCurrency);
+    this.check = new SilverRecordCheck(deserializer, currencies::contains);
     this.stored =
         Counter.builder("makerates.sink.records").tag("outcome", "stored").register(metrics);
     this.rejected =
@@ -203,8 +202,8 @@ final class SilverRateWriter implements AutoCloseable {
       if (!running) {
         return;
       }
-      // nothing of these partitions was committed: read them again after a pause, while the others
-      // go on
+      // nothing of these partitions was committed: read them again after a pause, while the
+      // others go on
       LOG.warn(
           "silver rates of {} not stored ({} of the batch's {} partitions), retrying in {}: {}",
           e.partitions,
@@ -348,29 +347,6 @@ final class SilverRateWriter implements AutoCloseable {
 
   private record Checked(ConsumerRecord<String, byte[]> record, SilverRate rate) {}
 
-  /**
-   * Known from the cache; an unknown code re-reads dim_currency (at most once a minute) in case it
-   * was added.
-   */
-  private boolean isKnownCurrency(String code) {
-    if (currencies.get().contains(code)) {
-      return true;
-    }
-    if (System.nanoTime() - currenciesLoadedAt > CURRENCY_RELOAD_INTERVAL.toNanos()) {
-      try {
-        reloadCurrencies();
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot read dim_currency: " + e.getMessage(), e);
-      }
-    }
-    return currencies.get().contains(code);
-  }
-
-  private void reloadCurrencies() throws SQLException {
-    currencies.set(Set.copyOf(store.currencyCodes()));
-    currenciesLoadedAt = System.nanoTime();
-  }
-
   private void pause() {
     try {
       Thread.sleep(RETRY_PAUSE);
@@ -401,7 +377,7 @@ final class SilverRateWriter implements AutoCloseable {
       Map<TopicPartition, Long> stored = null;
       while (stored == null && running) {
         try {
-          reloadCurrencies();
+          currencies.reload();
           stored = store.storedOffsets(partitions);
         } catch (SQLException e) {
           LOG.warn("cannot read sink_offset, retrying in {}: {}", RETRY_PAUSE, e.toString());

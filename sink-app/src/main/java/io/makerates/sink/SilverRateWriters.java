@@ -19,9 +19,10 @@ final class SilverRateWriters implements AutoCloseable {
 
   SilverRateWriters(
       SinkConfig config, AvroSerdes serdes, StarSchemaWriter store, MeterRegistry metrics) {
+    KnownCurrencies currencies = new KnownCurrencies(store);
     try {
       for (int number = 1; number <= config.writers(); number++) {
-        writers.add(new SilverRateWriter(config, serdes, store, metrics, number));
+        writers.add(new SilverRateWriter(config, serdes, store, currencies, metrics, number));
       }
     } catch (RuntimeException e) {
       close();
